@@ -1,0 +1,49 @@
+using IndustryCopilot.Cli.Commands;
+using Spectre.Console.Cli;
+
+namespace IndustryCopilot.Cli;
+
+/// <summary>The <c>icp</c> command tree.</summary>
+internal static class IcpApp
+{
+    public static int Run(string[] args)
+    {
+        // Redirected output (CI logs, scripts) would otherwise be wrapped at 80 columns.
+        if (Console.IsOutputRedirected)
+        {
+            Spectre.Console.AnsiConsole.Profile.Width = 200;
+        }
+
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("icp");
+            config.PropagateExceptions();
+            config.AddCommand<IndexCommand>("index").WithDescription("Index files or folders into the embedded index.").WithExample("index", "corpus");
+            config.AddCommand<DocsCommand>("docs").WithDescription("List indexed documents with number, revision and status.");
+            config.AddCommand<ShowCommand>("show").WithDescription("Show a document's metadata, and with --chunks how it was chunked.").WithExample("show", "安全生产法", "--chunks");
+            config.AddCommand<RemoveCommand>("remove").WithDescription("Remove a document from the index.");
+            config.AddCommand<SearchCommand>("search").WithDescription("Lexical search over current documents.").WithExample("search", "E-203");
+            config.AddBranch("bench", bench =>
+            {
+                bench.SetDescription("Benchmarks.");
+                bench.AddCommand<BenchIngestCommand>("ingest").WithDescription("PDF pages/s: PdfPig extraction alone vs the whole ingestion pipeline.");
+            });
+        });
+
+        try
+        {
+            return app.Run(args);
+        }
+        catch (CommandAppException ex)
+        {
+            Console.Error.WriteLine("error: " + ex.Message);
+            return 2;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or InvalidOperationException or System.ComponentModel.DataAnnotations.ValidationException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine("error: " + ex.Message);
+            return 2;
+        }
+    }
+}

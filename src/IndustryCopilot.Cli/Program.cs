@@ -1,0 +1,3 @@
+using IndustryCopilot.Cli;
+
+return IcpApp.Run(args);

@@ -1,0 +1,223 @@
+using IndustryCopilot.Core.Documents;
+using IndustryCopilot.Core.Index.Lexical;
+using Microsoft.Data.Sqlite;
+
+namespace IndustryCopilot.Core.Index;
+
+/// <summary>
+/// The embedded index: documents, chunks, lexical terms (FTS5) and vectors in one SQLite file. Replacing or
+/// removing a document is one transaction, so a crash at any instant leaves the old version or the new one.
+/// One instance holds one connection and is not thread-safe.
+/// </summary>
+public sealed class SqliteIndex : IDisposable
+{
+    private readonly SqliteConnection _connection;
+
+    public SqliteIndex(IndexOptions options)
+    {
+        options.Validate();
+        Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);
+        DatabasePath = options.DatabasePath;
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
+        _connection.Open();
+
+        // WAL keeps readers (the server) going while a writer indexes; NORMAL sync is durable against process
+        // crashes, which is what a kill during indexing is. busy_timeout lets a second writer wait its turn.
+        SqliteSchema.Exec(_connection, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;");
+        SqliteSchema.Ensure(_connection);
+    }
+
+    public string DatabasePath { get; }
+
+    public IndexedFile? FindBySource(string sourcePath)
+    {
+        using var command = Command("SELECT id, source_path, content_hash, pipeline_version FROM documents WHERE source_path = $p");
+        command.Parameters.AddWithValue("$p", sourcePath);
+        using var r = command.ExecuteReader();
+        return r.Read() ? new IndexedFile(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3)) : null;
+    }
+
+    /// <summary>Stores a document and its chunks in place of any earlier version, and updates revision statuses.</summary>
+    public void ReplaceDocument(DocumentInfo document, IReadOnlyList<Chunk> chunks, int pipelineVersion)
+    {
+        using var tx = _connection.BeginTransaction();
+        var previousNumber = DeleteDocument(document.Id, tx);
+
+        using (var insert = Command($"INSERT INTO documents(pipeline_version, {DocumentRows.DocumentColumns}) VALUES ($pipeline_version, $id, $source_path, $content_hash, $format, $size_bytes, $title, $doc_number, $revision, $effective_date, $language, $doc_type, $equipment, $line, $access_groups, $page_count, $ocr_pages, $chunk_count, $status, $superseded_by, $indexed_at)", tx))
+        {
+            DocumentRows.BindDocument(insert, document with { ChunkCount = chunks.Count }, pipelineVersion);
+            insert.ExecuteNonQuery();
+        }
+
+        using var chunkInsert = Command($"INSERT INTO chunks(id, {DocumentRows.ChunkColumns}) VALUES ($id, $doc_id, $ordinal, $section_path, $clause, $page_start, $page_end, $kind, $text, $token_count, $hash) RETURNING rowid", tx);
+        using var termInsert = Command("INSERT INTO chunk_terms(rowid, terms) VALUES ($rowid, $terms)", tx);
+        foreach (var chunk in chunks)
+        {
+            DocumentRows.BindChunk(chunkInsert, chunk);
+            var rowid = (long)chunkInsert.ExecuteScalar()!;
+            termInsert.Parameters.Clear();
+            termInsert.Parameters.AddWithValue("$rowid", rowid);
+            termInsert.Parameters.AddWithValue("$terms", string.Join(' ', LexicalAnalyzer.Terms(chunk.SearchText)));
+            termInsert.ExecuteNonQuery();
+        }
+
+        RevisionResolver.Resolve(_connection, tx, document.DocumentNumber);
+        if (previousNumber is not null && previousNumber != document.DocumentNumber)
+        {
+            RevisionResolver.Resolve(_connection, tx, previousNumber);
+        }
+
+        tx.Commit();
+    }
+
+    /// <summary>Removes a document with its chunks, terms and vectors; returns false when it was not indexed.</summary>
+    public bool RemoveDocument(string documentId)
+    {
+        using var tx = _connection.BeginTransaction();
+        using (var exists = Command("SELECT 1 FROM documents WHERE id = $id", tx))
+        {
+            exists.Parameters.AddWithValue("$id", documentId);
+            if (exists.ExecuteScalar() is null)
+            {
+                return false;
+            }
+        }
+
+        var number = DeleteDocument(documentId, tx);
+        RevisionResolver.Resolve(_connection, tx, number);
+        tx.Commit();
+        return true;
+    }
+
+    public IReadOnlyList<DocumentInfo> ListDocuments()
+    {
+        using var command = Command($"SELECT {DocumentRows.DocumentColumns} FROM documents ORDER BY title, id");
+        return ReadAll(command, DocumentRows.ReadDocument);
+    }
+
+    public DocumentInfo? GetDocument(string documentId)
+    {
+        using var command = Command($"SELECT {DocumentRows.DocumentColumns} FROM documents WHERE id = $id");
+        command.Parameters.AddWithValue("$id", documentId);
+        return ReadAll(command, DocumentRows.ReadDocument).FirstOrDefault();
+    }
+
+    /// <summary>Finds documents by id, source path, or a part of the title (case-insensitive).</summary>
+    public IReadOnlyList<DocumentInfo> Resolve(string selector)
+    {
+        var all = ListDocuments();
+        var full = File.Exists(selector) || Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(selector)) ?? "") ? Path.GetFullPath(selector) : selector;
+        var exact = all.Where(d => d.Id == selector || d.SourcePath == full).ToList();
+        return exact.Count > 0 ? exact : all.Where(d => d.Title.Contains(selector, StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+
+    public IReadOnlyList<Chunk> GetChunks(string documentId)
+    {
+        using var command = Command($"SELECT {DocumentRows.ChunkColumns} FROM chunks WHERE doc_id = $id ORDER BY ordinal");
+        command.Parameters.AddWithValue("$id", documentId);
+        return ReadAll(command, DocumentRows.ReadChunk);
+    }
+
+    /// <summary>BM25 over the lexical terms of current (not superseded) documents.</summary>
+    public IReadOnlyList<LexicalHit> SearchLexical(string query, int k)
+    {
+        var terms = LexicalAnalyzer.Terms(query).Distinct().Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"").ToList();
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        using var command = Command("""
+            SELECT c.id, c.doc_id, d.title, c.section_path, c.page_start, c.page_end, c.text, -bm25(chunk_terms) AS score
+            FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid JOIN documents d ON d.id = c.doc_id
+            WHERE chunk_terms MATCH $q AND d.status = 'current'
+            ORDER BY bm25(chunk_terms) LIMIT $k
+            """);
+        command.Parameters.AddWithValue("$q", string.Join(" OR ", terms));
+        command.Parameters.AddWithValue("$k", k);
+        return ReadAll(command, r => new LexicalHit(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
+            r.IsDBNull(4) ? null : r.GetInt32(4), r.IsDBNull(5) ? null : r.GetInt32(5), r.GetString(6), r.GetDouble(7)));
+    }
+
+    /// <summary>Compares the configured embedding model with the one whose vectors the index holds.</summary>
+    public EmbeddingStatus CheckEmbedding(string modelId, int dimension)
+    {
+        var stored = SqliteSchema.Scalar(_connection, null, "SELECT value FROM meta WHERE key = 'embedding_model'");
+        var count = Convert.ToInt64(Command("SELECT COUNT(*) FROM vectors").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (stored is null || count == 0)
+        {
+            return EmbeddingStatus.Empty;
+        }
+
+        return stored == $"{modelId}|{dimension}" ? EmbeddingStatus.Matches : EmbeddingStatus.NeedsReembedding;
+    }
+
+    /// <summary>Stores normalised vectors for chunks. Refuses vectors of another model than the index's, so lanes never mix.</summary>
+    public void StoreVectors(string modelId, int dimension, IReadOnlyList<(string ChunkId, float[] Vector)> vectors)
+    {
+        if (CheckEmbedding(modelId, dimension) == EmbeddingStatus.NeedsReembedding)
+        {
+            throw new InvalidOperationException($"the index holds vectors of another embedding model than {modelId} ({dimension}-d); re-embed the index first.");
+        }
+
+        using var tx = _connection.BeginTransaction();
+        SqliteSchema.Exec(_connection, tx, $"INSERT OR REPLACE INTO meta(key, value) VALUES ('embedding_model', '{modelId.Replace("'", "''", StringComparison.Ordinal)}|{dimension}')");
+        using var insert = Command("INSERT OR REPLACE INTO vectors(chunk_rowid, vector) SELECT rowid, $v FROM chunks WHERE id = $id", tx);
+        foreach (var (chunkId, vector) in vectors)
+        {
+            if (vector.Length != dimension)
+            {
+                throw new ArgumentException($"vector for {chunkId} has {vector.Length} dimensions, expected {dimension}", nameof(vectors));
+            }
+
+            insert.Parameters.Clear();
+            insert.Parameters.AddWithValue("$id", chunkId);
+            insert.Parameters.AddWithValue("$v", VectorBlob.Encode(vector));
+            insert.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private string? DeleteDocument(string documentId, SqliteTransaction tx)
+    {
+        string? number;
+        using (var find = Command("SELECT doc_number FROM documents WHERE id = $id", tx))
+        {
+            find.Parameters.AddWithValue("$id", documentId);
+            number = find.ExecuteScalar() as string;
+        }
+
+        using var delete = Command("""
+            DELETE FROM chunk_terms WHERE rowid IN (SELECT rowid FROM chunks WHERE doc_id = $id);
+            DELETE FROM vectors WHERE chunk_rowid IN (SELECT rowid FROM chunks WHERE doc_id = $id);
+            DELETE FROM chunks WHERE doc_id = $id;
+            DELETE FROM documents WHERE id = $id;
+            """, tx);
+        delete.Parameters.AddWithValue("$id", documentId);
+        delete.ExecuteNonQuery();
+        return number;
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? tx = null)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = tx;
+        return command;
+    }
+
+    private static List<T> ReadAll<T>(SqliteCommand command, Func<SqliteDataReader, T> map)
+    {
+        using var r = command.ExecuteReader();
+        var list = new List<T>();
+        while (r.Read())
+        {
+            list.Add(map(r));
+        }
+
+        return list;
+    }
+}

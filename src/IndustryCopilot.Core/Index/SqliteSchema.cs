@@ -1,0 +1,86 @@
+using IndustryCopilot.Core.Index.Lexical;
+using Microsoft.Data.Sqlite;
+
+namespace IndustryCopilot.Core.Index;
+
+/// <summary>Creates and checks the embedded index schema.</summary>
+internal static class SqliteSchema
+{
+    public const int Version = 1;
+
+    public static void Ensure(SqliteConnection connection)
+    {
+        using var tx = connection.BeginTransaction();
+        Exec(connection, tx, $"""
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS documents (
+                id TEXT PRIMARY KEY,
+                source_path TEXT NOT NULL UNIQUE,
+                content_hash TEXT NOT NULL,
+                pipeline_version INTEGER NOT NULL,
+                format TEXT NOT NULL,
+                size_bytes INTEGER NOT NULL,
+                title TEXT NOT NULL,
+                doc_number TEXT,
+                revision TEXT,
+                effective_date TEXT,
+                language TEXT NOT NULL,
+                doc_type TEXT,
+                equipment TEXT,
+                line TEXT,
+                access_groups TEXT NOT NULL,
+                page_count INTEGER NOT NULL,
+                ocr_pages TEXT NOT NULL,
+                chunk_count INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                superseded_by TEXT,
+                indexed_at TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS ix_documents_number ON documents(doc_number);
+            CREATE TABLE IF NOT EXISTS chunks (
+                rowid INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                ordinal INTEGER NOT NULL,
+                section_path TEXT NOT NULL,
+                clause TEXT,
+                page_start INTEGER,
+                page_end INTEGER,
+                kind TEXT NOT NULL,
+                text TEXT NOT NULL,
+                token_count INTEGER NOT NULL,
+                hash TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS ix_chunks_doc ON chunks(doc_id, ordinal);
+            CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(terms, tokenize = "unicode61 remove_diacritics 0 tokenchars '{LexicalAnalyzer.TermPunctuation}'");
+            CREATE TABLE IF NOT EXISTS vectors (
+                chunk_rowid INTEGER PRIMARY KEY REFERENCES chunks(rowid) ON DELETE CASCADE,
+                vector BLOB NOT NULL);
+            """);
+        var version = Scalar(connection, tx, "SELECT value FROM meta WHERE key = 'schema_version'");
+        if (version is null)
+        {
+            Exec(connection, tx, $"INSERT INTO meta(key, value) VALUES ('schema_version', '{Version}')");
+        }
+        else if (version != Version.ToString())
+        {
+            throw new InvalidOperationException($"index schema version {version} is not supported by this build (expects {Version}); re-create the data directory.");
+        }
+
+        tx.Commit();
+    }
+
+    public static void Exec(SqliteConnection connection, SqliteTransaction? tx, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public static string? Scalar(SqliteConnection connection, SqliteTransaction? tx, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        return command.ExecuteScalar() as string;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text;
+using IndustryCopilot.Core.Ingestion.Reading;
+
+namespace IndustryCopilot.Core.Ingestion.Chunking;
+
+/// <summary>Renders table rows as a Markdown table that always starts with the header row.</summary>
+public static class TableRenderer
+{
+    public static string Render(TableData table, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var width = Math.Max(table.Header.Count, table.Rows.Count == 0 ? 0 : table.Rows.Max(r => r.Count));
+        var sb = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(table.Caption))
+        {
+            sb.Append(table.Caption.Trim()).Append('\n');
+        }
+
+        AppendRow(sb, table.Header, width);
+        sb.Append('|');
+        for (var i = 0; i < width; i++)
+        {
+            sb.Append(" --- |");
+        }
+
+        sb.Append('\n');
+        foreach (var row in rows)
+        {
+            AppendRow(sb, row, width);
+        }
+
+        return sb.ToString().TrimEnd('\n');
+    }
+
+    private static void AppendRow(StringBuilder sb, IReadOnlyList<string> cells, int width)
+    {
+        sb.Append('|');
+        for (var i = 0; i < width; i++)
+        {
+            var cell = i < cells.Count ? cells[i] : "";
+            sb.Append(' ').Append(cell.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ')).Append(" |");
+        }
+
+        sb.Append('\n');
+    }
+}

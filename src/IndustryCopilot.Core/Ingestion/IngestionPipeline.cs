@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using IndustryCopilot.Core.Documents;
+using IndustryCopilot.Core.Index;
+using IndustryCopilot.Core.Ingestion.Chunking;
+using IndustryCopilot.Core.Ingestion.Metadata;
+
+namespace IndustryCopilot.Core.Ingestion;
+
+/// <summary>
+/// Indexes files: hash → (skip if unchanged) → read → detect metadata → chunk → store in one transaction.
+/// Every step for a file is idempotent, so an interrupted run is simply run again. A file that fails is reported
+/// and skipped; the run goes on and the index keeps that file's previous version, if any.
+/// </summary>
+public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers, StructuredChunker chunker, TimeProvider time)
+{
+    /// <summary>Bumped whenever reading or chunking changes, so every file is re-indexed once after an upgrade.</summary>
+    public const int PipelineVersion = 1;
+
+    public IngestionReport Run(IngestionRequest request, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        var files = Enumerate(request.Paths);
+        var outcomes = new List<FileOutcome>(files.Count);
+        int pages = 0, chunks = 0;
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var outcome = IndexFile(file, request.Metadata, cancellationToken);
+            outcomes.Add(outcome);
+            pages += outcome.Pages;
+            chunks += outcome.Chunks;
+            progress?.Report(new IngestionProgress(outcomes.Count, files.Count, pages, chunks, outcome));
+        }
+
+        var pruned = request.Prune ? Prune(request.Paths) : [];
+        return new IngestionReport(outcomes, pruned, started.Elapsed);
+    }
+
+    /// <summary>Supported files under the given paths, sorted so runs are repeatable.</summary>
+    public List<string> Enumerate(IEnumerable<string> paths)
+    {
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths.Select(Path.GetFullPath))
+        {
+            if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else if (Directory.Exists(path))
+            {
+                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
+                {
+                    if (readers.For(file) is not null && !SidecarMetadata.IsSidecar(file) && !Path.GetFileName(file).StartsWith('.'))
+                    {
+                        files.Add(file);
+                    }
+                }
+            }
+            else
+            {
+                throw new FileNotFoundException($"no such file or folder: {path}", path);
+            }
+        }
+
+        return files.ToList();
+    }
+
+    private FileOutcome IndexFile(string path, DocumentMetadata requestMetadata, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reader = readers.For(path);
+            if (reader is null)
+            {
+                return new FileOutcome(path, FileOutcomeKind.Failed, Error: $"unsupported file type '{Path.GetExtension(path)}' (supported: {string.Join(", ", readers.Extensions.Order())})");
+            }
+
+            var (sidecar, sidecarRaw) = SidecarMetadata.Load(path);
+            var hash = Hash(path, sidecarRaw + "\u001f" + Describe(requestMetadata));
+            var known = index.FindBySource(path);
+            if (known is not null && known.ContentHash == hash && known.PipelineVersion == PipelineVersion)
+            {
+                return new FileOutcome(path, FileOutcomeKind.Unchanged, known.DocumentId);
+            }
+
+            var read = reader.Read(path, cancellationToken);
+            if (!read.Succeeded)
+            {
+                return new FileOutcome(path, FileOutcomeKind.Failed, Error: read.Error);
+            }
+
+            var parsed = read.Document!;
+            var (detected, language) = MetadataExtractor.Detect(path, parsed);
+            var metadata = sidecar.Over(requestMetadata).Over(detected);
+            var id = DocumentId(path);
+            var chunks = chunker.Chunk(id, metadata.Title, parsed.Blocks);
+            var document = new DocumentInfo
+            {
+                Id = id,
+                SourcePath = path,
+                ContentHash = hash,
+                Format = parsed.Format,
+                SizeBytes = new FileInfo(path).Length,
+                Title = metadata.Title ?? Path.GetFileNameWithoutExtension(path),
+                DocumentNumber = metadata.DocumentNumber,
+                Revision = metadata.Revision,
+                EffectiveDate = metadata.EffectiveDate,
+                Language = language,
+                DocType = metadata.DocType,
+                Equipment = metadata.Equipment,
+                Line = metadata.Line,
+                AccessGroups = metadata.AccessGroups is { Count: > 0 } groups ? groups : ["public"],
+                PageCount = parsed.PageCount,
+                PagesNeedingOcr = parsed.PagesNeedingOcr,
+                ChunkCount = chunks.Count,
+                IndexedAt = time.GetUtcNow(),
+            };
+            index.ReplaceDocument(document, chunks, PipelineVersion);
+            return new FileOutcome(path, FileOutcomeKind.Indexed, id, parsed.PageCount, chunks.Count, parsed.PagesNeedingOcr);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return new FileOutcome(path, FileOutcomeKind.Failed, Error: ex.Message);
+        }
+    }
+
+    private List<string> Prune(IEnumerable<string> roots)
+    {
+        var folders = roots.Select(Path.GetFullPath).Where(Directory.Exists)
+            .Select(r => r.EndsWith(Path.DirectorySeparatorChar) ? r : r + Path.DirectorySeparatorChar).ToList();
+        var removed = new List<string>();
+        foreach (var document in index.ListDocuments())
+        {
+            if (folders.Any(f => document.SourcePath.StartsWith(f, StringComparison.Ordinal)) && !File.Exists(document.SourcePath) && index.RemoveDocument(document.Id))
+            {
+                removed.Add(document.SourcePath);
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>The stable id of the document read from <paramref name="path"/>.</summary>
+    public static string DocumentId(string path) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(path))))[..12];
+
+    private static string Hash(string path, string extra)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using (var stream = File.OpenRead(path))
+        {
+            var buffer = new byte[81920];
+            int n;
+            while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                sha.AppendData(buffer, 0, n);
+            }
+        }
+
+        sha.AppendData(Encoding.UTF8.GetBytes(extra));
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static string Describe(DocumentMetadata m) =>
+        string.Join("|", m.Title, m.DocumentNumber, m.Revision, m.EffectiveDate, m.DocType, m.Equipment, m.Line, string.Join(",", m.AccessGroups ?? []));
+}

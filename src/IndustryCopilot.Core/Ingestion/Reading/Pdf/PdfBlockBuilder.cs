@@ -1,0 +1,83 @@
+using IndustryCopilot.Core.Ingestion.Chunking;
+
+namespace IndustryCopilot.Core.Ingestion.Reading.Pdf;
+
+/// <summary>
+/// Turns the lines of all pages into headings and paragraphs. A larger font than the body makes a heading
+/// (levels by size rank); a clause or item label, a wide vertical gap, a jump to a new column or a font change
+/// starts a new paragraph.
+/// </summary>
+internal static class PdfBlockBuilder
+{
+    public static List<Block> Build(IReadOnlyList<(int Page, IReadOnlyList<PdfLine> Lines)> pages)
+    {
+        var all = pages.SelectMany(p => p.Lines).ToList();
+        if (all.Count == 0)
+        {
+            return [];
+        }
+
+        var body = BodySize(all);
+        var headingSizes = all.Where(l => IsHeadingCandidate(l, body)).Select(l => Math.Round(l.FontSize)).Distinct().OrderDescending().ToList();
+
+        var blocks = new List<Block>();
+        foreach (var (page, lines) in pages)
+        {
+            string text = "";
+            PdfLine? previous = null;
+            var kind = BlockKind.Paragraph;
+            var level = 0;
+
+            void Flush()
+            {
+                if (text.Length > 0)
+                {
+                    blocks.Add(new Block(kind, text, page, kind == BlockKind.Heading ? level : 0));
+                }
+
+                text = "";
+            }
+
+            foreach (var line in lines)
+            {
+                var heading = IsHeadingCandidate(line, body);
+                var label = ClauseParser.Parse(line.Text);
+                var lineKind = heading ? BlockKind.Heading : label?.Kind == ClauseKind.Item ? BlockKind.ListItem : BlockKind.Paragraph;
+                var newBlock = previous is null
+                    || line.StartsBlock
+                    || (label is not null && !heading)
+                    || heading != (kind == BlockKind.Heading)
+                    || Math.Abs(line.FontSize - previous.FontSize) > 0.15 * Math.Max(line.FontSize, previous.FontSize)
+                    || previous.Baseline - line.Baseline > 2.0 * Math.Max(line.FontSize, previous.FontSize)
+                    || line.Baseline > previous.Baseline + previous.FontSize;
+
+                if (newBlock)
+                {
+                    Flush();
+                    kind = lineKind;
+                    level = heading ? Math.Min(3, headingSizes.IndexOf(Math.Round(line.FontSize)) + 1) : 0;
+                    text = line.Text;
+                }
+                else
+                {
+                    text = CjkText.JoinLines(text, line.Text);
+                }
+
+                previous = line;
+            }
+
+            Flush();
+        }
+
+        return blocks;
+    }
+
+    private static bool IsHeadingCandidate(PdfLine line, double body) =>
+        line.FontSize >= body * 1.2 && line.Text.Length <= 120 && line.Text.Any(char.IsLetter);
+
+    // The body size is the size most characters are set in.
+    private static double BodySize(List<PdfLine> lines) =>
+        lines.GroupBy(l => Math.Round(l.FontSize, 1))
+            .OrderByDescending(g => g.Sum(l => l.Text.Length))
+            .First().Key;
+}
