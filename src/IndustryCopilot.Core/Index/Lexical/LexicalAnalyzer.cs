@@ -37,8 +37,9 @@ public static partial class LexicalAnalyzer
                     }
                 }
             }
-            else
+            else if (run.Value.Length > 1 || char.IsDigit(run.Value[0]))
             {
+                // A lone letter ("e" of "E-203", "a" of "(a)") matches everything; the whole identifier is kept above.
                 terms.Add(run.Value);
             }
         }

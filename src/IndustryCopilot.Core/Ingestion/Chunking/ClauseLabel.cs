@@ -19,7 +19,8 @@ public sealed record ClauseLabel(ClauseKind Kind, string Label, int Depth, strin
     /// True when the block reads as a title rather than running text: short and without sentence punctuation,
     /// e.g. "5.3 Tolerances" or "第二章 生产经营单位的安全生产保障".
     /// </summary>
-    public bool IsTitleLike => Rest.Length <= 60 && Rest.AsSpan().IndexOfAny(SentenceEnds) < 0;
+    public bool IsTitleLike => Rest.Length <= 60 && Rest.AsSpan().IndexOfAny(SentenceEnds) < 0
+        && !Rest.EndsWith('.') && !Rest.Contains(". ", StringComparison.Ordinal);
 
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。；：;:！？!?，,");
 }

@@ -73,7 +73,7 @@ public static partial class ClauseParser
             }
         }
 
-        if ((m = Item().Match(s)).Success)
+        if ((m = Item().Match(s)).Success && !Continuation().IsMatch(s[m.Length..]))
         {
             return new ClauseLabel(ClauseKind.Item, m.Groups["label"].Value.Trim(), 5, s[m.Length..].Trim());
         }
@@ -125,6 +125,10 @@ public static partial class ClauseParser
 
     [GeneratedRegex(@"^(?<label>[1-9]\d?(?:\.\d{1,3}){1,5})(?:[\s\u3000]+(?=\S)|(?=[\u4e00-\u9fff]))")]
     private static partial Regex Dotted();
+
+    // "(h)(6) of this AD", "(b) and (c)": a reference that a line break put at the start of a line.
+    [GeneratedRegex(@"^\s*(?:\([a-z0-9]{1,4}\)\s*)*(?:of|and|or|to|in|through|under|for|as|is|are|shall|must)\b")]
+    private static partial Regex Continuation();
 
     [GeneratedRegex(@"^(?:\d{1,2}[.．、)）]|(?:Step|STEP|步骤)\s*\d{1,2}[:：.]?|第\d{1,2}步)$")]
     private static partial Regex StepLabel();

@@ -25,6 +25,7 @@ internal static class PdfBlockBuilder
         {
             string text = "";
             PdfLine? previous = null;
+            var titleLine = false;
             var kind = BlockKind.Paragraph;
             var level = 0;
 
@@ -44,6 +45,7 @@ internal static class PdfBlockBuilder
                 var label = ClauseParser.Parse(line.Text);
                 var lineKind = heading ? BlockKind.Heading : label?.Kind == ClauseKind.Item ? BlockKind.ListItem : BlockKind.Paragraph;
                 var newBlock = previous is null
+                    || titleLine
                     || line.StartsBlock
                     || (label is not null && !heading)
                     || heading != (kind == BlockKind.Heading)
@@ -63,6 +65,8 @@ internal static class PdfBlockBuilder
                     text = CjkText.JoinLines(text, line.Text);
                 }
 
+                // "5.3 Tolerances" or "第二章 总则" on a line of its own is a title; the next line starts its body.
+                titleLine = label is { IsTitleLike: true } && (label.IsDivision || label.Kind is ClauseKind.Numbered or ClauseKind.Annex);
                 previous = line;
             }
 

@@ -1,0 +1,103 @@
+using System.IO.Compression;
+using System.Text;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Writer;
+
+namespace IndustryCopilot.Core.Tests.Fixtures;
+
+/// <summary>Builds damaged and hostile files in code.</summary>
+internal static class HostileFiles
+{
+    /// <summary>A small valid PDF with the given lines on one page (Helvetica, so ASCII only).</summary>
+    public static byte[] Pdf(params string[] lines)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        var y = 780.0;
+        foreach (var line in lines)
+        {
+            page.AddText(line, 11, new UglyToad.PdfPig.Core.PdfPoint(60, y), font);
+            y -= 16;
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Two columns of prose written row by row (left line, right line, …): stream order interleaves them.</summary>
+    public static byte[] InterleavedTwoColumnPdf(IReadOnlyList<string> left, IReadOnlyList<string> right)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        var y = 780.0;
+        for (var i = 0; i < Math.Max(left.Count, right.Count); i++)
+        {
+            if (i < left.Count)
+            {
+                page.AddText(left[i], 10, new UglyToad.PdfPig.Core.PdfPoint(40, y), font);
+            }
+
+            if (i < right.Count)
+            {
+                page.AddText(right[i], 10, new UglyToad.PdfPig.Core.PdfPoint(310, y), font);
+            }
+
+            y -= 13;
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>A PDF whose trailer declares Standard security with a user password: cannot be opened without it.</summary>
+    public static byte[] EncryptedPdf()
+    {
+        var o = new string('A', 64);
+        var u = new string('B', 64);
+        var body = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>\nendobj\n"
+            + $"4 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <{o}> /U <{u}> /P -44 >>\nendobj\n";
+        var xrefAt = body.Length;
+        var offsets = new List<int>();
+        var search = 0;
+        for (var i = 1; i <= 4; i++)
+        {
+            search = body.IndexOf($"{i} 0 obj", search, StringComparison.Ordinal);
+            offsets.Add(search);
+        }
+
+        var xref = new StringBuilder("xref\n0 5\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            xref.Append($"{offset:D10} 00000 n \n");
+        }
+
+        var trailer = $"trailer\n<< /Size 5 /Root 1 0 R /Encrypt 4 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] >>\nstartxref\n{xrefAt}\n%%EOF\n";
+        return Encoding.ASCII.GetBytes(body + xref + trailer);
+    }
+
+    public static byte[] RandomBytes(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+
+    /// <summary>A .docx-named zip whose one entry inflates to <paramref name="inflatedBytes"/> of zeros.</summary>
+    public static byte[] ZipBomb(long inflatedBytes)
+    {
+        using var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var entry = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize);
+            using var stream = entry.Open();
+            var zeros = new byte[1 << 20];
+            for (long written = 0; written < inflatedBytes; written += zeros.Length)
+            {
+                stream.Write(zeros, 0, zeros.Length);
+            }
+        }
+
+        return output.ToArray();
+    }
+}

@@ -1,0 +1,29 @@
+using IndustryCopilot.Core.Index;
+using IndustryCopilot.Core.Ingestion;
+using IndustryCopilot.Core.Ingestion.Chunking;
+
+namespace IndustryCopilot.Core.Tests.Fixtures;
+
+/// <summary>A real pipeline over a real SQLite index in a temp folder.</summary>
+internal sealed class TestPipeline : IDisposable
+{
+    private readonly TempDirectory _data = new();
+
+    public TestPipeline(IngestionOptions? ingestion = null)
+    {
+        Index = new SqliteIndex(new IndexOptions { DataDirectory = _data.Path });
+        Pipeline = new IngestionPipeline(Index, ReaderRegistry.Default(ingestion ?? new IngestionOptions()), new StructuredChunker(new ChunkingOptions()), TimeProvider.System);
+    }
+
+    public SqliteIndex Index { get; }
+
+    public IngestionPipeline Pipeline { get; }
+
+    public IngestionReport Run(params string[] paths) => Pipeline.Run(new IngestionRequest { Paths = paths }, null, CancellationToken.None);
+
+    public void Dispose()
+    {
+        Index.Dispose();
+        _data.Dispose();
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text;
+using IndustryCopilot.Core.Documents;
+using IndustryCopilot.Core.Ingestion;
+using IndustryCopilot.Core.Tests.Fixtures;
+
+namespace IndustryCopilot.Core.Tests.Ingestion;
+
+public sealed class IngestionPipelineTests
+{
+    [Fact]
+    public void Run_HostileFilesBesideGoodOne_EachFailsAloneAndGoodOneIsIndexed()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        using var dir = new TempDirectory();
+        var good = HostileFiles.Pdf("1 Scope", "Alarm E-203 means spindle overheating.");
+        dir.File("good.pdf", good);
+        dir.File("truncated.pdf", good[..(good.Length / 3)]);
+        dir.File("encrypted.pdf", HostileFiles.EncryptedPdf());
+        dir.File("empty.pdf", []);
+        dir.File("random.pdf", HostileFiles.RandomBytes(5000, 1));
+        dir.File("random.docx", HostileFiles.RandomBytes(5000, 2));
+        dir.File("bomb.docx", HostileFiles.ZipBomb(40L * 1024 * 1024));
+        dir.File("invalid.txt", [.. "pump "u8, 0xC3, 0x28, 0xFF, 0x80]);
+        dir.File("gbk.txt", Encoding.GetEncoding("GBK").GetBytes("第一条 空压机每500小时更换滤芯。"));
+        using var test = new TestPipeline();
+
+        var report = test.Run(dir.Path);
+
+        var failed = report.Files.Where(f => f.Kind == FileOutcomeKind.Failed).Select(f => Path.GetFileName(f.Path)).Order().ToList();
+        Assert.Equal(["bomb.docx", "empty.pdf", "encrypted.pdf", "invalid.txt", "random.docx", "random.pdf", "truncated.pdf"], failed);
+        Assert.All(report.Files.Where(f => f.Kind == FileOutcomeKind.Failed), f => Assert.False(string.IsNullOrWhiteSpace(f.Error)));
+        Assert.Equal(["gbk.txt", "good.pdf"], test.Index.ListDocuments().Select(d => Path.GetFileName(d.SourcePath)).Order());
+        Assert.Contains("更换滤芯", test.Index.GetChunks(test.Index.ListDocuments().Single(d => d.Format == "text").Id).Single().Text);
+        Assert.Single(test.Index.SearchLexical("E203", 5));
+    }
+
+    [Fact]
+    public void Run_Twice_SecondRunChunksNothingAndTouchingOneFileReindexesOnlyIt()
+    {
+        using var dir = new TempDirectory();
+        var a = dir.File("a.md", "# SOP A\n\n第一条 开机前检查油位。\n");
+        dir.File("b.md", "# SOP B\n\n第一条 停机后清理铁屑。\n");
+        using var test = new TestPipeline();
+
+        var first = test.Run(dir.Path);
+        var second = test.Run(dir.Path);
+        File.WriteAllText(a, "# SOP A\n\n第一条 开机前检查油位和气压。\n");
+        var third = test.Run(dir.Path);
+
+        Assert.Equal(2, first.DocumentsChunked);
+        Assert.Equal(0, second.DocumentsChunked);
+        Assert.Equal(2, second.Unchanged);
+        Assert.Equal(1, third.DocumentsChunked);
+        Assert.Equal(a, third.Files.Single(f => f.Kind == FileOutcomeKind.Indexed).Path);
+        Assert.Contains("气压", test.Index.GetChunks(InDocId(a)).Single().Text);
+    }
+
+    [Fact]
+    public void Run_Prune_RemovesDocumentsWhoseFilesAreGone()
+    {
+        using var dir = new TempDirectory();
+        var gone = dir.File("gone.md", "# Gone\n\ntext\n");
+        dir.File("kept.md", "# Kept\n\ntext\n");
+        using var test = new TestPipeline();
+        test.Run(dir.Path);
+        File.Delete(gone);
+
+        var report = test.Pipeline.Run(new IngestionRequest { Paths = [dir.Path], Prune = true }, null, CancellationToken.None);
+
+        Assert.Equal([gone], report.Pruned);
+        Assert.Equal(["Kept"], test.Index.ListDocuments().Select(d => d.Title));
+    }
+
+    [Fact]
+    public void Run_NewerRevisionSameNumber_OlderBecomesSuperseded()
+    {
+        using var dir = new TempDirectory();
+        var old = dir.File("sop-old.md", "# SOP-PR-017 换刀作业\n\n版本: B 2022-03-01\n\n第一条 旧要求。\n");
+        var newer = dir.File("sop-new.md", "# SOP-PR-017 换刀作业\n\n版本: C 2024-05-01\n\n第一条 新要求。\n");
+        using var test = new TestPipeline();
+
+        test.Run(dir.Path);
+
+        var docs = test.Index.ListDocuments().ToDictionary(d => d.SourcePath);
+        Assert.Equal("SOP-PR-017", docs[old].DocumentNumber);
+        Assert.Equal(DocumentStatus.Superseded, docs[old].Status);
+        Assert.Equal(docs[newer].Id, docs[old].SupersededBy);
+        Assert.Equal(DocumentStatus.Current, docs[newer].Status);
+        Assert.DoesNotContain(test.Index.SearchLexical("要求", 10), h => h.DocumentId == docs[old].Id);
+
+        test.Index.RemoveDocument(docs[newer].Id);
+        Assert.Equal(DocumentStatus.Current, test.Index.GetDocument(docs[old].Id)!.Status);
+    }
+
+    [Fact]
+    public void Run_SidecarMetadata_AppliedAndChangesTriggerReindex()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("manual.md", "# Compressor manual\n\nText.\n");
+        dir.File("manual.md.meta.json", """{"docType":"manual","equipment":"AC-2","accessGroups":["maintenance"]}""");
+        using var test = new TestPipeline();
+
+        test.Run(dir.Path);
+        var document = test.Index.ListDocuments().Single();
+        dir.File("manual.md.meta.json", """{"accessGroups":["quality"]}""");
+        var rerun = test.Run(dir.Path);
+
+        Assert.Equal(("manual", "AC-2"), (document.DocType, document.Equipment));
+        Assert.Equal(["maintenance"], document.AccessGroups);
+        Assert.Equal(1, rerun.Indexed);
+        Assert.Equal(["quality"], test.Index.ListDocuments().Single().AccessGroups);
+    }
+
+    [SkippableFact]
+    public void Run_AllSharedDocuments_IngestedWithoutFailure()
+    {
+        using var test = new TestPipeline();
+
+        var report = test.Run(EvalData.Path("pdf-docs-en"), EvalData.Path("zh-safety-regulations"));
+
+        Assert.Equal(0, report.Failed);
+        Assert.Equal(165, report.Files.Where(f => f.Path.EndsWith(".pdf", StringComparison.Ordinal)).Sum(f => f.Pages));
+        Assert.Equal([1], report.NeedingOcr.Single().PagesNeedingOcr!);
+        var law = test.Index.Resolve("中华人民共和国安全生产法").Single();
+        Assert.Equal("《中华人民共和国安全生产法》", law.DocumentNumber);
+        Assert.Equal(new DateOnly(2021, 6, 10), law.EffectiveDate);
+        Assert.Equal(DocumentLanguage.Zh, law.Language);
+        Assert.Equal(DocumentLanguage.En, test.Index.ListDocuments().Single(d => d.SourcePath.EndsWith("osha3120.pdf", StringComparison.Ordinal)).Language);
+    }
+
+    private static string InDocId(string path) => IngestionPipeline.DocumentId(path);
+}
