@@ -124,7 +124,7 @@ public static partial class LexicalAnalyzer
     [GeneratedRegex(@"第(?<n>[一二三四五六七八九十百千零〇两]+|\d{1,4})(?<u>条|章|节|款|项)")]
     private static partial Regex Article();
 
-    [GeneratedRegex(@"(?<![a-z])(?<p>gb/t|gb/z|gb|jb/t|hg/t|aq|sh/t|dl/t|iso/iec|iso|iec|en|asme|astm [a-z]|ansi|din en|din)\s?(?<n>\d{1,6}(?:\.\d+)?(?:-\d+)*(?::\d{4})?)(?!\d)")]
+    [GeneratedRegex(@"(?<![a-z])(?<p>q/[a-z]{1,6}|gb/t|gb/z|gb|jb/t|hg/t|aq|sh/t|dl/t|iso/iec|iso|iec|en|asme|astm [a-z]|ansi|din en|din)\s?(?<n>\d{1,6}(?:\.\d+)?(?:-\d+)*(?::\d{4})?)(?!\d)")]
     private static partial Regex Standard();
 
     [GeneratedRegex(@"(?<t>\d{1,2})\s*cfr\s*(?:part\s*)?(?<p>\d{1,4}(?:\.\d{1,4})?)")]

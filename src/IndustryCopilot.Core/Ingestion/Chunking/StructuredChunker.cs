@@ -39,10 +39,12 @@ public sealed class StructuredChunker(ChunkingOptions options)
 
                     break;
                 case BlockKind.Table:
+                    // A table inside a clause ("4.2 … 按表1的规定" then 表1) is cited as that clause.
+                    var owner = unit;
                     Flush();
                     if (block.Table is not null)
                     {
-                        run.EmitTable(path.Render(null), path.DeepestClause, block);
+                        run.EmitTable(path.Render(owner), owner ?? path.DeepestClause, block);
                     }
 
                     break;

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace IndustryCopilot.Core.Ingestion.Metadata;
 
 /// <summary>
-/// Finds a document number: national and international standards (GB/T 1804-2000, ISO 2768-1, IEC 60204-1:2016),
+/// Finds a document number: enterprise standards (Q/HD 006-2024), national and international standards (GB/T 1804-2000, ISO 2768-1, IEC 60204-1:2016),
 /// US regulations (29 CFR 1910.147), plant document codes (SOP-PR-017, WI-QA-003) and PRC law titles.
 /// </summary>
 public static partial class DocumentNumberParser
@@ -24,9 +24,9 @@ public static partial class DocumentNumberParser
             }
         }
 
-        // Standards state their number on the cover; look only at the opening so that references to other
-        // documents further in are not taken for this one's number.
-        var opening = text.Length > 1500 ? text[..1500] : text;
+        // Standards state their number on the cover; look only there, so that a normative reference to another
+        // document ("2 规范性引用文件 … SOP-PR-017") is never taken for this one's number and used to supersede it.
+        var opening = text.Length > 400 ? text[..400] : text;
         return Match(opening);
     }
 
@@ -49,7 +49,7 @@ public static partial class DocumentNumberParser
         return m.Success ? m.Value.ToUpperInvariant() : null;
     }
 
-    [GeneratedRegex(@"(?<![A-Za-z])(?<prefix>GB\s*/\s*[TZ]|GB|JB\s*/\s*T|HG\s*/\s*T|AQ|SH\s*/\s*T|DL\s*/\s*T|ISO(?:\s*/\s*IEC)?|IEC|EN|ASME|ASTM\s+[A-Z]|ANSI|DIN(?:\s+EN)?|JIS\s+[A-Z])\s?(?<number>\d{1,6}(?:\.\d+)?(?:-\d+)*(?:[:\-—–]\d{4})?)(?!\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z])(?<prefix>Q\s*/\s*[A-Z]{1,6}|GB\s*/\s*[TZ]|GB|JB\s*/\s*T|HG\s*/\s*T|AQ|SH\s*/\s*T|DL\s*/\s*T|ISO(?:\s*/\s*IEC)?|IEC|EN|ASME|ASTM\s+[A-Z]|ANSI|DIN(?:\s+EN)?|JIS\s+[A-Z])\s?(?<number>\d{1,6}(?:\.\d+)?(?:-\d+)*(?:[:\-—–]\d{4})?)(?!\d)", RegexOptions.IgnoreCase)]
     private static partial Regex Standard();
 
     [GeneratedRegex(@"(?<title>\d{1,2})\s+CFR\s+(?:Part\s+)?(?<part>\d{1,4}(?:\.\d{1,4})?)")]

@@ -200,19 +200,9 @@ public sealed class DocxReader(IngestionOptions options) : IDocumentReader
         var headerCount = Math.Max(1, Math.Min(headerRows ?? 1, rows.Count));
         var header = headerCount == 1 ? rows[0]
             : rows[0].Select((_, i) => string.Join(" / ", rows.Take(headerCount).Select(r => i < r.Count ? r[i] : "").Where(s => s.Length > 0).Distinct())).ToList();
-        string? caption = null;
-        if (state.Blocks.Count > 0 && state.Blocks[^1] is { Kind: BlockKind.Paragraph } previous && LooksLikeCaption(previous.Text))
-        {
-            // The caption travels with the table (and its header) instead of standing as a paragraph of its own.
-            caption = previous.Text;
-            state.Blocks.RemoveAt(state.Blocks.Count - 1);
-        }
-
+        var caption = TableCaption.TakeFrom(state.Blocks);
         state.Blocks.Add(new Block(BlockKind.Table, caption ?? "", state.Page, Table: new TableData(header, rows.Skip(headerCount).ToList(), caption)));
     }
-
-    private static bool LooksLikeCaption(string text) =>
-        text.Length < 80 && (text.StartsWith('表') || text.StartsWith("Table", StringComparison.OrdinalIgnoreCase));
 
     private sealed class State(WordprocessingDocument document)
     {

@@ -79,7 +79,8 @@ public sealed class MarkdownReader(IngestionOptions options) : IDocumentReader
                 var data = ReadTable(table);
                 if (data is not null)
                 {
-                    output.Add(new Block(BlockKind.Table, "", null, Table: data));
+                    var caption = TableCaption.TakeFrom(output);
+                    output.Add(new Block(BlockKind.Table, caption ?? "", null, Table: data with { Caption = caption }));
                 }
 
                 break;

@@ -102,6 +102,17 @@ public sealed class StructuredChunkerTests
     }
 
     [Fact]
+    public void Chunk_TableInsideClause_CitedAsThatClause()
+    {
+        var table = new TableData(["Grade", "0.5-6"], [["m", "±0.10"]], "表1 极限偏差");
+        var chunks = Run([P("4 要求"), P("4.2 线性尺寸的极限偏差按表1的规定。"), new Block(BlockKind.Table, "", null, Table: table), P("4.3 倒角按±0.2 mm。")]);
+
+        Assert.Equal(["4.2", "4.2", "4.3"], chunks.Select(c => c.ClauseLabel));
+        Assert.Equal("4 要求 > 4.2", chunks[1].SectionPath);
+        Assert.Equal(ChunkKind.Table, chunks[1].Kind);
+    }
+
+    [Fact]
     public void Chunk_SameInput_SameHashes()
     {
         Block[] blocks = [H(1, "A"), P("第一条 内容。"), P("第二条 内容二。")];

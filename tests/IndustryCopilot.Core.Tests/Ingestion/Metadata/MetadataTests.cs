@@ -11,8 +11,19 @@ public sealed class MetadataTests
     [InlineData("Control of hazardous energy, 29 CFR 1910.147", "29 CFR 1910.147")]
     [InlineData("SOP-PR-017 CNC 换刀作业指导书", "SOP-PR-017")]
     [InlineData("中华人民共和国安全生产法", "《中华人民共和国安全生产法》")]
+    [InlineData("Q/HD 006-2024 机加工件未注尺寸公差", "Q/HD 006-2024")]
     public void Find_DocumentNumberInTitle_Found(string title, string number) =>
         Assert.Equal(number, DocumentNumberParser.Find(title, ""));
+
+    [Fact]
+    public void Find_NumberOnlyInNormativeReferences_NotTakenAsOwnNumber()
+    {
+        var text = "企业标准 机加工件公差\n1 范围\n本标准规定了本公司机加工件图样上未注公差的线性尺寸、倒圆半径和倒角高度的极限偏差，以及检验和图样标注方法。"
+            + "本标准适用于二号工厂 CNC 加工线生产的金属切削零件，以及外协加工的同类零件，外协零件的检验按合同约定执行。"
+            + new string('。', 300) + "\n2 规范性引用文件\nSOP-PR-017 CNC加工中心换刀作业指导书";
+
+        Assert.Null(DocumentNumberParser.Find("机加工件公差", text));
+    }
 
     [Theory]
     [InlineData("Maintenance manual Rev. C issued 2023", "Rev. C")]

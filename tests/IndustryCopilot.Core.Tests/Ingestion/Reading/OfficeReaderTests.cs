@@ -91,7 +91,7 @@ public sealed class OfficeReaderTests
     public void MarkdownRead_HeadingsListsTables_Preserved()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("m.md", "# Air Compressor Manual\n\n## 4 Alarms\n\nIntro line one\nline two.\n\n1. Stop the unit.\n2. Vent the tank.\n\n| Code | Meaning |\n|---|---|\n| A-101 | High temperature |\n\n<!-- note -->\n");
+        var path = dir.File("m.md", "# Air Compressor Manual\n\n## 4 Alarms\n\nIntro line one\nline two.\n\n1. Stop the unit.\n2. Vent the tank.\n\nTable 3 Alarm codes\n\n| Code | Meaning |\n|---|---|\n| A-101 | High temperature |\n\n<!-- note -->\n");
 
         var result = new MarkdownReader(Options).Read(path, CancellationToken.None);
 
@@ -100,7 +100,10 @@ public sealed class OfficeReaderTests
         Assert.Equal("Air Compressor Manual", result.Document.EmbeddedTitle);
         Assert.Contains(blocks, b => b is { Kind: BlockKind.Paragraph, Text: "Intro line one line two." });
         Assert.Equal(["1. Stop the unit.", "2. Vent the tank."], blocks.Where(b => b.Kind == BlockKind.ListItem).Select(b => b.Text));
-        Assert.Equal(["Code", "Meaning"], Assert.Single(blocks, b => b.Kind == BlockKind.Table).Table!.Header);
+        var table = Assert.Single(blocks, b => b.Kind == BlockKind.Table).Table!;
+        Assert.Equal(["Code", "Meaning"], table.Header);
+        Assert.Equal("Table 3 Alarm codes", table.Caption);
+        Assert.DoesNotContain(blocks, b => b is { Kind: BlockKind.Paragraph, Text: "Table 3 Alarm codes" });
     }
 
     [Fact]
