@@ -53,7 +53,7 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
 
         var report = AnsiConsole.Profile.Capabilities.Interactive
             ? RunWithProgressBar(pipeline, request, cancellationToken)
-            : pipeline.Run(request, null, cancellationToken);
+            : pipeline.Run(request, new SynchronousProgress(p => PrintLine(p.Last)), cancellationToken);
         PrintSummary(report, index.DatabasePath);
         return report.Failed > 0 ? 1 : 0;
     }
@@ -76,17 +76,15 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
         return report!;
     }
 
+    // Logs and scripts get one line per file as it finishes, so a long run shows where it is.
+    private static void PrintLine(FileOutcome file)
+    {
+        var state = file.Kind switch { FileOutcomeKind.Indexed => "indexed  ", FileOutcomeKind.Unchanged => "unchanged", _ => "FAILED   " };
+        Console.Out.WriteLine($"{state} {file.Path}{(file.Kind == FileOutcomeKind.Indexed ? $" ({file.Pages} pages, {file.Chunks} chunks)" : "")}");
+    }
+
     private static void PrintSummary(IngestionReport report, string databasePath)
     {
-        if (!AnsiConsole.Profile.Capabilities.Interactive)
-        {
-            foreach (var file in report.Files)
-            {
-                var state = file.Kind switch { FileOutcomeKind.Indexed => "indexed  ", FileOutcomeKind.Unchanged => "unchanged", _ => "FAILED   " };
-                AnsiConsole.WriteLine($"{state} {file.Path}{(file.Kind == FileOutcomeKind.Indexed ? $" ({file.Pages} pages, {file.Chunks} chunks)" : "")}");
-            }
-        }
-
         var table = new Table().AddColumns("indexed", "unchanged", "failed", "pruned", "pages", "chunks", "seconds");
         table.AddRow(report.Indexed.ToString(), report.Unchanged.ToString(), report.Failed.ToString(), report.Pruned.Count.ToString(),
             report.Pages.ToString(), report.Chunks.ToString(), report.Elapsed.TotalSeconds.ToString("F1"));

@@ -18,9 +18,12 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
     /// <summary>Bumped whenever reading or chunking changes, so every file is re-indexed once after an upgrade.</summary>
     public const int PipelineVersion = 1;
 
+    private int _chunkerRuns;
+
     public IngestionReport Run(IngestionRequest request, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
+        var chunkedBefore = Volatile.Read(ref _chunkerRuns);
         var files = Enumerate(request.Paths);
         var outcomes = new List<FileOutcome>(files.Count);
         int pages = 0, chunks = 0;
@@ -35,7 +38,7 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
         }
 
         var pruned = request.Prune ? Prune(request.Paths) : [];
-        return new IngestionReport(outcomes, pruned, started.Elapsed);
+        return new IngestionReport(outcomes, pruned, started.Elapsed, Volatile.Read(ref _chunkerRuns) - chunkedBefore);
     }
 
     /// <summary>Supported files under the given paths, sorted so runs are repeatable.</summary>
@@ -96,6 +99,7 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
             var metadata = sidecar.Over(requestMetadata).Over(detected);
             var id = DocumentId(path);
             var chunks = chunker.Chunk(id, metadata.Title, parsed.Blocks);
+            Interlocked.Increment(ref _chunkerRuns);
             var document = new DocumentInfo
             {
                 Id = id,

@@ -1,16 +1,17 @@
 namespace IndustryCopilot.Core.Ingestion;
 
 /// <summary>Totals and per-file outcomes of an indexing run.</summary>
-public sealed record IngestionReport(IReadOnlyList<FileOutcome> Files, IReadOnlyList<string> Pruned, TimeSpan Elapsed)
+/// <param name="Files">One outcome per file, in the order processed.</param>
+/// <param name="Pruned">Source paths of documents removed because their files are gone.</param>
+/// <param name="Elapsed">Wall time of the run.</param>
+/// <param name="DocumentsChunked">Times the chunker ran in this run: 0 when every file was unchanged.</param>
+public sealed record IngestionReport(IReadOnlyList<FileOutcome> Files, IReadOnlyList<string> Pruned, TimeSpan Elapsed, int DocumentsChunked)
 {
     public int Indexed => Files.Count(f => f.Kind == FileOutcomeKind.Indexed);
 
     public int Unchanged => Files.Count(f => f.Kind == FileOutcomeKind.Unchanged);
 
     public int Failed => Files.Count(f => f.Kind == FileOutcomeKind.Failed);
-
-    /// <summary>Documents that went through the chunker in this run (0 for a re-run over unchanged files).</summary>
-    public int DocumentsChunked => Indexed;
 
     public int Pages => Files.Sum(f => f.Pages);
 

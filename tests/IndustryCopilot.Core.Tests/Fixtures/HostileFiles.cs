@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
@@ -51,30 +50,14 @@ internal static class HostileFiles
     }
 
     /// <summary>A PDF whose trailer declares Standard security with a user password: cannot be opened without it.</summary>
-    public static byte[] EncryptedPdf()
-    {
-        var o = new string('A', 64);
-        var u = new string('B', 64);
-        var body = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>\nendobj\n"
-            + $"4 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <{o}> /U <{u}> /P -44 >>\nendobj\n";
-        var xrefAt = body.Length;
-        var offsets = new List<int>();
-        var search = 0;
-        for (var i = 1; i <= 4; i++)
-        {
-            search = body.IndexOf($"{i} 0 obj", search, StringComparison.Ordinal);
-            offsets.Add(search);
-        }
-
-        var xref = new StringBuilder("xref\n0 5\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-        {
-            xref.Append($"{offset:D10} 00000 n \n");
-        }
-
-        var trailer = $"trailer\n<< /Size 5 /Root 1 0 R /Encrypt 4 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] >>\nstartxref\n{xrefAt}\n%%EOF\n";
-        return Encoding.ASCII.GetBytes(body + xref + trailer);
-    }
+    public static byte[] EncryptedPdf() => RawPdf.Build(
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+            $"<< /Filter /Standard /V 1 /R 2 /O <{new string('A', 64)}> /U <{new string('B', 64)}> /P -44 >>",
+        ],
+        "/Encrypt 4 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] ");
 
     public static byte[] RandomBytes(int length, int seed)
     {

@@ -56,6 +56,24 @@ public sealed class IngestionPipelineTests
     }
 
     [Fact]
+    public void Run_IndexedFileLaterCorrupted_FailsAndKeepsPreviousVersion()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("manual.pdf", HostileFiles.Pdf("1 Scope", "Replace filter 2205-4417 every 4,000 h."));
+        using var test = new TestPipeline();
+        test.Run(dir.Path);
+        var before = test.Index.GetChunks(IngestionPipeline.DocumentId(path));
+
+        File.WriteAllBytes(path, HostileFiles.RandomBytes(3000, 9));
+        var report = test.Run(dir.Path);
+
+        Assert.Equal(1, report.Failed);
+        Assert.Equal(0, report.DocumentsChunked);
+        Assert.Equal(before.Select(c => c.Hash), test.Index.GetChunks(IngestionPipeline.DocumentId(path)).Select(c => c.Hash));
+        Assert.Single(test.Index.SearchLexical("2205-4417", 5));
+    }
+
+    [Fact]
     public void Run_Prune_RemovesDocumentsWhoseFilesAreGone()
     {
         using var dir = new TempDirectory();

@@ -85,6 +85,22 @@ public sealed class PdfReaderTests
     }
 
     [Fact]
+    public void Read_ChineseCidFontPdf_RejoinsLineBreaksAndGlyphGaps()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("zh.pdf", RawPdf.ChinesePage(
+            (60, 780, "第二条 空压机运行满500小时应更换滤", 0),
+            (60, 764, "芯，并检查油位。", 0),
+            (60, 730, "第三条 排气温度不超过105℃。", 120),
+            (60, 700, "第四条 每班点检一次。", 400)));
+
+        var result = _reader.Read(path, CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(["第二条 空压机运行满500小时应更换滤芯，并检查油位。", "第三条 排气温度不超过105℃。", "第四条 每班点检一次。"], result.Document!.Blocks.Select(b => b.Text));
+    }
+
+    [Fact]
     public void Read_EncryptedPdf_FailsWithPasswordMessage()
     {
         using var dir = new TempDirectory();

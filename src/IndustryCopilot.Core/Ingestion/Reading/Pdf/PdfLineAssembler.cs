@@ -42,7 +42,7 @@ internal static class PdfLineAssembler
                 }
                 else if (pendingSpace || gap > 0.2 * size)
                 {
-                    current.Space(letter.Value[0]);
+                    current.Space(letter.Value[0], explicitSpace: pendingSpace);
                 }
             }
 
@@ -99,10 +99,12 @@ internal static class PdfLineAssembler
             Right = Math.Max(Right, right);
         }
 
-        public void Space(char next)
+        public void Space(char next, bool explicitSpace)
         {
-            // PDF generators often position Chinese glyphs with small gaps; those are not word spaces.
-            if (_segment.Length > 0 && !(CjkText.IsCjk(_segment[^1]) && CjkText.IsCjk(next)) && _segment[^1] != ' ')
+            // Justified Chinese is set with gaps between glyphs; a gap is a word space only outside Chinese.
+            // A space glyph in the content ("第二条 空压机") is the author's and stays.
+            var betweenCjk = _segment.Length > 0 && CjkText.IsCjk(_segment[^1]) && CjkText.IsCjk(next);
+            if (_segment.Length > 0 && (explicitSpace || !betweenCjk) && _segment[^1] != ' ')
             {
                 _segment.Append(' ');
             }
