@@ -109,16 +109,36 @@ public sealed class StructuredChunker(ChunkingOptions options)
             var pieces = new List<Piece>();
             for (var i = 0; i < body.Count; i++)
             {
+                // A run of list items (procedure steps) that fits is one piece, so packing never splits it.
+                var end = i;
+                while (body[i].Kind == BlockKind.ListItem && end + 1 < body.Count && body[end + 1].Kind == BlockKind.ListItem)
+                {
+                    end++;
+                }
+
+                if (end > i)
+                {
+                    var items = body.GetRange(i, end - i + 1);
+                    var text = string.Join("\n", items.Select(b => b.Text));
+                    var groupTokens = TokenCounter.Count(text);
+                    if (groupTokens <= options.MaxTokens)
+                    {
+                        pieces.Add(new Piece(text, items[0].Page, items[^1].Page, groupTokens, i));
+                        i = end;
+                        continue;
+                    }
+                }
+
                 var tokens = TokenCounter.Count(body[i].Text);
                 if (tokens <= options.MaxTokens)
                 {
-                    pieces.Add(new Piece(body[i].Text, body[i].Page, tokens, i));
+                    pieces.Add(new Piece(body[i].Text, body[i].Page, body[i].Page, tokens, i));
                     continue;
                 }
 
                 foreach (var sentence in SentenceSplitter.Split(body[i].Text).SelectMany(HardSplit))
                 {
-                    pieces.Add(new Piece(sentence, body[i].Page, TokenCounter.Count(sentence), i));
+                    pieces.Add(new Piece(sentence, body[i].Page, body[i].Page, TokenCounter.Count(sentence), i));
                 }
             }
 
@@ -195,7 +215,7 @@ public sealed class StructuredChunker(ChunkingOptions options)
                 sb.Append(pieces[i].Text);
             }
 
-            var pages = pieces.Where(p => p.Page is not null).Select(p => p.Page!.Value).ToList();
+            var pages = pieces.SelectMany(p => new[] { p.FirstPage, p.LastPage }).OfType<int>().ToList();
             Chunks.Add(Make(path, clause, kind, sb.ToString(), pages.Count == 0 ? null : pages.Min(), pages.Count == 0 ? null : pages.Max()));
         }
 
@@ -274,5 +294,5 @@ public sealed class StructuredChunker(ChunkingOptions options)
         }
     }
 
-    private sealed record Piece(string Text, int? Page, int Tokens, int Block);
+    private sealed record Piece(string Text, int? FirstPage, int? LastPage, int Tokens, int Block);
 }

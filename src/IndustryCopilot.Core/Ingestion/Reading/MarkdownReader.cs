@@ -17,15 +17,9 @@ public sealed class MarkdownReader(IngestionOptions options) : IDocumentReader
 
     public ReadResult Read(string path, CancellationToken cancellationToken)
     {
-        var length = new FileInfo(path).Length;
-        if (length == 0)
+        if (FileGuard.CheckSize(path, options) is { } tooBig)
         {
-            return ReadResult.Fail("empty file (0 bytes)");
-        }
-
-        if (length > options.MaxFileBytes)
-        {
-            return ReadResult.Fail($"file is {length:N0} bytes, over the limit of {options.MaxFileBytes:N0} (Ingestion:MaxFileBytes)");
+            return ReadResult.Fail(tooBig);
         }
 
         var (text, _, error) = TextDecoder.Decode(File.ReadAllBytes(path));

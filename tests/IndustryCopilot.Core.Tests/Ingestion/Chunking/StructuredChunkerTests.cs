@@ -69,6 +69,20 @@ public sealed class StructuredChunkerTests
     }
 
     [Fact]
+    public void Chunk_StepsAfterLongParagraphs_StepSequenceKeptWholeInOneChunk()
+    {
+        var intro = Enumerable.Range(1, 6).Select(i => P($"Paragraph {i} explains why the hydraulic unit must be depressurised and how the accumulator stores energy for the press.", 5));
+        var steps = Enumerable.Range(1, 8).Select(i => new Block(BlockKind.ListItem, $"{i}. Open valve V-{i} and wait until gauge PG-{i} reads zero.", 6));
+        var chunks = Run([H(1, "Hydraulic unit"), .. intro, .. steps], max: 160, overlap: 20);
+
+        var withSteps = chunks.Where(c => c.Text.Contains("1. Open valve", StringComparison.Ordinal) || c.Text.Contains("8. Open valve", StringComparison.Ordinal)).ToList();
+        var stepChunk = Assert.Single(withSteps);
+        Assert.All(Enumerable.Range(1, 8), i => Assert.Contains($"{i}. Open valve V-{i}", stepChunk.Text));
+        Assert.Equal(ChunkKind.Procedure, stepChunk.Kind);
+        Assert.All(chunks, c => Assert.InRange(c.TokenCount, 1, 160));
+    }
+
+    [Fact]
     public void Chunk_LongSection_SplitsAtSentenceEndsWithinLimitAndOverlaps()
     {
         var sentences = Enumerable.Range(1, 60).Select(i => $"Sentence {i} describes the maintenance of compressor part {i} in detail.");
