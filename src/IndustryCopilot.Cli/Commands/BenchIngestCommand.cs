@@ -80,10 +80,10 @@ internal sealed class BenchIngestCommand : Command<BenchIngestCommand.Settings>
         table.AddRow("whole ingestion pipeline", pdfs.Count.ToString(), report!.Pages.ToString(), bestPipeline.ToString("F2"), (report.Pages / bestPipeline).ToString("F0"));
         AnsiConsole.Write(table);
 
-        var perFile = new Table().AddColumns("file", "pages", "chunks", "needs OCR", "error");
+        var perFile = new Table().AddColumns("file", "pages", "by layout analysis", "chunks", "needs OCR", "error");
         foreach (var f in report.Files)
         {
-            perFile.AddRow(Markup.Escape(Path.GetFileName(f.Path)), f.Pages.ToString(), f.Chunks.ToString(), f.PagesNeedingOcr is { Count: > 0 } ocr ? string.Join(",", ocr) : "", Markup.Escape(f.Error ?? ""));
+            perFile.AddRow(Markup.Escape(Path.GetFileName(f.Path)), f.Pages.ToString(), f.PagesByLayout.ToString(), f.Chunks.ToString(), f.PagesNeedingOcr is { Count: > 0 } ocr ? string.Join(",", ocr) : "", Markup.Escape(f.Error ?? ""));
         }
 
         AnsiConsole.Write(perFile);

@@ -89,7 +89,7 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
         table.AddRow(report.Indexed.ToString(), report.Unchanged.ToString(), report.Failed.ToString(), report.Pruned.Count.ToString(),
             report.Pages.ToString(), report.Chunks.ToString(), report.Elapsed.TotalSeconds.ToString("F1"));
         AnsiConsole.Write(table);
-        AnsiConsole.WriteLine($"chunked documents: {report.DocumentsChunked}");
+        AnsiConsole.WriteLine($"chunked documents: {report.DocumentsChunked}; PDF pages read by layout analysis (interleaved columns): {report.PagesByLayout}");
 
         foreach (var file in report.NeedingOcr)
         {

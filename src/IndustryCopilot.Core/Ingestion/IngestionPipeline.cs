@@ -122,7 +122,7 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
                 IndexedAt = time.GetUtcNow(),
             };
             index.ReplaceDocument(document, chunks, PipelineVersion);
-            return new FileOutcome(path, FileOutcomeKind.Indexed, id, parsed.PageCount, chunks.Count, parsed.PagesNeedingOcr);
+            return new FileOutcome(path, FileOutcomeKind.Indexed, id, parsed.PageCount, chunks.Count, parsed.PagesNeedingOcr, PagesByLayout: parsed.PagesReadByLayout);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {

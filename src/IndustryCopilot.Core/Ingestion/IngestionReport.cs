@@ -17,5 +17,7 @@ public sealed record IngestionReport(IReadOnlyList<FileOutcome> Files, IReadOnly
 
     public int Chunks => Files.Sum(f => f.Chunks);
 
+    public int PagesByLayout => Files.Sum(f => f.PagesByLayout);
+
     public IEnumerable<FileOutcome> NeedingOcr => Files.Where(f => f.PagesNeedingOcr is { Count: > 0 });
 }

@@ -101,6 +101,24 @@ public sealed class PdfReaderTests
     }
 
     [Fact]
+    public void Read_NumberStartingAWrappedLine_ContinuesTheParagraph()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("wrap.pdf", HostileFiles.Pdf(
+            "Employers must develop, document, implement and enforce energy control procedures [see the note to",
+            "29 CFR 1910.147(c)(4)(i) for an exception",
+            "to the documentation requirements] and inspect them at least annually, as the standard describes.",
+            "2 Training"));
+
+        var result = _reader.Read(path, CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(2, result.Document!.Blocks.Count);
+        Assert.Contains("[see the note to 29 CFR 1910.147(c)(4)(i) for an exception", result.Document.Blocks[0].Text);
+        Assert.Equal("2 Training", result.Document.Blocks[1].Text);
+    }
+
+    [Fact]
     public void Read_EncryptedPdf_FailsWithPasswordMessage()
     {
         using var dir = new TempDirectory();

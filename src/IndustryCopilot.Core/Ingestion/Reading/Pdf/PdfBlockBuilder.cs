@@ -23,6 +23,8 @@ internal static class PdfBlockBuilder
         var blocks = new List<Block>();
         foreach (var (page, lines) in pages)
         {
+            var fullWidth = TypicalWidth(lines);
+            var blockHasLabel = false;
             string text = "";
             PdfLine? previous = null;
             var titleLine = false;
@@ -47,7 +49,7 @@ internal static class PdfBlockBuilder
                 var newBlock = previous is null
                     || titleLine
                     || line.StartsBlock
-                    || (label is not null && !heading)
+                    || (label is not null && !heading && (EndsParagraph(previous, fullWidth) || blockHasLabel))
                     || heading != (kind == BlockKind.Heading)
                     || Math.Abs(line.FontSize - previous.FontSize) > 0.15 * Math.Max(line.FontSize, previous.FontSize)
                     || previous.Baseline - line.Baseline > 2.0 * Math.Max(line.FontSize, previous.FontSize)
@@ -56,6 +58,7 @@ internal static class PdfBlockBuilder
                 if (newBlock)
                 {
                     Flush();
+                    blockHasLabel = label is not null;
                     kind = lineKind;
                     level = heading ? Math.Min(3, headingSizes.IndexOf(Math.Round(line.FontSize)) + 1) : 0;
                     text = line.Text;
@@ -66,7 +69,7 @@ internal static class PdfBlockBuilder
                 }
 
                 // "5.3 Tolerances" or "第二章 总则" on a line of its own is a title; the next line starts its body.
-                titleLine = label is { IsTitleLike: true } && (label.IsDivision || label.Kind is ClauseKind.Numbered or ClauseKind.Annex);
+                titleLine = newBlock && label is { IsTitleLike: true } && (label.IsDivision || label.Kind is ClauseKind.Numbered or ClauseKind.Annex);
                 previous = line;
             }
 
@@ -74,6 +77,22 @@ internal static class PdfBlockBuilder
         }
 
         return blocks;
+    }
+
+    // A label at a line start opens a new block only where the line before could end a paragraph: it ends a
+    // sentence or stops short of the column edge. "[See the note to / 29 CFR 1910.147(c)(4)…" continues.
+    private static bool EndsParagraph(PdfLine previous, double fullWidth)
+    {
+        var last = previous.Text[^1];
+        return last is '.' or ';' or ':' or '!' or '?' or '。' or '；' or '：' or '！' or '？' or ')' or '）'
+            || previous.Right - previous.Left < 0.75 * fullWidth;
+    }
+
+    // The width of a full line of running text on the page: the longest lines set the column width.
+    private static double TypicalWidth(IReadOnlyList<PdfLine> lines)
+    {
+        var widths = lines.Where(l => l.Text.Length >= 30).Select(l => l.Right - l.Left).Order().ToList();
+        return widths.Count == 0 ? double.MaxValue : widths[(int)(widths.Count * 0.9)];
     }
 
     private static bool IsHeadingCandidate(PdfLine line, double body) =>

@@ -30,7 +30,7 @@ internal static class PdfLayoutLines
 
                 var sizes = line.Words.SelectMany(w => w.Letters).Select(PdfLineAssembler.Size).Order().ToList();
                 var size = sizes.Count == 0 ? 1 : sizes[sizes.Count / 2];
-                lines.Add(new PdfLine(text, [text], line.BoundingBox.Left, line.BoundingBox.Bottom, size, first));
+                lines.Add(new PdfLine(text, [text], line.BoundingBox.Left, line.BoundingBox.Right, line.BoundingBox.Bottom, size, first));
                 first = false;
             }
         }

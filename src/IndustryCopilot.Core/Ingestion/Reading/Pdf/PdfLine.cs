@@ -4,7 +4,8 @@ namespace IndustryCopilot.Core.Ingestion.Reading.Pdf;
 /// <param name="Text">The line's text; segments separated by wide gaps are joined with one space.</param>
 /// <param name="Segments">Runs of text separated by gaps wider than three character widths (table cells, columns).</param>
 /// <param name="Left">Left edge in points.</param>
+/// <param name="Right">Right edge in points.</param>
 /// <param name="Baseline">Baseline height in points (PDF coordinates grow upwards).</param>
 /// <param name="FontSize">Median font size of the line's letters, in points.</param>
 /// <param name="StartsBlock">True when layout analysis put the line at the start of a text block.</param>
-internal sealed record PdfLine(string Text, IReadOnlyList<string> Segments, double Left, double Baseline, double FontSize, bool StartsBlock = false);
+internal sealed record PdfLine(string Text, IReadOnlyList<string> Segments, double Left, double Right, double Baseline, double FontSize, bool StartsBlock = false);

@@ -120,7 +120,7 @@ internal static class PdfLineAssembler
         {
             Flush();
             var sizes = _sizes.Order().ToList();
-            return new PdfLine(string.Join(" ", _segments), _segments.ToList(), _left, Baseline, sizes[sizes.Count / 2]);
+            return new PdfLine(string.Join(" ", _segments), _segments.ToList(), _left, Right, Baseline, sizes[sizes.Count / 2]);
         }
 
         private void Flush()
