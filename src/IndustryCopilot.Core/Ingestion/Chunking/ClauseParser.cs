@@ -66,7 +66,8 @@ public static partial class ClauseParser
             var rest = s[m.Length..].Trim();
             var candidate = new ClauseLabel(ClauseKind.Numbered, m.Groups["label"].Value, 1, rest);
 
-            // "1 Scope" is a clause title; "3 An airplane's nose-up attitude is known…" is a footnote.
+            // "1 Scope" is a clause title; "3 An airplane's nose-up attitude is known…" is a footnote and
+            // "71 Stevenson Street" an address: bare top-level numbers stop at 30.
             if (candidate.IsTitleLike && rest.Length <= 40)
             {
                 return candidate;
@@ -133,7 +134,7 @@ public static partial class ClauseParser
     [GeneratedRegex(@"^(?:\d{1,2}[.．、)）]|(?:Step|STEP|步骤)\s*\d{1,2}[:：.]?|第\d{1,2}步)$")]
     private static partial Regex StepLabel();
 
-    [GeneratedRegex(@"^(?<label>[1-9]\d?)[\s\u3000]+(?=[A-Z\u4e00-\u9fff])")]
+    [GeneratedRegex(@"^(?<label>[1-9]|[12]\d|30)[\s\u3000]+(?=[A-Z\u4e00-\u9fff])")]
     private static partial Regex TopLevelNumber();
 
     [GeneratedRegex($@"^(?<label>{CnNum}、|[（(]{CnNum}[)）]|[（(]\d{{1,2}}[)）]|[（(][a-zA-Z][)）]|\d{{1,2}}[.．、)）](?!\d)|[a-z][.)](?=\s)|(?:Step|STEP|步骤)\s*\d{{1,2}}[:：.]?|第\d{{1,2}}步)[\s\u3000]*")]

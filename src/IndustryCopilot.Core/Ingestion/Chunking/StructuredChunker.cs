@@ -104,8 +104,6 @@ public sealed class StructuredChunker(ChunkingOptions options)
                 return;
             }
 
-            var steps = body.Count(b => b.Kind == BlockKind.ListItem && ClauseParser.Parse(b.Text) is { } l && ClauseParser.IsStep(l));
-            var kind = steps >= 2 ? ChunkKind.Procedure : ChunkKind.Text;
             var pieces = new List<Piece>();
             for (var i = 0; i < body.Count; i++)
             {
@@ -123,7 +121,7 @@ public sealed class StructuredChunker(ChunkingOptions options)
                     var groupTokens = TokenCounter.Count(text);
                     if (groupTokens <= options.MaxTokens)
                     {
-                        pieces.Add(new Piece(text, items[0].Page, items[^1].Page, groupTokens, i));
+                        pieces.Add(new Piece(text, items[0].Page, items[^1].Page, groupTokens, i, items.Count(IsStep)));
                         i = end;
                         continue;
                     }
@@ -132,13 +130,13 @@ public sealed class StructuredChunker(ChunkingOptions options)
                 var tokens = TokenCounter.Count(body[i].Text);
                 if (tokens <= options.MaxTokens)
                 {
-                    pieces.Add(new Piece(body[i].Text, body[i].Page, body[i].Page, tokens, i));
+                    pieces.Add(new Piece(body[i].Text, body[i].Page, body[i].Page, tokens, i, IsStep(body[i]) ? 1 : 0));
                     continue;
                 }
 
                 foreach (var sentence in SentenceSplitter.Split(body[i].Text).SelectMany(HardSplit))
                 {
-                    pieces.Add(new Piece(sentence, body[i].Page, body[i].Page, TokenCounter.Count(sentence), i));
+                    pieces.Add(new Piece(sentence, body[i].Page, body[i].Page, TokenCounter.Count(sentence), i, 0));
                 }
             }
 
@@ -148,7 +146,7 @@ public sealed class StructuredChunker(ChunkingOptions options)
             {
                 if (total + piece.Tokens > options.MaxTokens && current.Count > 0)
                 {
-                    Add(path, clause, kind, current);
+                    Add(path, clause, current);
                     var carried = Overlap(current, piece.Tokens);
                     current = carried;
                     total = carried.Sum(p => p.Tokens);
@@ -160,7 +158,7 @@ public sealed class StructuredChunker(ChunkingOptions options)
 
             if (current.Count > 0)
             {
-                Add(path, clause, kind, current);
+                Add(path, clause, current);
             }
         }
 
@@ -194,8 +192,10 @@ public sealed class StructuredChunker(ChunkingOptions options)
             Chunks.Add(Make(path, clause, ChunkKind.Table, text, block.Page, block.Page));
         }
 
-        private void Add(string path, string? clause, ChunkKind kind, List<Piece> pieces)
+        private void Add(string path, string? clause, List<Piece> pieces)
         {
+            // A chunk is a procedure when it holds a run of numbered steps, whatever else its section holds.
+            var kind = pieces.Sum(p => p.Steps) >= 2 ? ChunkKind.Procedure : ChunkKind.Text;
             var sb = new StringBuilder();
             for (var i = 0; i < pieces.Count; i++)
             {
@@ -236,6 +236,9 @@ public sealed class StructuredChunker(ChunkingOptions options)
                 Hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hashInput))),
             };
         }
+
+        private static bool IsStep(Block block) =>
+            block.Kind == BlockKind.ListItem && ClauseParser.Parse(block.Text) is { } label && ClauseParser.IsStep(label);
 
         // Repeats the tail of the emitted chunk so a fact split across the boundary is found whole in one of them.
         private List<Piece> Overlap(List<Piece> emitted, int nextTokens)
@@ -294,5 +297,5 @@ public sealed class StructuredChunker(ChunkingOptions options)
         }
     }
 
-    private sealed record Piece(string Text, int? FirstPage, int? LastPage, int Tokens, int Block);
+    private sealed record Piece(string Text, int? FirstPage, int? LastPage, int Tokens, int Block, int Steps);
 }

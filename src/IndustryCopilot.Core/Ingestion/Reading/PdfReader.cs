@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using IndustryCopilot.Core.Ingestion.Reading.Pdf;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
@@ -9,7 +10,7 @@ namespace IndustryCopilot.Core.Ingestion.Reading;
 /// Reads PDFs page by page with PdfPig, in reading order, with 1-based page numbers. Pages without a text layer
 /// are reported as needing OCR; pages whose stream order interleaves columns go through layout analysis.
 /// </summary>
-public sealed class PdfReader(IngestionOptions options) : IDocumentReader
+public sealed partial class PdfReader(IngestionOptions options) : IDocumentReader
 {
     public string Format => "pdf";
 
@@ -55,7 +56,7 @@ public sealed class PdfReader(IngestionOptions options) : IDocumentReader
                     byLayout++;
                 }
 
-                pages.Add((number, DropPageFurniture(lines, page.Height)));
+                pages.Add((number, DropTableOfContents(DropPageFurniture(lines, page.Height))));
             }
 
             var blocks = PdfBlockBuilder.Build(pages);
@@ -85,6 +86,21 @@ public sealed class PdfReader(IngestionOptions options) : IDocumentReader
             return ReadResult.Fail($"damaged or unreadable PDF ({ex.GetType().Name}): {ex.Message}");
         }
     }
+
+    // A contents page ("Background ........ 1") repeats every heading and would outrank the sections themselves.
+    // Cost tables also use dot leaders, but end in amounts, not bare page numbers, and are kept.
+    // When entries make up much of the page it is a contents page, wrapped titles and the "Contents" heading
+    // included, and none of it is content.
+    private static List<PdfLine> DropTableOfContents(List<PdfLine> lines)
+    {
+        var entries = lines.Where(l => TocEntry().IsMatch(l.Text)).ToList();
+        return entries.Count < 5 ? lines
+            : entries.Count >= lines.Count * 0.3 ? []
+            : lines.Except(entries).ToList();
+    }
+
+    [GeneratedRegex(@"\.{4,}\s*[ivx\d]{1,4}$")]
+    private static partial Regex TocEntry();
 
     // Bare page numbers in the top or bottom margin would otherwise glue onto paragraphs.
     private static List<PdfLine> DropPageFurniture(List<PdfLine> lines, double height) =>

@@ -119,6 +119,40 @@ public sealed class PdfReaderTests
     }
 
     [Fact]
+    public void Read_ContentsPage_Dropped()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("toc.pdf", HostileFiles.Pdf(
+            "Contents",
+            "Background ............................................ 1",
+            "Why do I need to be concerned",
+            "about lockout/tagout? ................................. 2",
+            "Requirements of the Standard .......................... 5",
+            "Training ............................................... 9",
+            "Periodic inspections ................................... 11",
+            "Commonly Used Terms .................................... 14"));
+
+        var result = _reader.Read(path, CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Empty(result.Document!.Blocks);
+    }
+
+    [Fact]
+    public void Read_CostTableWithDotLeaders_Kept()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("cost.pdf", HostileFiles.Pdf(
+            "Estimated costs",
+            "AOA sensor system test ......... 40 work-hours x $85 per hour = $3,400 ......... $248,200.",
+            "FCC OPS installation ........... 1 work-hour x $85 per hour = $85 ............. $6,205."));
+
+        var result = _reader.Read(path, CancellationToken.None);
+
+        Assert.Contains("$248,200.", string.Join(" ", result.Document!.Blocks.Select(b => b.Text)));
+    }
+
+    [Fact]
     public void Read_EncryptedPdf_FailsWithPasswordMessage()
     {
         using var dir = new TempDirectory();

@@ -18,7 +18,10 @@ internal static class PdfBlockBuilder
         }
 
         var body = BodySize(all);
-        var headingSizes = all.Where(l => IsHeadingCandidate(l, body)).Select(l => Math.Round(l.FontSize)).Distinct().OrderDescending().ToList();
+        // Bold lines mark headings only where running text is not itself bold.
+        var boldBody = all.Sum(l => l.Bold ? l.Text.Length : 0) > all.Sum(l => l.Text.Length) / 2;
+        bool IsHeading(PdfLine line) => IsHeadingCandidate(line, body) || (!boldBody && IsBoldHeading(line, body));
+        var headingSizes = all.Where(IsHeading).Select(l => Math.Round(l.FontSize)).Distinct().OrderDescending().ToList();
 
         var blocks = new List<Block>();
         foreach (var (page, lines) in pages)
@@ -43,7 +46,7 @@ internal static class PdfBlockBuilder
 
             foreach (var line in lines)
             {
-                var heading = IsHeadingCandidate(line, body);
+                var heading = IsHeading(line);
                 var label = ClauseParser.Parse(line.Text);
                 var lineKind = heading ? BlockKind.Heading : label?.Kind == ClauseKind.Item ? BlockKind.ListItem : BlockKind.Paragraph;
                 var newBlock = previous is null
@@ -60,7 +63,7 @@ internal static class PdfBlockBuilder
                     Flush();
                     blockHasLabel = label is not null;
                     kind = lineKind;
-                    level = heading ? Math.Min(3, headingSizes.IndexOf(Math.Round(line.FontSize)) + 1) : 0;
+                    level = heading ? Math.Min(6, headingSizes.IndexOf(Math.Round(line.FontSize)) + 1) : 0;
                     text = line.Text;
                 }
                 else
@@ -94,6 +97,11 @@ internal static class PdfBlockBuilder
         var widths = lines.Where(l => l.Text.Length >= 30).Select(l => l.Right - l.Left).Order().ToList();
         return widths.Count == 0 ? double.MaxValue : widths[(int)(widths.Count * 0.9)];
     }
+
+    // "What is lockout/tagout?" in bold at body size: short, not a sentence that goes on.
+    private static bool IsBoldHeading(PdfLine line, double body) =>
+        line.Bold && line.FontSize >= body * 0.95 && line.Text.Length <= 100 && line.Text.Any(char.IsLetter)
+        && line.Text[^1] is not ('.' or ',' or ';' or '，' or '；' or '。');
 
     private static bool IsHeadingCandidate(PdfLine line, double body) =>
         line.FontSize >= body * 1.2 && line.Text.Length <= 120 && line.Text.Any(char.IsLetter);

@@ -28,9 +28,11 @@ internal static class PdfLayoutLines
                     continue;
                 }
 
-                var sizes = line.Words.SelectMany(w => w.Letters).Select(PdfLineAssembler.Size).Order().ToList();
+                var letters = line.Words.SelectMany(w => w.Letters).ToList();
+                var sizes = letters.Select(PdfLineAssembler.Size).Order().ToList();
                 var size = sizes.Count == 0 ? 1 : sizes[sizes.Count / 2];
-                lines.Add(new PdfLine(text, [text], line.BoundingBox.Left, line.BoundingBox.Right, line.BoundingBox.Bottom, size, first));
+                var bold = letters.Count > 0 && letters.Count(PdfLineAssembler.IsBold) >= 0.8 * letters.Count;
+                lines.Add(new PdfLine(text, [text], line.BoundingBox.Left, line.BoundingBox.Right, line.BoundingBox.Bottom, size, bold, first));
                 first = false;
             }
         }

@@ -47,7 +47,7 @@ internal static class PdfLineAssembler
             }
 
             current ??= new LineBuilder(x, y);
-            current.Add(letter.Value, size, Math.Max(letter.EndBaseLine.X, x));
+            current.Add(letter.Value, size, Math.Max(letter.EndBaseLine.X, x), IsBold(letter));
             pendingSpace = false;
         }
 
@@ -77,6 +77,10 @@ internal static class PdfLineAssembler
     private static bool IsProse(string segment) =>
         segment.Length >= 20 && segment.Count(c => c == ' ') >= 3 && segment.Count(char.IsLower) >= segment.Length / 3;
 
+    internal static bool IsBold(Letter letter) =>
+        letter.FontName is { } name && (name.Contains("Bold", StringComparison.OrdinalIgnoreCase) || name.Contains("Black", StringComparison.OrdinalIgnoreCase)
+            || name.Contains("Heavy", StringComparison.OrdinalIgnoreCase) || name.Contains("Demi", StringComparison.OrdinalIgnoreCase));
+
     internal static double Size(Letter letter) => letter.PointSize > 1 ? letter.PointSize : Math.Max(1, letter.BoundingBox.Height);
 
     private sealed class LineBuilder(double left, double baseline)
@@ -84,6 +88,7 @@ internal static class PdfLineAssembler
         private readonly double _left = left;
         private readonly List<string> _segments = [];
         private readonly List<double> _sizes = [];
+        private int _bold;
         private StringBuilder _segment = new();
 
         public double Baseline { get; } = baseline;
@@ -92,10 +97,11 @@ internal static class PdfLineAssembler
 
         public double Size => _sizes.Count == 0 ? 1 : _sizes[^1];
 
-        public void Add(string value, double size, double right)
+        public void Add(string value, double size, double right, bool bold)
         {
             _segment.Append(value);
             _sizes.Add(size);
+            _bold += bold ? 1 : 0;
             Right = Math.Max(Right, right);
         }
 
@@ -120,7 +126,7 @@ internal static class PdfLineAssembler
         {
             Flush();
             var sizes = _sizes.Order().ToList();
-            return new PdfLine(string.Join(" ", _segments), _segments.ToList(), _left, Right, Baseline, sizes[sizes.Count / 2]);
+            return new PdfLine(string.Join(" ", _segments), _segments.ToList(), _left, Right, Baseline, sizes[sizes.Count / 2], _bold >= 0.8 * _sizes.Count);
         }
 
         private void Flush()
