@@ -17,6 +17,7 @@ public sealed class CliEndToEndTests
         var ambiguous = IcpProcess.Run(["show", "SOP-PR-017", .. data]);
         var show = IcpProcess.Run(["show", "Q/HD", "--chunks", .. data]);
         var search = IcpProcess.Run(["search", "E-203 怎么处理", "-k", "3", .. data]);
+        var withOld = IcpProcess.Run(["search", "E-203 停机冷却", "-k", "5", "--include-superseded", .. data]);
 
         Assert.True(index.ExitCode == 0, index.Output + index.Error);
         Assert.Contains("chunked documents: 6", index.Output);
@@ -29,6 +30,7 @@ public sealed class CliEndToEndTests
         var firstHit = search.Output.Split('\n').First(l => l.StartsWith("[1]", StringComparison.Ordinal));
         Assert.Contains("SOP-PR-017", firstHit);
         Assert.DoesNotContain("停机冷却20 min", search.Output);
+        Assert.Contains("停机冷却20 min", withOld.Output);
 
         var id = docs.Output.Split('\n').First(l => l.Contains("Q/HD 006-2024", StringComparison.Ordinal)).Split('│', StringSplitOptions.TrimEntries)[1];
         var remove = IcpProcess.Run(["remove", id, .. data]);

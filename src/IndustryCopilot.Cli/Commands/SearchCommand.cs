@@ -15,12 +15,16 @@ internal sealed class SearchCommand : Command<SearchCommand.Settings>
         [CommandOption("-k|--top <N>")]
         [Description("Number of hits (default 5).")]
         public int K { get; init; } = 5;
+
+        [CommandOption("--include-superseded")]
+        [Description("Also search revisions that a newer one with the same document number has replaced.")]
+        public bool IncludeSuperseded { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var index = IcpEnvironment.Load(settings.DataDir).OpenIndex();
-        var hits = index.SearchLexical(settings.Query, settings.K);
+        var hits = index.SearchLexical(settings.Query, settings.K, settings.IncludeSuperseded);
         if (hits.Count == 0)
         {
             AnsiConsole.WriteLine("no matching passages in the indexed documents");

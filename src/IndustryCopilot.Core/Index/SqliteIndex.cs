@@ -102,11 +102,11 @@ public sealed class SqliteIndex : IDisposable
         return ReadAll(command, DocumentRows.ReadDocument).FirstOrDefault();
     }
 
-    /// <summary>Finds documents by id, source path, or a part of the title (case-insensitive).</summary>
+    /// <summary>Finds documents by id, source path (absolute or relative to the current folder), or a part of the title (case-insensitive).</summary>
     public IReadOnlyList<DocumentInfo> Resolve(string selector)
     {
         var all = ListDocuments();
-        var full = File.Exists(selector) || Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(selector)) ?? "") ? Path.GetFullPath(selector) : selector;
+        var full = Path.GetFullPath(selector);
         var exact = all.Where(d => d.Id == selector || d.SourcePath == full).ToList();
         return exact.Count > 0 ? exact : all.Where(d => d.Title.Contains(selector, StringComparison.OrdinalIgnoreCase)).ToList();
     }
@@ -118,8 +118,8 @@ public sealed class SqliteIndex : IDisposable
         return ReadAll(command, DocumentRows.ReadChunk);
     }
 
-    /// <summary>BM25 over the lexical terms of current (not superseded) documents.</summary>
-    public IReadOnlyList<LexicalHit> SearchLexical(string query, int k)
+    /// <summary>BM25 over the lexical terms of current documents, and of superseded ones only when asked.</summary>
+    public IReadOnlyList<LexicalHit> SearchLexical(string query, int k, bool includeSuperseded = false)
     {
         var terms = LexicalAnalyzer.Terms(query).Distinct().Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"").ToList();
         if (terms.Count == 0)
@@ -130,11 +130,12 @@ public sealed class SqliteIndex : IDisposable
         using var command = Command("""
             SELECT c.id, c.doc_id, d.title, c.section_path, c.page_start, c.page_end, c.text, -bm25(chunk_terms) AS score
             FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid JOIN documents d ON d.id = c.doc_id
-            WHERE chunk_terms MATCH $q AND d.status = 'current'
+            WHERE chunk_terms MATCH $q AND (d.status = 'current' OR $all = 1)
             ORDER BY bm25(chunk_terms) LIMIT $k
             """);
         command.Parameters.AddWithValue("$q", string.Join(" OR ", terms));
         command.Parameters.AddWithValue("$k", k);
+        command.Parameters.AddWithValue("$all", includeSuperseded ? 1 : 0);
         return ReadAll(command, r => new LexicalHit(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
             r.IsDBNull(4) ? null : r.GetInt32(4), r.IsDBNull(5) ? null : r.GetInt32(5), r.GetString(6), r.GetDouble(7)));
     }

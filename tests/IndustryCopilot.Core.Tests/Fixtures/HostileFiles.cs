@@ -9,16 +9,22 @@ namespace IndustryCopilot.Core.Tests.Fixtures;
 internal static class HostileFiles
 {
     /// <summary>A small valid PDF with the given lines on one page (Helvetica, so ASCII only).</summary>
-    public static byte[] Pdf(params string[] lines)
+    public static byte[] Pdf(params string[] lines) => PdfPages(lines);
+
+    /// <summary>A valid PDF with one page per array of lines.</summary>
+    public static byte[] PdfPages(params string[][] pages)
     {
         var builder = new PdfDocumentBuilder();
         var font = builder.AddStandard14Font(Standard14Font.Helvetica);
-        var page = builder.AddPage(PageSize.A4);
-        var y = 780.0;
-        foreach (var line in lines)
+        foreach (var lines in pages)
         {
-            page.AddText(line, 11, new UglyToad.PdfPig.Core.PdfPoint(60, y), font);
-            y -= 16;
+            var page = builder.AddPage(PageSize.A4);
+            var y = 780.0;
+            foreach (var line in lines)
+            {
+                page.AddText(line, 11, new UglyToad.PdfPig.Core.PdfPoint(60, y), font);
+                y -= 16;
+            }
         }
 
         return builder.Build();

@@ -105,6 +105,7 @@ public sealed class IngestionPipelineTests
         Assert.Equal(docs[newer].Id, docs[old].SupersededBy);
         Assert.Equal(DocumentStatus.Current, docs[newer].Status);
         Assert.DoesNotContain(test.Index.SearchLexical("要求", 10), h => h.DocumentId == docs[old].Id);
+        Assert.Contains(test.Index.SearchLexical("要求", 10, includeSuperseded: true), h => h.DocumentId == docs[old].Id);
 
         test.Index.RemoveDocument(docs[newer].Id);
         Assert.Equal(DocumentStatus.Current, test.Index.GetDocument(docs[old].Id)!.Status);

@@ -182,12 +182,25 @@ public sealed class PdfReaderTests
     public void Read_OverPageLimit_FailsNamingTheSetting()
     {
         using var dir = new TempDirectory();
+        var path = dir.File("two.pdf", HostileFiles.PdfPages(["page one"], ["page two"]));
+
+        var limited = new PdfReader(new IngestionOptions { MaxPages = 1 }).Read(path, CancellationToken.None);
+        var allowed = new PdfReader(new IngestionOptions { MaxPages = 2 }).Read(path, CancellationToken.None);
+
+        Assert.False(limited.Succeeded);
+        Assert.Contains("Ingestion:MaxPages", limited.Error);
+        Assert.True(allowed.Succeeded, allowed.Error);
+        Assert.Equal([1, 2], allowed.Document!.Blocks.Select(b => b.Page!.Value));
+    }
+
+    [Fact]
+    public void Read_OverSizeLimit_FailsNamingTheSetting()
+    {
+        using var dir = new TempDirectory();
         var path = dir.File("one.pdf", HostileFiles.Pdf("hello"));
 
-        var result = new PdfReader(new IngestionOptions { MaxPages = 0 + 1 }).Read(path, CancellationToken.None);
-        Assert.True(result.Succeeded);
-
         var limited = new PdfReader(new IngestionOptions { MaxFileBytes = 10 }).Read(path, CancellationToken.None);
+
         Assert.False(limited.Succeeded);
         Assert.Contains("Ingestion:MaxFileBytes", limited.Error);
     }
