@@ -14,6 +14,8 @@ internal static class PdfLineAssembler
         var lines = new List<PdfLine>();
         LineBuilder? current = null;
         var pendingSpace = false;
+        string? lastFont = null;
+        var lastBold = false;
 
         foreach (var letter in letters)
         {
@@ -47,7 +49,14 @@ internal static class PdfLineAssembler
             }
 
             current ??= new LineBuilder(x, y);
-            current.Add(letter.Value, size, Math.Max(letter.EndBaseLine.X, x), IsBold(letter));
+            // Letters come in runs of one font; judge each font name once per run, not per letter.
+            if (!ReferenceEquals(letter.FontName, lastFont))
+            {
+                lastFont = letter.FontName;
+                lastBold = IsBold(letter);
+            }
+
+            current.Add(letter.Value, size, Math.Max(letter.EndBaseLine.X, x), lastBold);
             pendingSpace = false;
         }
 
