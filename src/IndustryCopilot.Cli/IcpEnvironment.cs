@@ -48,5 +48,5 @@ internal sealed class IcpEnvironment
     public SqliteIndex OpenIndex() => new(Index);
 
     public IngestionPipeline Pipeline(SqliteIndex index) =>
-        new(index, ReaderRegistry.Default(Ingestion), new StructuredChunker(Chunking), TimeProvider.System);
+        new(index, ReaderRegistry.Default(Ingestion), new StructuredChunker(Chunking), Ingestion, TimeProvider.System);
 }

@@ -91,6 +91,11 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine($"chunked documents: {report.DocumentsChunked}; PDF pages read by layout analysis (interleaved columns): {report.PagesByLayout}");
 
+        if (report.Unsupported.Count > 0)
+        {
+            AnsiConsole.WriteLine("skipped, type not supported: " + string.Join(", ", report.Unsupported.OrderByDescending(p => p.Value).Select(p => $"{p.Key} ×{p.Value}")));
+        }
+
         foreach (var file in report.NeedingOcr)
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]needs OCR[/] {file.Path}: pages {string.Join(", ", file.PagesNeedingOcr!)} have no text layer and are not searchable yet");

@@ -23,6 +23,13 @@ public sealed class IngestionOptions
     [Range(1, int.MaxValue)]
     public int MaxCompressionRatio { get; set; } = 200;
 
+    /// <summary>
+    /// Longest time one file may take to read, in seconds. Default 300. A file that takes longer fails alone with
+    /// a timeout error and the run goes on (a pathological PDF can make a parser spin).
+    /// </summary>
+    [Range(1, 86_400)]
+    public int ReadTimeoutSeconds { get; set; } = 300;
+
     /// <summary>Throws when a value is out of range, naming the setting.</summary>
     public void Validate() => Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
 }

@@ -5,6 +5,7 @@ using IndustryCopilot.Core.Documents;
 using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Ingestion.Chunking;
 using IndustryCopilot.Core.Ingestion.Metadata;
+using IndustryCopilot.Core.Ingestion.Reading;
 
 namespace IndustryCopilot.Core.Ingestion;
 
@@ -13,7 +14,7 @@ namespace IndustryCopilot.Core.Ingestion;
 /// Every step for a file is idempotent, so an interrupted run is simply run again. A file that fails is reported
 /// and skipped; the run goes on and the index keeps that file's previous version, if any.
 /// </summary>
-public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers, StructuredChunker chunker, TimeProvider time)
+public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers, StructuredChunker chunker, IngestionOptions options, TimeProvider time)
 {
     /// <summary>Bumped whenever reading or chunking changes, so every file is re-indexed once after an upgrade.</summary>
     public const int PipelineVersion = 1;
@@ -24,7 +25,7 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
     {
         var started = Stopwatch.StartNew();
         var chunkedBefore = Volatile.Read(ref _chunkerRuns);
-        var files = Enumerate(request.Paths);
+        var (files, unsupported) = Enumerate(request.Paths);
         var outcomes = new List<FileOutcome>(files.Count);
         int pages = 0, chunks = 0;
         foreach (var file in files)
@@ -38,13 +39,17 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
         }
 
         var pruned = request.Prune ? Prune(request.Paths) : [];
-        return new IngestionReport(outcomes, pruned, started.Elapsed, Volatile.Read(ref _chunkerRuns) - chunkedBefore);
+        return new IngestionReport(outcomes, pruned, started.Elapsed, Volatile.Read(ref _chunkerRuns) - chunkedBefore, unsupported);
     }
 
-    /// <summary>Supported files under the given paths, sorted so runs are repeatable.</summary>
-    public List<string> Enumerate(IEnumerable<string> paths)
+    /// <summary>
+    /// Supported files under the given paths, sorted so runs are repeatable, and the files of other types found
+    /// in folders, counted by extension. Hidden files and sidecars are neither.
+    /// </summary>
+    public (List<string> Files, Dictionary<string, int> Unsupported) Enumerate(IEnumerable<string> paths)
     {
         var files = new SortedSet<string>(StringComparer.Ordinal);
+        var unsupported = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var path in paths.Select(Path.GetFullPath))
         {
             if (File.Exists(path))
@@ -55,7 +60,17 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
             {
                 foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
                 {
-                    if (readers.For(file) is not null && !SidecarMetadata.IsSidecar(file) && !Path.GetFileName(file).StartsWith('.'))
+                    if (SidecarMetadata.IsSidecar(file) || Path.GetFileName(file).StartsWith('.'))
+                    {
+                        continue;
+                    }
+
+                    if (readers.For(file) is null)
+                    {
+                        var extension = Path.GetExtension(file).ToLowerInvariant();
+                        unsupported[extension.Length == 0 ? "(none)" : extension] = unsupported.GetValueOrDefault(extension.Length == 0 ? "(none)" : extension) + 1;
+                    }
+                    else
                     {
                         files.Add(file);
                     }
@@ -67,7 +82,7 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
             }
         }
 
-        return files.ToList();
+        return (files.ToList(), unsupported);
     }
 
     private FileOutcome IndexFile(string path, DocumentMetadata requestMetadata, CancellationToken cancellationToken)
@@ -88,7 +103,7 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
                 return new FileOutcome(path, FileOutcomeKind.Unchanged, known.DocumentId);
             }
 
-            var read = reader.Read(path, cancellationToken);
+            var read = ReadWithTimeout(reader, path, cancellationToken);
             if (!read.Succeeded)
             {
                 return new FileOutcome(path, FileOutcomeKind.Failed, Error: read.Error);
@@ -127,6 +142,29 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return new FileOutcome(path, FileOutcomeKind.Failed, Error: ex.Message);
+        }
+    }
+
+    // A reader checks the token between pages; a parser stuck inside one page is abandoned, its result discarded.
+    // A reader that throws (a bug, or a parser failing in an unforeseen way) fails only its own file.
+    private ReadResult ReadWithTimeout(IDocumentReader reader, string path, CancellationToken runToken)
+    {
+        var limit = TimeSpan.FromSeconds(options.ReadTimeoutSeconds);
+        using var timeout = new CancellationTokenSource(limit, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, runToken);
+        var task = Task.Run(() => reader.Read(path, linked.Token), CancellationToken.None);
+        try
+        {
+            task.Wait(linked.Token);
+            return task.Result;
+        }
+        catch (Exception ex) when (!runToken.IsCancellationRequested && (ex is OperationCanceledException || ex is AggregateException { InnerException: OperationCanceledException }))
+        {
+            return ReadResult.Fail($"reading took longer than {options.ReadTimeoutSeconds} s (Ingestion:ReadTimeoutSeconds); the file may be damaged or pathological");
+        }
+        catch (AggregateException ex) when (ex.InnerException is { } inner && inner is not OperationCanceledException)
+        {
+            return ReadResult.Fail($"{reader.Format} reader failed ({inner.GetType().Name}): {inner.Message}");
         }
     }
 

@@ -5,7 +5,8 @@ namespace IndustryCopilot.Core.Ingestion;
 /// <param name="Pruned">Source paths of documents removed because their files are gone.</param>
 /// <param name="Elapsed">Wall time of the run.</param>
 /// <param name="DocumentsChunked">Times the chunker ran in this run: 0 when every file was unchanged.</param>
-public sealed record IngestionReport(IReadOnlyList<FileOutcome> Files, IReadOnlyList<string> Pruned, TimeSpan Elapsed, int DocumentsChunked)
+/// <param name="Unsupported">Files in the given folders skipped for their type, counted by extension (".doc" → 3).</param>
+public sealed record IngestionReport(IReadOnlyList<FileOutcome> Files, IReadOnlyList<string> Pruned, TimeSpan Elapsed, int DocumentsChunked, IReadOnlyDictionary<string, int> Unsupported)
 {
     public int Indexed => Files.Count(f => f.Kind == FileOutcomeKind.Indexed);
 

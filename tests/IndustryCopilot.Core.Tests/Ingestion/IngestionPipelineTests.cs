@@ -1,6 +1,7 @@
 using System.Text;
 using IndustryCopilot.Core.Documents;
 using IndustryCopilot.Core.Ingestion;
+using IndustryCopilot.Core.Ingestion.Reading;
 using IndustryCopilot.Core.Tests.Fixtures;
 
 namespace IndustryCopilot.Core.Tests.Ingestion;
@@ -71,6 +72,59 @@ public sealed class IngestionPipelineTests
         Assert.Equal(0, report.DocumentsChunked);
         Assert.Equal(before.Select(c => c.Hash), test.Index.GetChunks(IngestionPipeline.DocumentId(path)).Select(c => c.Hash));
         Assert.Single(test.Index.SearchLexical("2205-4417", 5));
+    }
+
+    [Fact]
+    public void Run_ReaderHangsOrThrows_ThatFileFailsAloneAndRunContinues()
+    {
+        using var dir = new TempDirectory();
+        dir.File("a.hang", "x");
+        dir.File("b.boom", "x");
+        dir.File("c.md", "# Kept\n\ntext\n");
+        var options = new IngestionOptions { ReadTimeoutSeconds = 1 };
+        var readers = new ReaderRegistry([new StubReader(".hang", hang: true), new StubReader(".boom", hang: false), new MarkdownReader(options)]);
+        using var test = new TestPipeline(options, readers);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var report = test.Run(dir.Path);
+
+        Assert.InRange(watch.Elapsed.TotalSeconds, 0.9, 30);
+        var errors = report.Files.Where(f => f.Kind == FileOutcomeKind.Failed).ToDictionary(f => Path.GetFileName(f.Path), f => f.Error!);
+        Assert.Contains("Ingestion:ReadTimeoutSeconds", errors["a.hang"]);
+        Assert.Contains("reader failed (InvalidOperationException)", errors["b.boom"]);
+        Assert.Equal(["Kept"], test.Index.ListDocuments().Select(d => d.Title));
+    }
+
+    [Fact]
+    public void Run_FolderWithUnsupportedTypes_CountsThemAndSkipsSidecarsAndHiddenFiles()
+    {
+        using var dir = new TempDirectory();
+        dir.File("drawing.dwg", "x");
+        dir.File("old.doc", "x");
+        dir.File("older.doc", "x");
+        dir.File(".hidden.md", "# h\n");
+        dir.File("manual.md", "# M\n\ntext\n");
+        dir.File("manual.md.meta.json", "{}");
+        using var test = new TestPipeline();
+
+        var report = test.Run(dir.Path);
+
+        Assert.Equal(new Dictionary<string, int> { [".doc"] = 2, [".dwg"] = 1 }, report.Unsupported);
+        Assert.Equal(["manual.md"], report.Files.Select(f => Path.GetFileName(f.Path)));
+    }
+
+    [Fact]
+    public void Run_MalformedSidecar_FailsThatFileWithTheReason()
+    {
+        using var dir = new TempDirectory();
+        dir.File("manual.md", "# M\n\ntext\n");
+        dir.File("manual.md.meta.json", "{ \"accessGroups\": [\"quality\" ");
+        using var test = new TestPipeline();
+
+        var outcome = test.Run(dir.Path).Files.Single();
+
+        Assert.Equal(FileOutcomeKind.Failed, outcome.Kind);
+        Assert.Contains("invalid sidecar manual.md.meta.json", outcome.Error);
     }
 
     [Fact]
@@ -148,4 +202,23 @@ public sealed class IngestionPipelineTests
     }
 
     private static string InDocId(string path) => IngestionPipeline.DocumentId(path);
+
+    private sealed class StubReader(string extension, bool hang) : IDocumentReader
+    {
+        public string Format => "stub";
+
+        public IReadOnlyCollection<string> Extensions { get; } = [extension];
+
+        public ReadResult Read(string path, CancellationToken cancellationToken)
+        {
+            if (!hang)
+            {
+                throw new InvalidOperationException("parser bug");
+            }
+
+            // Like a parser stuck inside one page: it never looks at the token.
+            Thread.Sleep(TimeSpan.FromSeconds(5));
+            return ReadResult.Fail("should have been abandoned");
+        }
+    }
 }
