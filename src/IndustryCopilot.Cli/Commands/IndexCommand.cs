@@ -91,6 +91,11 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine($"chunked documents: {report.DocumentsChunked}; PDF pages read by layout analysis (interleaved columns): {report.PagesByLayout}");
 
+        if (report.Files.Count == 0)
+        {
+            AnsiConsole.WriteLine("no supported files (.pdf .docx .xlsx .md .markdown .txt .text .log) under the given paths");
+        }
+
         if (report.Unsupported.Count > 0)
         {
             AnsiConsole.WriteLine("skipped, type not supported: " + string.Join(", ", report.Unsupported.OrderByDescending(p => p.Value).Select(p => $"{p.Key} ×{p.Value}")));
