@@ -144,7 +144,8 @@ public sealed class SqliteIndex : IDisposable
     public EmbeddingStatus CheckEmbedding(string modelId, int dimension)
     {
         var stored = SqliteSchema.Scalar(_connection, null, "SELECT value FROM meta WHERE key = 'embedding_model'");
-        var count = Convert.ToInt64(Command("SELECT COUNT(*) FROM vectors").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        using var countVectors = Command("SELECT COUNT(*) FROM vectors");
+        var count = Convert.ToInt64(countVectors.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         if (stored is null || count == 0)
         {
             return EmbeddingStatus.Empty;
@@ -162,7 +163,12 @@ public sealed class SqliteIndex : IDisposable
         }
 
         using var tx = _connection.BeginTransaction();
-        SqliteSchema.Exec(_connection, tx, $"INSERT OR REPLACE INTO meta(key, value) VALUES ('embedding_model', '{modelId.Replace("'", "''", StringComparison.Ordinal)}|{dimension}')");
+        using (var claim = Command("INSERT OR REPLACE INTO meta(key, value) VALUES ('embedding_model', $model)", tx))
+        {
+            claim.Parameters.AddWithValue("$model", $"{modelId}|{dimension}");
+            claim.ExecuteNonQuery();
+        }
+
         using var insert = Command("INSERT OR REPLACE INTO vectors(chunk_rowid, vector) SELECT rowid, $v FROM chunks WHERE id = $id", tx);
         foreach (var (chunkId, vector) in vectors)
         {

@@ -69,6 +69,18 @@ public sealed class SqliteIndexTests
     }
 
     [Fact]
+    public void StoreVectors_ModelIdWithQuotes_StoredAndMatched()
+    {
+        using var dir = new TempDirectory();
+        using var index = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path });
+        index.ReplaceDocument(Doc("a"), [C("a", 0, "text")], 1);
+
+        index.StoreVectors("plant's 'bge' model", 2, [("a#0", [1f, 0f])]);
+
+        Assert.Equal(EmbeddingStatus.Matches, index.CheckEmbedding("plant's 'bge' model", 2));
+    }
+
+    [Fact]
     public void VectorBlob_Encode_NormalisesToUnitLength()
     {
         var decoded = VectorBlob.Decode(VectorBlob.Encode([3f, 0f, 4f]));
