@@ -23,7 +23,8 @@ internal static class IcpApp
             config.AddCommand<DocsCommand>("docs").WithDescription("List indexed documents with number, revision and status.");
             config.AddCommand<ShowCommand>("show").WithDescription("Show a document's metadata, and with --chunks how it was chunked.").WithExample("show", "安全生产法", "--chunks");
             config.AddCommand<RemoveCommand>("remove").WithDescription("Remove a document from the index.");
-            config.AddCommand<SearchCommand>("search").WithDescription("Lexical search over current documents.").WithExample("search", "E-203");
+            config.AddCommand<SearchCommand>("search").WithDescription("Hybrid search (lexical, dense, identifier lanes) with per-lane ranks.").WithExample("search", "E-203");
+            config.AddCommand<AskCommand>("ask").WithDescription("Answer a question with cited verbatim passages, or refuse.").WithExample("ask", "M12 螺栓的拧紧力矩是多少？");
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Benchmarks.");

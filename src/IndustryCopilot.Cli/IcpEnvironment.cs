@@ -1,6 +1,11 @@
+using IndustryCopilot.Core.Answering;
 using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Ingestion;
 using IndustryCopilot.Core.Ingestion.Chunking;
+using IndustryCopilot.Core.Retrieval;
+using IndustryCopilot.Core.Retrieval.Dense;
+using IndustryCopilot.Core.Retrieval.Query;
+using IndustryCopilot.Onnx.Embeddings;
 using Microsoft.Extensions.Configuration;
 
 namespace IndustryCopilot.Cli;
@@ -12,15 +17,26 @@ namespace IndustryCopilot.Cli;
 /// </summary>
 internal sealed class IcpEnvironment
 {
+    /// <summary>Index setting naming the glossary found in an indexed folder.</summary>
+    public const string GlossarySetting = "glossary_path";
+
+    private TextEmbedder? _embedder;
+
     private IcpEnvironment(IConfiguration configuration, string dataDirectory)
     {
         Configuration = configuration;
         Index = new IndexOptions { DataDirectory = dataDirectory };
         Ingestion = configuration.GetSection(IngestionOptions.Section).Get<IngestionOptions>() ?? new IngestionOptions();
         Chunking = configuration.GetSection(ChunkingOptions.Section).Get<ChunkingOptions>() ?? new ChunkingOptions();
+        Retrieval = configuration.GetSection(RetrievalOptions.Section).Get<RetrievalOptions>() ?? new RetrievalOptions();
+        Embeddings = configuration.GetSection(OnnxEmbeddingOptions.Section).Get<OnnxEmbeddingOptions>() ?? new OnnxEmbeddingOptions();
+        Answering = configuration.GetSection(AnsweringOptions.Section).Get<AnsweringOptions>() ?? new AnsweringOptions();
         Index.Validate();
         Ingestion.Validate();
         Chunking.Validate();
+        Retrieval.Validate();
+        Embeddings.Validate();
+        Answering.Validate();
     }
 
     public IConfiguration Configuration { get; }
@@ -30,6 +46,12 @@ internal sealed class IcpEnvironment
     public IngestionOptions Ingestion { get; }
 
     public ChunkingOptions Chunking { get; }
+
+    public RetrievalOptions Retrieval { get; }
+
+    public OnnxEmbeddingOptions Embeddings { get; }
+
+    public AnsweringOptions Answering { get; }
 
     public static IcpEnvironment Load(string? dataDirFlag)
     {
@@ -47,6 +69,32 @@ internal sealed class IcpEnvironment
 
     public SqliteIndex OpenIndex() => new(Index);
 
+    /// <summary>The dense lane's model, loaded once per process; null when <c>Embeddings:Enabled</c> is false.</summary>
+    public TextEmbedder? Embedder() => Embeddings.Enabled ? _embedder ??= OnnxEmbeddingGenerator.CreateEmbedder(Embeddings) : null;
+
     public IngestionPipeline Pipeline(SqliteIndex index) =>
-        new(index, ReaderRegistry.Default(Ingestion), new StructuredChunker(Chunking), Ingestion, TimeProvider.System);
+        new(index, ReaderRegistry.Default(Ingestion), new StructuredChunker(Chunking), Ingestion, TimeProvider.System, Embedder());
+
+    public HybridRetriever Retriever(SqliteIndex index) => new(index, Retrieval, LoadGlossary(index), Embedder());
+
+    /// <summary>
+    /// The glossary: <c>Retrieval:GlossaryFile</c> if it is an absolute path, else that file name in the data
+    /// directory, else the one found at the top of an indexed folder; none is fine.
+    /// </summary>
+    public Glossary LoadGlossary(SqliteIndex index)
+    {
+        var configured = Retrieval.GlossaryFile;
+        if (Path.IsPathRooted(configured))
+        {
+            return File.Exists(configured) ? Glossary.Load(configured) : throw new FileNotFoundException($"Retrieval:GlossaryFile not found: {configured}", configured);
+        }
+
+        var inData = Path.Combine(Index.DataDirectory, configured);
+        if (File.Exists(inData))
+        {
+            return Glossary.Load(inData);
+        }
+
+        return index.GetSetting(GlossarySetting) is { } found && File.Exists(found) ? Glossary.Load(found) : Glossary.Empty;
+    }
 }

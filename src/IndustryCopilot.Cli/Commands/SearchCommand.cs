@@ -1,10 +1,11 @@
 using System.ComponentModel;
+using IndustryCopilot.Core.Retrieval;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace IndustryCopilot.Cli.Commands;
 
-/// <summary><c>icp search "&lt;q&gt;"</c>: the lexical lane (BM25 over jieba/English/identifier terms) on current documents.</summary>
+/// <summary><c>icp search "&lt;q&gt;"</c>: hybrid search with each lane's rank and score, and what the query was understood as.</summary>
 internal sealed class SearchCommand : Command<SearchCommand.Settings>
 {
     internal sealed class Settings : IcpSettings
@@ -16,6 +17,14 @@ internal sealed class SearchCommand : Command<SearchCommand.Settings>
         [Description("Number of hits (default 5).")]
         public int K { get; init; } = 5;
 
+        [CommandOption("--filter <KEY=VALUE>")]
+        [Description("Restrict to documents: doc=<id>, type=, lang=zh|en|mixed, equipment=, line=, group= (repeatable).")]
+        public string[] Filters { get; init; } = [];
+
+        [CommandOption("--lanes <LANES>")]
+        [Description("Lanes to run: all (default), or a comma list of lexical, dense, identifier.")]
+        public string Lanes { get; init; } = "all";
+
         [CommandOption("--include-superseded")]
         [Description("Also search revisions that a newer one with the same document number has replaced.")]
         public bool IncludeSuperseded { get; init; }
@@ -23,23 +32,66 @@ internal sealed class SearchCommand : Command<SearchCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var index = IcpEnvironment.Load(settings.DataDir).OpenIndex();
-        var hits = index.SearchLexical(settings.Query, settings.K, settings.IncludeSuperseded);
-        if (hits.Count == 0)
+        var environment = IcpEnvironment.Load(settings.DataDir);
+        using var index = environment.OpenIndex();
+        var retriever = environment.Retriever(index);
+        var response = retriever.Search(new SearchRequest(settings.Query)
+        {
+            K = settings.K,
+            Filter = SearchFilter.Parse(settings.Filters, settings.IncludeSuperseded),
+            Lanes = LaneList.Parse(settings.Lanes),
+        });
+
+        var q = response.Query;
+        AnsiConsole.MarkupLineInterpolated($"[grey]language {q.Language.ToString().ToLowerInvariant()}; terms: {string.Join(" ", q.Terms)}[/]");
+        if (q.Identifiers.Count > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[grey]identifiers: {string.Join(", ", q.Identifiers.Select(i => $"{i.Term} ({i.Kind.ToString().ToLowerInvariant()})"))}[/]");
+        }
+
+        if (q.Mentions.Count > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[grey]documents named: {string.Join(", ", q.Mentions.Select(m => m.Title))}[/]");
+        }
+
+        foreach (var (phrase, synonyms) in q.Expansions)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[grey]glossary: {phrase} → {string.Join(" | ", synonyms)}[/]");
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[grey]lanes: {string.Join(", ", response.LanesRun).ToLowerInvariant()}; {response.TimingsMs["total"]:F1} ms[/]");
+        if (response.Hits.Count == 0)
         {
             AnsiConsole.WriteLine("no matching passages in the indexed documents");
             return 0;
         }
 
+        var table = new Table().AddColumns("#", "document", "section", "page", "lexical", "dense", "identifier", "fused");
         var rank = 1;
-        foreach (var hit in hits)
+        foreach (var hit in response.Hits)
         {
-            var pages = hit.PageStart is null ? "" : hit.PageStart == hit.PageEnd ? $", p. {hit.PageStart}" : $", pp. {hit.PageStart}-{hit.PageEnd}";
-            AnsiConsole.MarkupLineInterpolated($"[bold][[{rank++}]] {hit.DocumentTitle}[/] — {hit.SectionPath}{pages}  (bm25 {hit.Score:F2})");
-            AnsiConsole.WriteLine(hit.Text.Length > 400 ? hit.Text[..400] + "…" : hit.Text);
-            AnsiConsole.WriteLine();
+            table.AddRow(
+                (rank++).ToString(),
+                Markup.Escape(hit.Document.Title),
+                Markup.Escape(hit.Chunk.SectionPath),
+                Core.Answering.CitationFormat.Pages(hit.Chunk) ?? "",
+                Lane(hit, SearchLane.Lexical),
+                Lane(hit, SearchLane.Dense),
+                Lane(hit, SearchLane.Identifier),
+                hit.Score.ToString("F4"));
+        }
+
+        AnsiConsole.Write(table);
+        rank = 1;
+        foreach (var hit in response.Hits)
+        {
+            var text = hit.Chunk.Text.Length > 300 ? hit.Chunk.Text[..300] + "…" : hit.Chunk.Text;
+            AnsiConsole.MarkupLineInterpolated($"[bold][[{rank++}]][/] {text}");
         }
 
         return 0;
     }
+
+    private static string Lane(RetrievedChunk hit, SearchLane lane) =>
+        hit.Lanes.TryGetValue(lane, out var r) ? $"#{r.Rank} ({r.Score:0.###})" : "–";
 }

@@ -79,18 +79,21 @@ internal static class DocumentRows
         p.AddWithValue("$hash", c.Hash);
     }
 
-    public static Chunk ReadChunk(SqliteDataReader r) => new()
+    public static Chunk ReadChunk(SqliteDataReader r) => ReadChunk(r, 0);
+
+    /// <summary>Reads the <see cref="ChunkColumns"/> starting at column <paramref name="o"/>.</summary>
+    public static Chunk ReadChunk(SqliteDataReader r, int o) => new()
     {
-        DocumentId = r.GetString(0),
-        Ordinal = r.GetInt32(1),
-        SectionPath = r.GetString(2),
-        ClauseLabel = NullableString(r, 3),
-        PageStart = r.IsDBNull(4) ? null : r.GetInt32(4),
-        PageEnd = r.IsDBNull(5) ? null : r.GetInt32(5),
-        Kind = Enum.Parse<ChunkKind>(r.GetString(6), ignoreCase: true),
-        Text = r.GetString(7),
-        TokenCount = r.GetInt32(8),
-        Hash = r.GetString(9),
+        DocumentId = r.GetString(o),
+        Ordinal = r.GetInt32(o + 1),
+        SectionPath = r.GetString(o + 2),
+        ClauseLabel = NullableString(r, o + 3),
+        PageStart = r.IsDBNull(o + 4) ? null : r.GetInt32(o + 4),
+        PageEnd = r.IsDBNull(o + 5) ? null : r.GetInt32(o + 5),
+        Kind = Enum.Parse<ChunkKind>(r.GetString(o + 6), ignoreCase: true),
+        Text = r.GetString(o + 7),
+        TokenCount = r.GetInt32(o + 8),
+        Hash = r.GetString(o + 9),
     };
 
     private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

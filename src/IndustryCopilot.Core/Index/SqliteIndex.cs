@@ -9,7 +9,7 @@ namespace IndustryCopilot.Core.Index;
 /// removing a document is one transaction, so a crash at any instant leaves the old version or the new one.
 /// One instance holds one connection and is not thread-safe.
 /// </summary>
-public sealed class SqliteIndex : IDisposable
+public sealed partial class SqliteIndex : IDisposable
 {
     private readonly SqliteConnection _connection;
 
@@ -31,10 +31,10 @@ public sealed class SqliteIndex : IDisposable
 
     public IndexedFile? FindBySource(string sourcePath)
     {
-        using var command = Command("SELECT id, source_path, content_hash, pipeline_version FROM documents WHERE source_path = $p");
+        using var command = Command("SELECT id, source_path, content_hash, pipeline_version, embedding_model FROM documents WHERE source_path = $p");
         command.Parameters.AddWithValue("$p", sourcePath);
         using var r = command.ExecuteReader();
-        return r.Read() ? new IndexedFile(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3)) : null;
+        return r.Read() ? new IndexedFile(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.IsDBNull(4) ? null : r.GetString(4)) : null;
     }
 
     /// <summary>Stores a document and its chunks in place of any earlier version, and updates revision statuses.</summary>
@@ -67,6 +67,7 @@ public sealed class SqliteIndex : IDisposable
             RevisionResolver.Resolve(_connection, tx, previousNumber);
         }
 
+        BumpGeneration(tx);
         tx.Commit();
     }
 
@@ -85,6 +86,7 @@ public sealed class SqliteIndex : IDisposable
 
         var number = DeleteDocument(documentId, tx);
         RevisionResolver.Resolve(_connection, tx, number);
+        BumpGeneration(tx);
         tx.Commit();
         return true;
     }
@@ -154,8 +156,12 @@ public sealed class SqliteIndex : IDisposable
         return stored == $"{modelId}|{dimension}" ? EmbeddingStatus.Matches : EmbeddingStatus.NeedsReembedding;
     }
 
-    /// <summary>Stores normalised vectors for chunks. Refuses vectors of another model than the index's, so lanes never mix.</summary>
-    public void StoreVectors(string modelId, int dimension, IReadOnlyList<(string ChunkId, float[] Vector)> vectors)
+    /// <summary>
+    /// Stores normalised vectors for chunks and, when <paramref name="documentId"/> is given, records that the
+    /// document is fully embedded by this model (one transaction). Refuses vectors of another model than the index's,
+    /// so lanes never mix.
+    /// </summary>
+    public void StoreVectors(string modelId, int dimension, IReadOnlyList<(string ChunkId, float[] Vector)> vectors, string? documentId = null)
     {
         if (CheckEmbedding(modelId, dimension) == EmbeddingStatus.NeedsReembedding)
         {
@@ -183,6 +189,29 @@ public sealed class SqliteIndex : IDisposable
             insert.ExecuteNonQuery();
         }
 
+        if (documentId is not null)
+        {
+            using var mark = Command("UPDATE documents SET embedding_model = $model WHERE id = $id", tx);
+            mark.Parameters.AddWithValue("$model", $"{modelId}|{dimension}");
+            mark.Parameters.AddWithValue("$id", documentId);
+            mark.ExecuteNonQuery();
+        }
+
+        BumpGeneration(tx);
+        tx.Commit();
+    }
+
+    /// <summary>
+    /// Drops every vector and hands the index to another embedding model; documents are then re-embedded one by one
+    /// (each records its model), so an interrupted re-embedding resumes where it stopped.
+    /// </summary>
+    public void ResetVectors(string modelId, int dimension)
+    {
+        using var tx = _connection.BeginTransaction();
+        using var reset = Command("DELETE FROM vectors; UPDATE documents SET embedding_model = NULL; INSERT OR REPLACE INTO meta(key, value) VALUES ('embedding_model', $model);", tx);
+        reset.Parameters.AddWithValue("$model", $"{modelId}|{dimension}");
+        reset.ExecuteNonQuery();
+        BumpGeneration(tx);
         tx.Commit();
     }
 
@@ -206,6 +235,12 @@ public sealed class SqliteIndex : IDisposable
         delete.Parameters.AddWithValue("$id", documentId);
         delete.ExecuteNonQuery();
         return number;
+    }
+
+    private void BumpGeneration(SqliteTransaction tx)
+    {
+        using var bump = Command("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'", tx);
+        bump.ExecuteNonQuery();
     }
 
     private SqliteCommand Command(string sql, SqliteTransaction? tx = null)

@@ -6,7 +6,7 @@ namespace IndustryCopilot.Core.Index;
 /// <summary>Creates and checks the embedded index schema.</summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static void Ensure(SqliteConnection connection)
     {
@@ -34,7 +34,8 @@ internal static class SqliteSchema
                 chunk_count INTEGER NOT NULL,
                 status TEXT NOT NULL,
                 superseded_by TEXT,
-                indexed_at TEXT NOT NULL);
+                indexed_at TEXT NOT NULL,
+                embedding_model TEXT);
             CREATE INDEX IF NOT EXISTS ix_documents_number ON documents(doc_number);
             CREATE TABLE IF NOT EXISTS chunks (
                 rowid INTEGER PRIMARY KEY,
@@ -54,11 +55,18 @@ internal static class SqliteSchema
             CREATE TABLE IF NOT EXISTS vectors (
                 chunk_rowid INTEGER PRIMARY KEY REFERENCES chunks(rowid) ON DELETE CASCADE,
                 vector BLOB NOT NULL);
+            CREATE VIRTUAL TABLE IF NOT EXISTS chunk_vocab USING fts5vocab(chunk_terms, 'row');
+            INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');
             """);
         var version = Scalar(connection, tx, "SELECT value FROM meta WHERE key = 'schema_version'");
         if (version is null)
         {
             Exec(connection, tx, $"INSERT INTO meta(key, value) VALUES ('schema_version', '{Version}')");
+        }
+        else if (version == "1")
+        {
+            // Version 2 records which embedding model each document's vectors came from; older rows have none yet.
+            Exec(connection, tx, $"ALTER TABLE documents ADD COLUMN embedding_model TEXT; UPDATE meta SET value = '{Version}' WHERE key = 'schema_version';");
         }
         else if (version != Version.ToString())
         {

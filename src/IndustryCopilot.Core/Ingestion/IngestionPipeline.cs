@@ -6,15 +6,18 @@ using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Ingestion.Chunking;
 using IndustryCopilot.Core.Ingestion.Metadata;
 using IndustryCopilot.Core.Ingestion.Reading;
+using IndustryCopilot.Core.Retrieval.Dense;
 
 namespace IndustryCopilot.Core.Ingestion;
 
 /// <summary>
-/// Indexes files: hash → (skip if unchanged) → read → detect metadata → chunk → store in one transaction.
-/// Every step for a file is idempotent, so an interrupted run is simply run again. A file that fails is reported
-/// and skipped; the run goes on and the index keeps that file's previous version, if any.
+/// Indexes files: hash → (skip if unchanged) → read → detect metadata → chunk → store in one transaction → embed
+/// (when a dense model is configured; the document records the model once all its vectors are stored).
+/// Every step for a file is idempotent, so an interrupted run is simply run again: a stored but unembedded document
+/// is only embedded. A file that fails is reported and skipped; the run goes on and the index keeps that file's
+/// previous version, if any.
 /// </summary>
-public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers, StructuredChunker chunker, IngestionOptions options, TimeProvider time)
+public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers, StructuredChunker chunker, IngestionOptions options, TimeProvider time, TextEmbedder? embedder = null)
 {
     /// <summary>Bumped whenever reading or chunking changes, so every file is re-indexed once after an upgrade.</summary>
     public const int PipelineVersion = 1;
@@ -26,6 +29,11 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
         var started = Stopwatch.StartNew();
         var chunkedBefore = Volatile.Read(ref _chunkerRuns);
         var (files, unsupported) = Enumerate(request.Paths);
+        if (embedder is not null && index.CheckEmbedding(embedder.ModelId, embedder.Dimension) == EmbeddingStatus.NeedsReembedding)
+        {
+            index.ResetVectors(embedder.ModelId, embedder.Dimension);
+        }
+
         var outcomes = new List<FileOutcome>(files.Count);
         int pages = 0, chunks = 0;
         foreach (var file in files)
@@ -100,7 +108,15 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
             var known = index.FindBySource(path);
             if (known is not null && known.ContentHash == hash && known.PipelineVersion == PipelineVersion)
             {
-                return new FileOutcome(path, FileOutcomeKind.Unchanged, known.DocumentId);
+                if (embedder is null || known.EmbeddingModel == embedder.ModelKey)
+                {
+                    return new FileOutcome(path, FileOutcomeKind.Unchanged, known.DocumentId);
+                }
+
+                var stored = index.GetDocument(known.DocumentId)!;
+                var storedChunks = index.GetChunks(known.DocumentId);
+                Embed(stored, storedChunks, cancellationToken);
+                return new FileOutcome(path, FileOutcomeKind.Indexed, known.DocumentId, stored.PageCount, storedChunks.Count, stored.PagesNeedingOcr);
             }
 
             var read = ReadWithTimeout(reader, path, cancellationToken);
@@ -137,12 +153,32 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
                 IndexedAt = time.GetUtcNow(),
             };
             index.ReplaceDocument(document, chunks, PipelineVersion);
+            Embed(document, chunks, cancellationToken);
             return new FileOutcome(path, FileOutcomeKind.Indexed, id, parsed.PageCount, chunks.Count, parsed.PagesNeedingOcr, PagesByLayout: parsed.PagesReadByLayout);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return new FileOutcome(path, FileOutcomeKind.Failed, Error: ex.Message);
         }
+    }
+
+    // Chunks of a language the model does not understand get no vector (it would be noise in the dense lane), but
+    // the document is still marked as done for this model.
+    private void Embed(DocumentInfo document, IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken)
+    {
+        if (embedder is null)
+        {
+            return;
+        }
+
+        var vectors = new List<(string, float[])>();
+        if (embedder.Supports(document.Language))
+        {
+            var embedded = embedder.Embed(chunks.Select(c => c.SearchText).ToList(), cancellationToken);
+            vectors.AddRange(chunks.Select((c, i) => (c.Id, embedded[i])));
+        }
+
+        index.StoreVectors(embedder.ModelId, embedder.Dimension, vectors, document.Id);
     }
 
     // A reader checks the token between pages; a parser stuck inside one page is abandoned, its result discarded.

@@ -22,7 +22,10 @@ public static partial class LexicalAnalyzer
     {
         var normalized = Normalize(text);
         var terms = new List<string>();
-        AddIdentifiers(normalized, terms);
+        foreach (var identifier in Identifiers(normalized, normalize: false))
+        {
+            terms.Add(identifier.Term);
+        }
 
         foreach (Match run in Runs().Matches(normalized))
         {
@@ -54,39 +57,52 @@ public static partial class LexicalAnalyzer
         return Times().Replace(s, "${a}x${b}");
     }
 
-    private static void AddIdentifiers(string s, List<string> terms)
+    /// <summary>
+    /// The identifiers in <paramref name="text"/> as lexical terms with their kind — what the identifier lane looks
+    /// for. Each appears once, in order of kind.
+    /// </summary>
+    public static IReadOnlyList<Identifier> Identifiers(string text, bool normalize = true)
+    {
+        var s = normalize ? Normalize(text) : text;
+        var found = new List<Identifier>();
+        AddIdentifiers(s, found);
+        return normalize ? found.DistinctBy(i => i.Term).ToList() : found;
+    }
+
+    private static void AddIdentifiers(string s, List<Identifier> terms)
     {
         foreach (Match m in Article().Matches(s))
         {
             if (ChineseNumber.Parse(m.Groups["n"].Value) is { } n)
             {
-                terms.Add($"第{n}{m.Groups["u"].Value}");
+                terms.Add(new Identifier(IdentifierKind.Clause, $"第{n}{m.Groups["u"].Value}"));
             }
         }
 
         foreach (Match m in Standard().Matches(s))
         {
             var prefix = m.Groups["p"].Value.Replace(" ", "", StringComparison.Ordinal);
-            terms.Add(prefix + m.Groups["n"].Value);
+            var full = prefix + m.Groups["n"].Value;
+            terms.Add(new Identifier(IdentifierKind.DocumentNumber, full, full));
             var bare = m.Groups["n"].Value.Split(['-', ':'])[0];
             if (bare != m.Groups["n"].Value)
             {
-                terms.Add(prefix + bare);
+                terms.Add(new Identifier(IdentifierKind.DocumentNumber, prefix + bare, full));
             }
         }
 
         foreach (Match m in Cfr().Matches(s))
         {
-            terms.Add($"{m.Groups["t"].Value}cfr{m.Groups["p"].Value}");
+            terms.Add(new Identifier(IdentifierKind.DocumentNumber, $"{m.Groups["t"].Value}cfr{m.Groups["p"].Value}"));
         }
 
         foreach (Match m in Code().Matches(s))
         {
-            terms.Add(m.Value);
             var joined = m.Value.Replace("-", "", StringComparison.Ordinal);
+            terms.Add(new Identifier(IdentifierKind.Code, m.Value, joined));
             if (joined != m.Value)
             {
-                terms.Add(joined);
+                terms.Add(new Identifier(IdentifierKind.Code, joined, joined));
             }
         }
 
@@ -94,23 +110,24 @@ public static partial class LexicalAnalyzer
         {
             if (m.Value.Any(char.IsDigit))
             {
-                terms.Add(m.Value);
+                terms.Add(new Identifier(IdentifierKind.Code, m.Value));
             }
         }
 
         foreach (Match m in Dimension().Matches(s))
         {
-            terms.Add(m.Value);
+            terms.Add(new Identifier(IdentifierKind.Code, m.Value));
         }
 
         foreach (Match m in Dotted().Matches(s))
         {
-            terms.Add(m.Value);
+            // 5.3.2 is a clause; 19.5 or 1910.147 is as likely a value or a section number, matched as a term.
+            terms.Add(new Identifier(m.Value.Count(c => c == '.') >= 2 ? IdentifierKind.Clause : IdentifierKind.Value, m.Value));
         }
 
         foreach (Match m in ValueWithUnit().Matches(s))
         {
-            terms.Add(m.Groups["v"].Value + m.Groups["u"].Value);
+            terms.Add(new Identifier(IdentifierKind.Value, m.Groups["v"].Value + m.Groups["u"].Value));
         }
     }
 

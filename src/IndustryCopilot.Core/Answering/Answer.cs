@@ -1,0 +1,29 @@
+using IndustryCopilot.Core.Documents;
+
+namespace IndustryCopilot.Core.Answering;
+
+/// <summary>
+/// The answer served by the CLI, the HTTP API and the bots: text with [n] markers, the mode, numbered citations,
+/// the closest documents when refused, and milliseconds per stage (<c>retrieve</c>, <c>judge</c>, <c>compose</c>, <c>total</c>).
+/// </summary>
+public sealed record Answer
+{
+    public required string Question { get; init; }
+
+    public required string Text { get; init; }
+
+    public required AnswerMode Mode { get; init; }
+
+    /// <summary>Language of the question, which the framing text uses.</summary>
+    public DocumentLanguage Language { get; init; }
+
+    public IReadOnlyList<Citation> Citations { get; init; } = [];
+
+    /// <summary>When refused: documents the user may check.</summary>
+    public IReadOnlyList<DocumentSuggestion> Suggestions { get; init; } = [];
+
+    /// <summary>The evidence judge's support for the answer, 0–1 (share of the question's weighted key terms the evidence holds).</summary>
+    public double Support { get; init; }
+
+    public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
+}

@@ -1,0 +1,36 @@
+namespace IndustryCopilot.Core.Answering;
+
+/// <summary>
+/// One numbered source of an answer: where the quoted text stands (document, number, revision, section or clause,
+/// pages) and the exact text quoted, which occurs verbatim in the cited chunk.
+/// </summary>
+public sealed record Citation
+{
+    /// <summary>The n of [n] in the answer text, from 1.</summary>
+    public required int Number { get; init; }
+
+    public required string ChunkId { get; init; }
+
+    public required string DocumentId { get; init; }
+
+    public required string DocumentTitle { get; init; }
+
+    public string? DocumentNumber { get; init; }
+
+    public string? Revision { get; init; }
+
+    /// <summary>Headings above the passage, ending with the clause label when there is one.</summary>
+    public required string SectionPath { get; init; }
+
+    public string? ClauseLabel { get; init; }
+
+    public int? PageStart { get; init; }
+
+    public int? PageEnd { get; init; }
+
+    /// <summary>The quoted text, verbatim from the chunk.</summary>
+    public required string Quote { get; init; }
+
+    /// <summary>Source file path, for click-through.</summary>
+    public required string SourcePath { get; init; }
+}

@@ -1,0 +1,21 @@
+using IndustryCopilot.Core.Documents;
+
+namespace IndustryCopilot.Core.Answering;
+
+/// <summary>How citations and page ranges are written for people.</summary>
+public static class CitationFormat
+{
+    /// <summary><c>p. 4</c>, <c>pp. 4–5</c>, or null for formats without pages.</summary>
+    public static string? Pages(int? start, int? end) =>
+        start is null ? null : start == end || end is null ? $"p. {start}" : $"pp. {start}–{end}";
+
+    public static string? Pages(Chunk chunk) => Pages(chunk.PageStart, chunk.PageEnd);
+
+    /// <summary>One line: <c>[n] Title (number, rev. R) — section › clause, p. 4</c>.</summary>
+    public static string Line(Citation c)
+    {
+        var identity = string.Join(", ", new[] { c.DocumentNumber, c.Revision is null ? null : "rev. " + c.Revision }.Where(s => !string.IsNullOrEmpty(s)));
+        var where = string.Join(", ", new[] { c.SectionPath, Pages(c.PageStart, c.PageEnd) }.Where(s => !string.IsNullOrEmpty(s)));
+        return $"[{c.Number}] {c.DocumentTitle}{(identity.Length > 0 ? $" ({identity})" : "")}{(where.Length > 0 ? " — " + where : "")}";
+    }
+}

@@ -1,0 +1,56 @@
+using IndustryCopilot.Core.Index;
+using IndustryCopilot.Core.Index.Lexical;
+using IndustryCopilot.Core.Retrieval;
+using IndustryCopilot.Core.Retrieval.Query;
+
+namespace IndustryCopilot.Core.Answering;
+
+/// <summary>
+/// Decides whether retrieved passages answer a question. Support = the largest share of the question's key terms,
+/// weighted by IDF, that one passage (with its document's title) holds; a key term the index has never seen weighs
+/// the most, since a question about something the documents never mention should not be answered from them. Every
+/// code, value and document number the question names must also occur in the evidence.
+/// </summary>
+public sealed class EvidenceJudge(SqliteIndex index)
+{
+    public Dictionary<string, double> Weights(AnalyzedQuery query)
+    {
+        var terms = query.Terms;
+        var frequencies = index.DocumentFrequencies(terms);
+        var n = Math.Max(1, index.ChunkCount());
+        return terms.ToDictionary(t => t, t => Math.Log(1 + (n / (double)Math.Max(1, frequencies.GetValueOrDefault(t)))));
+    }
+
+    /// <summary>Share (0–1) of the weighted terms present in <paramref name="present"/>.</summary>
+    public static double Coverage(IReadOnlyDictionary<string, double> weights, IReadOnlySet<string> present)
+    {
+        var total = weights.Values.Sum();
+        return total <= 0 ? 0 : weights.Where(w => present.Contains(w.Key)).Sum(w => w.Value) / total;
+    }
+
+    /// <summary>The support of the best evidence chunk, and whether all named identifiers occur in the evidence.</summary>
+    public static (double Support, RetrievedChunk? Best, bool IdentifiersFound) Judge(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> evidence, IReadOnlyDictionary<string, double> weights)
+    {
+        double best = 0;
+        RetrievedChunk? bestChunk = null;
+        var allTerms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var hit in evidence)
+        {
+            var terms = TermsOf(hit);
+            allTerms.UnionWith(terms);
+            var coverage = Coverage(weights, terms);
+            if (coverage > best)
+            {
+                best = coverage;
+                bestChunk = hit;
+            }
+        }
+
+        var required = query.Identifiers.Where(i => i.Kind != IdentifierKind.Clause).GroupBy(i => i.Group);
+        var found = required.All(g => g.Any(i => allTerms.Contains(i.Term)));
+        return (best, bestChunk, found);
+    }
+
+    public static HashSet<string> TermsOf(RetrievedChunk hit) =>
+        LexicalAnalyzer.Terms(hit.Document.Title + "\n" + (hit.Document.DocumentNumber ?? "") + "\n" + hit.Chunk.SearchText).ToHashSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Text;
+using IndustryCopilot.Core.Documents;
+using IndustryCopilot.Core.Retrieval;
+
+namespace IndustryCopilot.Core.Answering;
+
+/// <summary>
+/// Answers without a language model: retrieve, judge whether the evidence answers the question, then quote the
+/// sentences (or table rows) that cover the question's key terms best, each followed by its [n]. Refuses — and names
+/// the closest documents — when the evidence is too thin. Never writes a word of its own beyond the framing line.
+/// </summary>
+public sealed class QuoteAnswerer
+{
+    private readonly HybridRetriever _retriever;
+    private readonly AnsweringOptions _options;
+    private readonly EvidenceJudge _judge;
+
+    public QuoteAnswerer(HybridRetriever retriever, AnsweringOptions options)
+    {
+        options.Validate();
+        _retriever = retriever;
+        _options = options;
+        _judge = new EvidenceJudge(retriever.Index);
+    }
+
+    public Answer Ask(string question, SearchFilter? filter = null, SearchLanes lanes = SearchLanes.All)
+    {
+        var clock = Stopwatch.StartNew();
+        var timings = new Dictionary<string, double>();
+        var response = _retriever.Search(new SearchRequest(question) { K = _options.EvidenceChunks, Filter = filter ?? SearchFilter.None, Lanes = lanes });
+        timings["retrieve"] = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+
+        var query = response.Query;
+        var weights = _judge.Weights(query);
+        var (support, best, identifiersFound) = EvidenceJudge.Judge(query, response.Hits, weights);
+        timings["judge"] = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+
+        Answer answer;
+        if (best is null || support < _options.MinSupport || !identifiersFound)
+        {
+            answer = Refusal(question, query.Language, response.Hits, support);
+        }
+        else
+        {
+            var quoted = response.Hits.Take(_options.QuoteChunks).ToList();
+            if (!quoted.Contains(best))
+            {
+                quoted.Insert(0, best);
+            }
+
+            answer = Compose(question, query.Language, quoted, weights, support);
+        }
+
+        timings["compose"] = clock.Elapsed.TotalMilliseconds;
+        timings["total"] = timings.Values.Sum();
+        return answer with { TimingsMs = timings };
+    }
+
+    private Answer Compose(string question, DocumentLanguage language, List<RetrievedChunk> hits, Dictionary<string, double> weights, double support)
+    {
+        var units = hits.SelectMany((h, rank) => QuoteUnits.Of(rank, h.Chunk.Text, h.Chunk.Kind == ChunkKind.Table)).ToList();
+        var chosen = Choose(units, weights);
+        var zh = language is DocumentLanguage.Zh or DocumentLanguage.Mixed;
+        var text = new StringBuilder(zh ? "根据知识库文件原文：\n" : "From the indexed documents:\n");
+        var citations = new List<Citation>();
+        foreach (var group in chosen.GroupBy(u => u.HitRank).OrderBy(g => g.Key))
+        {
+            var hit = hits[group.Key];
+            var ordered = group.OrderBy(u => u.Index).ToList();
+            if (ordered[0].IsTableRow)
+            {
+                text.Append(QuoteUnits.TableHeader(hit.Chunk.Text)).Append('\n');
+            }
+
+            // Neighbouring units of one chunk form one quote with one number.
+            var runs = new List<List<QuoteUnit>>();
+            foreach (var unit in ordered)
+            {
+                if (runs.Count > 0 && runs[^1][^1].Index + 1 == unit.Index)
+                {
+                    runs[^1].Add(unit);
+                }
+                else
+                {
+                    runs.Add([unit]);
+                }
+            }
+
+            foreach (var run in runs)
+            {
+                var quote = hit.Chunk.Text[run[0].Start..run[^1].End];
+                var number = citations.Count + 1;
+                citations.Add(Cite(number, hit, quote));
+                text.Append(quote).Append(run[0].IsTableRow ? "\n" : zh ? "" : " ").Append('[').Append(number).Append(']').Append('\n');
+            }
+        }
+
+        return new Answer
+        {
+            Question = question,
+            Text = text.ToString().TrimEnd(),
+            Mode = AnswerMode.Quote,
+            Language = language,
+            Citations = citations,
+            Support = support,
+        };
+    }
+
+    // Greedy cover: each pick adds the most not-yet-covered key-term weight, nearer the top of the ranking preferred.
+    private List<QuoteUnit> Choose(List<QuoteUnit> units, Dictionary<string, double> weights)
+    {
+        var chosen = new List<QuoteUnit>();
+        var covered = new HashSet<string>(StringComparer.Ordinal);
+        while (chosen.Count < _options.MaxSentences)
+        {
+            QuoteUnit? pick = null;
+            double pickGain = 0;
+            foreach (var unit in units)
+            {
+                if (chosen.Contains(unit))
+                {
+                    continue;
+                }
+
+                var gain = weights.Where(w => !covered.Contains(w.Key) && unit.Terms.Contains(w.Key)).Sum(w => w.Value) / (1 + (0.25 * unit.HitRank));
+                if (gain > pickGain + 1e-9)
+                {
+                    pick = unit;
+                    pickGain = gain;
+                }
+            }
+
+            if (pick is null)
+            {
+                break;
+            }
+
+            chosen.Add(pick);
+            covered.UnionWith(pick.Terms);
+        }
+
+        if (chosen.Count == 0 && units.Count > 0)
+        {
+            chosen.Add(units[0]);
+        }
+
+        return chosen;
+    }
+
+    private static Citation Cite(int number, RetrievedChunk hit, string quote) => new()
+    {
+        Number = number,
+        ChunkId = hit.Chunk.Id,
+        DocumentId = hit.Document.Id,
+        DocumentTitle = hit.Document.Title,
+        DocumentNumber = hit.Document.DocumentNumber,
+        Revision = hit.Document.Revision,
+        SectionPath = hit.Chunk.SectionPath,
+        ClauseLabel = hit.Chunk.ClauseLabel,
+        PageStart = hit.Chunk.PageStart,
+        PageEnd = hit.Chunk.PageEnd,
+        Quote = quote,
+        SourcePath = hit.Document.SourcePath,
+    };
+
+    private static Answer Refusal(string question, DocumentLanguage language, IReadOnlyList<RetrievedChunk> hits, double support)
+    {
+        var zh = language is DocumentLanguage.Zh or DocumentLanguage.Mixed;
+        var suggestions = hits.GroupBy(h => h.Document.Id).Take(3)
+            .Select(g => new DocumentSuggestion(g.Key, g.First().Document.Title, g.First().Document.DocumentNumber, g.First().Chunk.SectionPath)).ToList();
+        var text = new StringBuilder(zh ? "知识库中未找到依据回答这个问题。" : "The indexed documents do not answer this question, so no answer is given.");
+        if (suggestions.Count > 0)
+        {
+            text.Append(zh ? "\n可查阅：" : "\nYou may check:");
+            foreach (var s in suggestions)
+            {
+                text.Append("\n- ").Append(s.Title).Append(string.IsNullOrEmpty(s.SectionPath) ? "" : " — " + s.SectionPath);
+            }
+        }
+
+        return new Answer { Question = question, Text = text.ToString(), Mode = AnswerMode.Refused, Language = language, Suggestions = suggestions, Support = support };
+    }
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using IndustryCopilot.Core.Retrieval;
+
+namespace IndustryCopilot.Core.Index;
+
+/// <summary>The read side the retrieval lanes use; every query applies the caller's filter inside SQL.</summary>
+public sealed partial class SqliteIndex
+{
+    /// <summary>Changes whenever documents or vectors change; caches of the index compare it before use.</summary>
+    public long Generation => long.Parse(SqliteSchema.Scalar(_connection, null, "SELECT value FROM meta WHERE key = 'generation'") ?? "0", CultureInfo.InvariantCulture);
+
+    /// <summary>Number of chunks in current documents (the corpus size BM25 and IDF are relative to).</summary>
+    public long ChunkCount()
+    {
+        using var command = Command("SELECT COUNT(*) FROM chunks");
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>
+    /// BM25 (FTS5) over the given lexical terms: chunks holding any term when <paramref name="requireAll"/> is false,
+    /// all of them when true. Terms are matched whole, exactly as <see cref="Lexical.LexicalAnalyzer"/> produced them.
+    /// </summary>
+    public IReadOnlyList<ChunkScore> SearchTerms(IReadOnlyCollection<string> terms, SearchFilter filter, int k, bool requireAll = false)
+    {
+        if (terms.Count == 0 || k <= 0)
+        {
+            return [];
+        }
+
+        using var command = Command("");
+        var condition = FilterSql.Condition(filter, command);
+        command.CommandText = $"""
+            SELECT c.rowid, -bm25(chunk_terms) AS score
+            FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid JOIN documents d ON d.id = c.doc_id
+            WHERE chunk_terms MATCH $q AND {condition}
+            ORDER BY bm25(chunk_terms) LIMIT $k
+            """;
+        command.Parameters.AddWithValue("$q", string.Join(requireAll ? " AND " : " OR ", terms.Distinct().Select(Quote)));
+        command.Parameters.AddWithValue("$k", k);
+        return ReadAll(command, r => new ChunkScore(r.GetInt64(0), r.GetDouble(1)));
+    }
+
+    /// <summary>Chunks whose clause label is one of <paramref name="labels"/> (as stored, e.g. <c>第二十一条</c>, <c>5.3.2</c>).</summary>
+    public IReadOnlyList<IndexedChunk> ChunksWithClause(IReadOnlyCollection<string> labels, SearchFilter filter)
+    {
+        if (labels.Count == 0)
+        {
+            return [];
+        }
+
+        using var command = Command("");
+        var condition = FilterSql.Condition(filter, command);
+        var names = labels.Select((l, i) =>
+        {
+            command.Parameters.AddWithValue($"$l{i}", l);
+            return $"$l{i}";
+        }).ToList();
+        command.CommandText = $"SELECT c.rowid, {Prefixed("c.")} FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE c.clause IN ({string.Join(", ", names)}) AND {condition} ORDER BY c.doc_id, c.ordinal";
+        return ReadAll(command, r => new IndexedChunk(r.GetInt64(0), DocumentRows.ReadChunk(r, 1)));
+    }
+
+    /// <summary>Ids of the documents the filter lets through.</summary>
+    public HashSet<string> AllowedDocuments(SearchFilter filter)
+    {
+        using var command = Command("");
+        command.CommandText = $"SELECT d.id FROM documents d WHERE {FilterSql.Condition(filter, command)}";
+        return ReadAll(command, r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>How many chunks hold each term (for IDF weights); terms absent from the index are omitted.</summary>
+    public Dictionary<string, long> DocumentFrequencies(IEnumerable<string> terms)
+    {
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var command = Command("SELECT doc FROM chunk_vocab WHERE term = $t");
+        var parameter = command.Parameters.Add("$t", Microsoft.Data.Sqlite.SqliteType.Text);
+        foreach (var term in terms.Distinct())
+        {
+            parameter.Value = term;
+            if (command.ExecuteScalar() is long count)
+            {
+                result[term] = count;
+            }
+        }
+
+        return result;
+    }
+
+    public IReadOnlyList<IndexedChunk> GetChunksByRowId(IReadOnlyCollection<long> rowIds)
+    {
+        if (rowIds.Count == 0)
+        {
+            return [];
+        }
+
+        using var command = Command($"SELECT c.rowid, {Prefixed("c.")} FROM chunks c WHERE c.rowid IN ({string.Join(", ", rowIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
+        var byRow = ReadAll(command, r => new IndexedChunk(r.GetInt64(0), DocumentRows.ReadChunk(r, 1))).ToDictionary(c => c.RowId);
+        return rowIds.Where(byRow.ContainsKey).Select(id => byRow[id]).ToList();
+    }
+
+    /// <summary>Loads every stored vector of <paramref name="modelKey"/> for exact in-memory search.</summary>
+    public StoredVectors LoadVectors(string modelKey, int dimension)
+    {
+        var stored = SqliteSchema.Scalar(_connection, null, "SELECT value FROM meta WHERE key = 'embedding_model'");
+        if (stored != modelKey)
+        {
+            return new StoredVectors([], [], [], dimension);
+        }
+
+        using var command = Command("SELECT v.chunk_rowid, c.doc_id, v.vector FROM vectors v JOIN chunks c ON c.rowid = v.chunk_rowid ORDER BY v.chunk_rowid");
+        var rows = new List<long>();
+        var docs = new List<string>();
+        var matrix = new List<float>();
+        using (var r = command.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var vector = VectorBlob.Decode((byte[])r.GetValue(2));
+                if (vector.Length != dimension)
+                {
+                    continue;
+                }
+
+                // One string instance per document lets the vector scan compare ids by reference.
+                var document = r.GetString(1);
+                rows.Add(r.GetInt64(0));
+                docs.Add(docs.Count > 0 && docs[^1] == document ? docs[^1] : document);
+                matrix.AddRange(vector);
+            }
+        }
+
+        return new StoredVectors([.. rows], [.. docs], [.. matrix], dimension);
+    }
+
+    /// <summary>A setting stored with the index (e.g. where the glossary of the indexed corpus lives), or null.</summary>
+    public string? GetSetting(string key)
+    {
+        using var command = Command("SELECT value FROM meta WHERE key = $k");
+        command.Parameters.AddWithValue("$k", "setting:" + key);
+        return command.ExecuteScalar() as string;
+    }
+
+    public void SetSetting(string key, string value)
+    {
+        using var command = Command("INSERT OR REPLACE INTO meta(key, value) VALUES ($k, $v)");
+        command.Parameters.AddWithValue("$k", "setting:" + key);
+        command.Parameters.AddWithValue("$v", value);
+        command.ExecuteNonQuery();
+    }
+
+    private static string Prefixed(string prefix) =>
+        string.Join(", ", DocumentRows.ChunkColumns.Split(", ").Select(c => prefix + c));
+
+    private static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,21 @@
+using IndustryCopilot.Core.Documents;
+using IndustryCopilot.Core.Index.Lexical;
+
+namespace IndustryCopilot.Core.Retrieval.Query;
+
+/// <summary>How a query was understood: language, content terms, identifiers, named documents and glossary expansion.</summary>
+public sealed record AnalyzedQuery(string Text, DocumentLanguage Language)
+{
+    /// <summary>Distinct lexical terms without stop words, in query order.</summary>
+    public IReadOnlyList<string> Terms { get; init; } = [];
+
+    public IReadOnlyList<Identifier> Identifiers { get; init; } = [];
+
+    public IReadOnlyList<DocumentMention> Mentions { get; init; } = [];
+
+    /// <summary>Glossary synonyms found for the query: the matched phrase and the terms added for it.</summary>
+    public IReadOnlyList<(string Phrase, IReadOnlyList<string> Synonyms)> Expansions { get; init; } = [];
+
+    /// <summary>Lexical terms added by the glossary (not already in <see cref="Terms"/>).</summary>
+    public IReadOnlyList<string> ExpansionTerms { get; init; } = [];
+}

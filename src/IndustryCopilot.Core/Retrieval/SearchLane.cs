@@ -1,0 +1,14 @@
+namespace IndustryCopilot.Core.Retrieval;
+
+/// <summary>One way of finding chunks; the retriever fuses the lanes' rankings.</summary>
+public enum SearchLane
+{
+    /// <summary>BM25 over jieba-segmented Chinese, English words and whole identifiers, with glossary expansion.</summary>
+    Lexical,
+
+    /// <summary>Cosine similarity of sentence embeddings; only for languages the embedding model knows.</summary>
+    Dense,
+
+    /// <summary>Exact clause labels, codes, document numbers and values, and documents named in the question.</summary>
+    Identifier,
+}

@@ -1,0 +1,13 @@
+namespace IndustryCopilot.Core.Retrieval;
+
+/// <summary>Which lanes a search runs; the evaluation compares subsets.</summary>
+[Flags]
+public enum SearchLanes
+{
+    None = 0,
+    Lexical = 1,
+    Dense = 2,
+    Identifier = 4,
+    Hybrid = Lexical | Dense,
+    All = Lexical | Dense | Identifier,
+}
