@@ -25,6 +25,7 @@ internal static class IcpApp
             config.AddCommand<RemoveCommand>("remove").WithDescription("Remove a document from the index.");
             config.AddCommand<SearchCommand>("search").WithDescription("Hybrid search (lexical, dense, identifier lanes) with per-lane ranks.").WithExample("search", "E-203");
             config.AddCommand<AskCommand>("ask").WithDescription("Answer a question with cited verbatim passages, or refuse.").WithExample("ask", "M12 螺栓的拧紧力矩是多少？");
+            config.AddCommand<EvalCommand>("eval").WithDescription("Measure retrieval variants, the Lucene baseline, refusal and citations on question sets.").WithExample("eval", "../shared/eval/questions/zh-regulations.jsonl");
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Benchmarks.");

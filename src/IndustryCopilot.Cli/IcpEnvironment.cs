@@ -69,6 +69,10 @@ internal sealed class IcpEnvironment
 
     public SqliteIndex OpenIndex() => new(Index);
 
+    /// <summary>The same configuration over another data directory, sharing the loaded embedding model.</summary>
+    public IcpEnvironment ForDataDirectory(string dataDirectory) =>
+        new(Configuration, Path.GetFullPath(dataDirectory)) { _embedder = _embedder ??= Embeddings.Enabled ? OnnxEmbeddingGenerator.CreateEmbedder(Embeddings) : null };
+
     /// <summary>The dense lane's model, loaded once per process; null when <c>Embeddings:Enabled</c> is false.</summary>
     public TextEmbedder? Embedder() => Embeddings.Enabled ? _embedder ??= OnnxEmbeddingGenerator.CreateEmbedder(Embeddings) : null;
 

@@ -20,22 +20,44 @@ public sealed partial class SqliteIndex
     /// BM25 (FTS5) over the given lexical terms: chunks holding any term when <paramref name="requireAll"/> is false,
     /// all of them when true. Terms are matched whole, exactly as <see cref="Lexical.LexicalAnalyzer"/> produced them.
     /// </summary>
-    public IReadOnlyList<ChunkScore> SearchTerms(IReadOnlyCollection<string> terms, SearchFilter filter, int k, bool requireAll = false)
+    public IReadOnlyList<ChunkScore> SearchTerms(IReadOnlyCollection<string> terms, SearchFilter filter, int k, bool requireAll = false) =>
+        Search(terms, [], 0, filter, k, requireAll);
+
+    /// <summary>
+    /// BM25 over terms and grams (bigrams, stems) together: a chunk matching either column is a candidate, and its
+    /// score adds both columns' BM25, the grams column weighted by <paramref name="gramWeight"/>.
+    /// </summary>
+    public IReadOnlyList<ChunkScore> SearchTermsAndGrams(IReadOnlyCollection<string> terms, IReadOnlyCollection<string> grams, double gramWeight, SearchFilter filter, int k) =>
+        Search(terms, grams, gramWeight, filter, k, requireAll: false);
+
+    private List<ChunkScore> Search(IReadOnlyCollection<string> terms, IReadOnlyCollection<string> grams, double gramWeight, SearchFilter filter, int k, bool requireAll)
     {
-        if (terms.Count == 0 || k <= 0)
+        if ((terms.Count == 0 && grams.Count == 0) || k <= 0)
         {
             return [];
         }
 
+        var parts = new List<string>();
+        if (terms.Count > 0)
+        {
+            parts.Add("(terms : (" + string.Join(requireAll ? " AND " : " OR ", terms.Distinct().Select(Quote)) + "))");
+        }
+
+        if (grams.Count > 0)
+        {
+            parts.Add("(grams : (" + string.Join(" OR ", grams.Distinct().Select(Quote)) + "))");
+        }
+
         using var command = Command("");
         var condition = FilterSql.Condition(filter, command);
+        var rank = string.Create(CultureInfo.InvariantCulture, $"bm25(chunk_terms, 1.0, {gramWeight:0.###})");
         command.CommandText = $"""
-            SELECT c.rowid, -bm25(chunk_terms) AS score
+            SELECT c.rowid, -{rank} AS score
             FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid JOIN documents d ON d.id = c.doc_id
             WHERE chunk_terms MATCH $q AND {condition}
-            ORDER BY bm25(chunk_terms) LIMIT $k
+            ORDER BY {rank} LIMIT $k
             """;
-        command.Parameters.AddWithValue("$q", string.Join(requireAll ? " AND " : " OR ", terms.Distinct().Select(Quote)));
+        command.Parameters.AddWithValue("$q", string.Join(" OR ", parts));
         command.Parameters.AddWithValue("$k", k);
         return ReadAll(command, r => new ChunkScore(r.GetInt64(0), r.GetDouble(1)));
     }
@@ -95,6 +117,21 @@ public sealed partial class SqliteIndex
         using var command = Command($"SELECT c.rowid, {Prefixed("c.")} FROM chunks c WHERE c.rowid IN ({string.Join(", ", rowIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
         var byRow = ReadAll(command, r => new IndexedChunk(r.GetInt64(0), DocumentRows.ReadChunk(r, 1))).ToDictionary(c => c.RowId);
         return rowIds.Where(byRow.ContainsKey).Select(id => byRow[id]).ToList();
+    }
+
+    /// <summary>Every chunk of the given documents with its row id, in document and chunk order.</summary>
+    public IReadOnlyList<IndexedChunk> ChunksOf(IReadOnlyCollection<string> documentIds)
+    {
+        var result = new List<IndexedChunk>();
+        using var command = Command($"SELECT c.rowid, {Prefixed("c.")} FROM chunks c WHERE c.doc_id = $id ORDER BY c.ordinal");
+        var parameter = command.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
+        foreach (var id in documentIds)
+        {
+            parameter.Value = id;
+            result.AddRange(ReadAll(command, r => new IndexedChunk(r.GetInt64(0), DocumentRows.ReadChunk(r, 1))));
+        }
+
+        return result;
     }
 
     /// <summary>Loads every stored vector of <paramref name="modelKey"/> for exact in-memory search.</summary>

@@ -50,14 +50,17 @@ public sealed partial class SqliteIndex : IDisposable
         }
 
         using var chunkInsert = Command($"INSERT INTO chunks(id, {DocumentRows.ChunkColumns}) VALUES ($id, $doc_id, $ordinal, $section_path, $clause, $page_start, $page_end, $kind, $text, $token_count, $hash) RETURNING rowid", tx);
-        using var termInsert = Command("INSERT INTO chunk_terms(rowid, terms) VALUES ($rowid, $terms)", tx);
+        using var termInsert = Command("INSERT INTO chunk_terms(rowid, terms, grams) VALUES ($rowid, $terms, $grams)", tx);
         foreach (var chunk in chunks)
         {
+            // The document's title is part of every chunk's lexical text: questions name the law or manual.
+            var lexicalText = document.Title + "\n" + chunk.SearchText;
             DocumentRows.BindChunk(chunkInsert, chunk);
             var rowid = (long)chunkInsert.ExecuteScalar()!;
             termInsert.Parameters.Clear();
             termInsert.Parameters.AddWithValue("$rowid", rowid);
-            termInsert.Parameters.AddWithValue("$terms", string.Join(' ', LexicalAnalyzer.Terms(chunk.SearchText)));
+            termInsert.Parameters.AddWithValue("$terms", string.Join(' ', LexicalAnalyzer.Terms(lexicalText)));
+            termInsert.Parameters.AddWithValue("$grams", string.Join(' ', LexicalAnalyzer.Grams(lexicalText)));
             termInsert.ExecuteNonQuery();
         }
 
@@ -135,7 +138,7 @@ public sealed partial class SqliteIndex : IDisposable
             WHERE chunk_terms MATCH $q AND (d.status = 'current' OR $all = 1)
             ORDER BY bm25(chunk_terms) LIMIT $k
             """);
-        command.Parameters.AddWithValue("$q", string.Join(" OR ", terms));
+        command.Parameters.AddWithValue("$q", "terms : (" + string.Join(" OR ", terms) + ")");
         command.Parameters.AddWithValue("$k", k);
         command.Parameters.AddWithValue("$all", includeSuperseded ? 1 : 0);
         return ReadAll(command, r => new LexicalHit(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),

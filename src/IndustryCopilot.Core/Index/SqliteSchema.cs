@@ -6,7 +6,7 @@ namespace IndustryCopilot.Core.Index;
 /// <summary>Creates and checks the embedded index schema.</summary>
 internal static class SqliteSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     public static void Ensure(SqliteConnection connection)
     {
@@ -51,7 +51,7 @@ internal static class SqliteSchema
                 token_count INTEGER NOT NULL,
                 hash TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS ix_chunks_doc ON chunks(doc_id, ordinal);
-            CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(terms, tokenize = "unicode61 remove_diacritics 0 tokenchars '{LexicalAnalyzer.TermPunctuation}'");
+            CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(terms, grams, tokenize = "unicode61 remove_diacritics 0 tokenchars '{LexicalAnalyzer.TermPunctuation}'");
             CREATE TABLE IF NOT EXISTS vectors (
                 chunk_rowid INTEGER PRIMARY KEY REFERENCES chunks(rowid) ON DELETE CASCADE,
                 vector BLOB NOT NULL);
@@ -63,10 +63,24 @@ internal static class SqliteSchema
         {
             Exec(connection, tx, $"INSERT INTO meta(key, value) VALUES ('schema_version', '{Version}')");
         }
-        else if (version == "1")
+        else if (version is "1" or "2")
         {
-            // Version 2 records which embedding model each document's vectors came from; older rows have none yet.
-            Exec(connection, tx, $"ALTER TABLE documents ADD COLUMN embedding_model TEXT; UPDATE meta SET value = '{Version}' WHERE key = 'schema_version';");
+            // Version 2 records which embedding model each document's vectors came from; version 3 indexes a second
+            // lexical column (bigrams, stems). Old term rows cannot be upgraded in place: documents are re-indexed
+            // on the next run, which also embeds them.
+            if (version == "1")
+            {
+                Exec(connection, tx, "ALTER TABLE documents ADD COLUMN embedding_model TEXT;");
+            }
+
+            Exec(connection, tx, $"""
+                UPDATE documents SET pipeline_version = 0;
+                DROP TABLE IF EXISTS chunk_vocab;
+                DROP TABLE chunk_terms;
+                CREATE VIRTUAL TABLE chunk_terms USING fts5(terms, grams, tokenize = "unicode61 remove_diacritics 0 tokenchars '{LexicalAnalyzer.TermPunctuation}'");
+                CREATE VIRTUAL TABLE chunk_vocab USING fts5vocab(chunk_terms, 'row');
+                UPDATE meta SET value = '{Version}' WHERE key = 'schema_version';
+                """);
         }
         else if (version != Version.ToString())
         {

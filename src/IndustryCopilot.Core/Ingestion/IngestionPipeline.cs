@@ -20,7 +20,10 @@ namespace IndustryCopilot.Core.Ingestion;
 public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers, StructuredChunker chunker, IngestionOptions options, TimeProvider time, TextEmbedder? embedder = null)
 {
     /// <summary>Bumped whenever reading or chunking changes, so every file is re-indexed once after an upgrade.</summary>
-    public const int PipelineVersion = 1;
+    public const int PipelineVersion = 3;
+
+    /// <summary>File name of a plant glossary inside a corpus folder; never indexed as a document.</summary>
+    public const string GlossaryFileName = "glossary.tsv";
 
     private int _chunkerRuns;
 
@@ -68,7 +71,8 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
             {
                 foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
                 {
-                    if (SidecarMetadata.IsSidecar(file) || Path.GetFileName(file).StartsWith('.'))
+                    // The plant glossary sits with the documents it describes but is configuration, not a document.
+                    if (SidecarMetadata.IsSidecar(file) || Path.GetFileName(file).StartsWith('.') || Path.GetFileName(file).Equals(GlossaryFileName, StringComparison.OrdinalIgnoreCase))
                     {
                         continue;
                     }

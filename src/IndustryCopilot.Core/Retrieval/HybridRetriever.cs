@@ -31,7 +31,7 @@ public sealed class HybridRetriever
         _options = options;
         _glossary = glossary;
         _dense = embedder is null ? null : new DenseLane(index, embedder);
-        _lexical = new LexicalLane(index);
+        _lexical = new LexicalLane(index, options);
         _identifier = new IdentifierLane(index);
         _reranker = reranker;
     }
@@ -71,6 +71,12 @@ public sealed class HybridRetriever
             if (hits.Count > 0)
             {
                 lanes[SearchLane.Identifier] = hits;
+            }
+
+            var named = _identifier.Named(query, request.Filter);
+            if (named.Count > 0)
+            {
+                lanes[SearchLane.NamedDocument] = named;
             }
 
             Lap(timings, "identifier", clock);

@@ -11,6 +11,9 @@ public sealed class RetrievalOptions
     /// <summary>The k of reciprocal rank fusion, 1/(k + rank): larger flattens the head. Default 60.</summary>
     public int RrfK { get; set; } = 60;
 
+    /// <summary>Weight of the bigram/stem column's BM25 relative to the word column's inside the lexical lane. Default 1.</summary>
+    public double GramWeight { get; set; } = 1.0;
+
     /// <summary>Weight of the lexical lane in fusion. Default 1.</summary>
     public double LexicalWeight { get; set; } = 1.0;
 
@@ -26,10 +29,14 @@ public sealed class RetrievalOptions
     /// </summary>
     public string GlossaryFile { get; set; } = "glossary.tsv";
 
+    /// <summary>Weight of the passages of documents the question names; a hint, not proof, so like one lane. Default 1.</summary>
+    public double NamedDocumentWeight { get; set; } = 1.0;
+
     public double Weight(SearchLane lane) => lane switch
     {
         SearchLane.Lexical => LexicalWeight,
         SearchLane.Dense => DenseWeight,
+        SearchLane.NamedDocument => NamedDocumentWeight,
         _ => IdentifierWeight,
     };
 
@@ -40,7 +47,7 @@ public sealed class RetrievalOptions
             throw new InvalidOperationException("Retrieval: CandidatesPerLane and RrfK must be 1–1000");
         }
 
-        if (LexicalWeight < 0 || DenseWeight < 0 || IdentifierWeight < 0)
+        if (GramWeight < 0 || LexicalWeight < 0 || DenseWeight < 0 || IdentifierWeight < 0 || NamedDocumentWeight < 0)
         {
             throw new InvalidOperationException("Retrieval: lane weights must not be negative");
         }

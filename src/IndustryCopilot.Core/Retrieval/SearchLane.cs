@@ -9,6 +9,9 @@ public enum SearchLane
     /// <summary>Cosine similarity of sentence embeddings; only for languages the embedding model knows.</summary>
     Dense,
 
-    /// <summary>Exact clause labels, codes, document numbers and values, and documents named in the question.</summary>
+    /// <summary>Exact clause labels, codes, document numbers and values.</summary>
     Identifier,
+
+    /// <summary>The best passages of the documents the question names by title or number (run with <see cref="Identifier"/>).</summary>
+    NamedDocument,
 }

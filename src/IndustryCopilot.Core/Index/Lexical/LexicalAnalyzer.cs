@@ -50,6 +50,39 @@ public static partial class LexicalAnalyzer
         return terms;
     }
 
+    /// <summary>
+    /// The second lexical representation, for partial matches: overlapping character bigrams of Chinese runs (a
+    /// paraphrase rarely shares jieba's words but often shares bigrams) and stems of English words. Stored in its
+    /// own FTS5 column and queried together with <see cref="Terms"/>, like a CJK-bigram field beside a word field.
+    /// </summary>
+    public static List<string> Grams(string text)
+    {
+        var normalized = Normalize(text);
+        var grams = new List<string>();
+        foreach (Match run in Runs().Matches(normalized))
+        {
+            var value = run.Value;
+            if (CjkText.IsIdeograph(value[0]))
+            {
+                if (value.Length == 1)
+                {
+                    grams.Add(value);
+                }
+
+                for (var i = 0; i + 1 < value.Length; i++)
+                {
+                    grams.Add(value.Substring(i, 2));
+                }
+            }
+            else if (value.Length > 1 && !char.IsDigit(value[0]))
+            {
+                grams.Add(EnglishStemmer.Stem(value));
+            }
+        }
+
+        return grams;
+    }
+
     /// <summary>NFKC (full-width → half-width, ℃ → °c), lower case, and × or * between digits → x.</summary>
     public static string Normalize(string text)
     {

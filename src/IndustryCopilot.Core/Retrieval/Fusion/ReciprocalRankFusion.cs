@@ -8,7 +8,12 @@ namespace IndustryCopilot.Core.Retrieval.Fusion;
 /// </summary>
 public static class ReciprocalRankFusion
 {
-    public static List<(long RowId, double Score)> Fuse(IReadOnlyDictionary<SearchLane, IReadOnlyList<ChunkScore>> lanes, Func<SearchLane, double> weight, int k)
+    /// <summary>Unweighted fusion of several rankings.</summary>
+    public static List<(long RowId, double Score)> Fuse(IReadOnlyList<IReadOnlyList<ChunkScore>> rankings, int k) =>
+        Fuse(rankings.Select((r, i) => (i, r)).ToDictionary(p => p.i, p => p.r), _ => 1.0, k);
+
+    public static List<(long RowId, double Score)> Fuse<TLane>(IReadOnlyDictionary<TLane, IReadOnlyList<ChunkScore>> lanes, Func<TLane, double> weight, int k)
+        where TLane : notnull
     {
         var scores = new Dictionary<long, double>();
         var first = new Dictionary<long, int>();

@@ -7,12 +7,13 @@ namespace IndustryCopilot.Core.Retrieval.Lanes;
 /// <summary>
 /// Exact matches first. In order: (1) chunks whose clause label is a clause the query names, within the documents it
 /// names (《安全生产法》第二十一条 → that article), or anywhere when it names none; (2) chunks holding every code,
-/// document number and value of the query (E-203, GB/T 1804-2000, 1.6 MPa); (3) the best BM25 chunks of the documents
-/// the query names. Empty when the query holds no identifier and names no document.
+/// document number and value of the query (E-203, GB/T 1804-2000, 1.6 MPa). Separately, <see cref="Named"/> ranks the
+/// best few BM25 chunks of each document the query names — a weaker hint, fused with its own weight.
 /// </summary>
 public sealed class IdentifierLane(SqliteIndex index)
 {
     private const int ClauseCandidates = 400;
+    private const int MentionCandidates = 3;
 
     public IReadOnlyList<ChunkScore> Search(AnalyzedQuery query, SearchFilter filter, int k)
     {
@@ -49,13 +50,20 @@ public sealed class IdentifierLane(SqliteIndex index)
             Add(ranked, seen, order.Where(hits.Contains).Concat(hits), tier);
         }
 
-        tier--;
-        if (query.Mentions.Count > 0)
+        return ranked.Take(k).ToList();
+    }
+
+    /// <summary>The head of the BM25 ranking within the documents the query names; empty when it names none.</summary>
+    public IReadOnlyList<ChunkScore> Named(AnalyzedQuery query, SearchFilter filter)
+    {
+        if (query.Mentions.Count == 0)
         {
-            Add(ranked, seen, index.SearchTerms(query.Terms.Concat(query.ExpansionTerms).ToList(), scoped, k).Select(h => h.RowId), tier);
+            return [];
         }
 
-        return ranked.Take(k).ToList();
+        // Only the head: the question may also need a document it does not name.
+        var scoped = filter with { DocumentIds = Scope(filter, query.Mentions) };
+        return index.SearchTermsAndGrams(query.Terms.Concat(query.ExpansionTerms).ToList(), query.Grams, 1.0, scoped, MentionCandidates * query.Mentions.Count);
     }
 
     private static List<string> Scope(SearchFilter filter, IReadOnlyList<DocumentMention> mentions)

@@ -9,7 +9,11 @@ public sealed record AnalyzedQuery(string Text, DocumentLanguage Language)
     /// <summary>Distinct lexical terms without stop words, in query order.</summary>
     public IReadOnlyList<string> Terms { get; init; } = [];
 
+    /// <summary>Distinct bigrams of Chinese runs and stems of English words, without stop words (the partial-match column).</summary>
+    public IReadOnlyList<string> Grams { get; init; } = [];
+
     public IReadOnlyList<Identifier> Identifiers { get; init; } = [];
+
 
     public IReadOnlyList<DocumentMention> Mentions { get; init; } = [];
 

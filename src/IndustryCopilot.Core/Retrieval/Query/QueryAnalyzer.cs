@@ -17,12 +17,17 @@ public static class QueryAnalyzer
         return new AnalyzedQuery(query, language == DocumentLanguage.Unknown ? DocumentLanguage.En : language)
         {
             Terms = terms,
+            Grams = ContentGrams(query).Concat(expansions.SelectMany(e => e.Synonyms).SelectMany(ContentGrams)).Distinct().ToList(),
             Identifiers = LexicalAnalyzer.Identifiers(query),
             Mentions = catalog.Find(normalized, allowedDocuments),
             Expansions = expansions,
             ExpansionTerms = extra,
         };
     }
+
+    /// <summary>Distinct grams of <paramref name="text"/> without stop words and grams holding a particle (的, 吗 …).</summary>
+    public static List<string> ContentGrams(string text) =>
+        LexicalAnalyzer.Grams(text).Where(g => !StopWords.Contains(g) && !g.Any(StopWords.IsParticle)).Distinct().ToList();
 
     /// <summary>Distinct lexical terms of <paramref name="text"/> without stop words and lone punctuation.</summary>
     public static List<string> ContentTerms(string text) =>

@@ -25,4 +25,7 @@ internal static class StopWords
     };
 
     public static bool Contains(string term) => Words.Contains(term);
+
+    /// <summary>Characters that only mark grammar or a question; a bigram holding one carries no content.</summary>
+    public static bool IsParticle(char c) => c is '的' or '了' or '吗' or '呢' or '吧' or '么' or '啊' or '呀' or '嘛';
 }

@@ -1,0 +1,113 @@
+using System.ComponentModel;
+using System.Security.Cryptography;
+using System.Text;
+using IndustryCopilot.Core.Answering;
+using IndustryCopilot.Core.Ingestion;
+using IndustryCopilot.Evaluation;
+using IndustryCopilot.Evaluation.Baseline;
+using IndustryCopilot.Evaluation.Metrics;
+using Spectre.Console.Cli;
+
+namespace IndustryCopilot.Cli.Commands;
+
+/// <summary>
+/// <c>icp eval &lt;questions&gt;...</c>: indexes each set's corpus (into a temporary index, or a reusable one under
+/// <c>--index-dir</c>), then reports every retrieval variant and the Lucene baseline side by side, plus refusal and
+/// citation validity of quote-mode answers, as Markdown and JSON.
+/// </summary>
+internal sealed class EvalCommand : Command<EvalCommand.Settings>
+{
+    internal sealed class Settings : IcpSettings
+    {
+        [CommandArgument(0, "<questions>")]
+        [Description("Question files: JSON Lines as in ../shared/eval/questions/README.md, or a SQuAD-layout .json (CMRC 2018).")]
+        public string[] Files { get; init; } = [];
+
+        [CommandOption("--corpus <DIR>")]
+        [Description("Folder of the documents the questions are about (default: found beside the question file).")]
+        public string? Corpus { get; init; }
+
+        [CommandOption("--index-dir <DIR>")]
+        [Description("Keep the evaluation indexes here and reuse them (default: a temporary folder, deleted after).")]
+        public string? IndexDir { get; init; }
+
+        [CommandOption("--sample <N>")]
+        [Description("Only the first N questions of each type (a quick check; the full run is the benchmark).")]
+        public int? Sample { get; init; }
+
+        [CommandOption("--json <FILE>")]
+        public string? JsonFile { get; init; }
+
+        [CommandOption("--markdown <FILE>")]
+        public string? MarkdownFile { get; init; }
+
+        [CommandOption("--misses")]
+        [Description("List the questions the product missed (recall@5 below 1, wrong refusals).")]
+        public bool Misses { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var environment = IcpEnvironment.Load(settings.DataDir);
+        var temporary = settings.IndexDir is null;
+        var root = Path.GetFullPath(settings.IndexDir ?? Path.Combine(Path.GetTempPath(), "icp-eval-" + Guid.NewGuid().ToString("N")[..8]));
+        var reports = new List<SetReport>();
+        try
+        {
+            foreach (var file in settings.Files)
+            {
+                var set = Evaluation.Questions.QuestionSetReader.Read(file, settings.Corpus, Path.Combine(root, "corpora"));
+                if (settings.Sample is { } n)
+                {
+                    set = set with { Questions = set.Questions.GroupBy(q => q.Type).SelectMany(g => g.Take(n)).ToList() };
+                }
+
+                reports.Add(Evaluate(environment, set, root, cancellationToken));
+            }
+        }
+        finally
+        {
+            if (temporary && Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+
+        var markdown = EvalReportWriter.Markdown(reports);
+        Console.WriteLine(markdown);
+        if (settings.Misses)
+        {
+            foreach (var report in reports)
+            {
+                Console.WriteLine($"{report.Name} misses:");
+                report.Misses.ToList().ForEach(m => Console.WriteLine("  " + m));
+            }
+        }
+
+        if (settings.MarkdownFile is not null)
+        {
+            File.WriteAllText(settings.MarkdownFile, markdown);
+        }
+
+        if (settings.JsonFile is not null)
+        {
+            File.WriteAllText(settings.JsonFile, EvalReportWriter.Json(reports));
+        }
+
+        return 0;
+    }
+
+    private static SetReport Evaluate(IcpEnvironment environment, Evaluation.Questions.QuestionSet set, string root, CancellationToken cancellationToken)
+    {
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(set.CorpusDirectory)))[..10];
+        var data = Path.Combine(root, "index-" + key);
+        var scoped = environment.ForDataDirectory(data);
+        using var index = scoped.OpenIndex();
+        Console.Error.WriteLine($"{set.Name}: indexing {set.CorpusDirectory} into {data}");
+        var report = scoped.Pipeline(index).Run(new IngestionRequest { Paths = [set.CorpusDirectory], Prune = true }, null, cancellationToken);
+        Console.Error.WriteLine($"{set.Name}: {report.Files.Count} files ({report.Failed} failed) in {report.Elapsed.TotalSeconds:0.0} s; {set.Questions.Count} questions");
+        var retriever = scoped.Retriever(index);
+        using var baseline = LuceneBaseline.Over(index);
+        return new EvalRunner(retriever, new QuoteAnswerer(retriever, environment.Answering), baseline).Run(set);
+    }
+}

@@ -1,0 +1,32 @@
+using IndustryCopilot.Core.Documents;
+using IndustryCopilot.Evaluation.Questions;
+
+namespace IndustryCopilot.Evaluation.Metrics;
+
+/// <summary>Which gold units a retrieved chunk satisfies: same document (by path under the corpus), and same article or page.</summary>
+public sealed class GoldMatcher(string corpusDirectory)
+{
+    private readonly string _root = Path.GetFullPath(corpusDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+
+    public IEnumerable<string> Matches(IReadOnlyList<GoldUnit> units, Chunk chunk, DocumentInfo document)
+    {
+        var relative = document.SourcePath.StartsWith(_root, StringComparison.Ordinal)
+            ? document.SourcePath[_root.Length..].Replace(Path.DirectorySeparatorChar, '/')
+            : document.SourcePath;
+        foreach (var unit in units)
+        {
+            if (!string.Equals(relative, unit.Doc.Replace('\\', '/'), StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var matches = unit.Article is not null
+                ? chunk.ClauseLabel == unit.Article
+                : unit.Page is not { } page || (chunk.PageStart <= page && page <= (chunk.PageEnd ?? chunk.PageStart));
+            if (matches)
+            {
+                yield return unit.Key;
+            }
+        }
+    }
+}
