@@ -86,7 +86,9 @@ internal sealed class SearchCommand : Command<SearchCommand.Settings>
         foreach (var hit in response.Hits)
         {
             var text = hit.Chunk.Text.Length > 300 ? hit.Chunk.Text[..300] + "…" : hit.Chunk.Text;
-            AnsiConsole.MarkupLineInterpolated($"[bold][[{rank++}]][/] {text}");
+            var pages = Core.Answering.CitationFormat.Pages(hit.Chunk) is { } p ? ", " + p : "";
+            AnsiConsole.MarkupLineInterpolated($"[bold][[{rank++}]] {hit.Document.Title}[/] — {hit.Chunk.SectionPath}{pages}");
+            AnsiConsole.WriteLine(text);
         }
 
         return 0;

@@ -6,14 +6,22 @@ namespace IndustryCopilot.Core.Index;
 /// <summary>The read side the retrieval lanes use; every query applies the caller's filter inside SQL.</summary>
 public sealed partial class SqliteIndex
 {
+    private (long Generation, long Count)? _chunkCount;
+
     /// <summary>Changes whenever documents or vectors change; caches of the index compare it before use.</summary>
     public long Generation => long.Parse(SqliteSchema.Scalar(_connection, null, "SELECT value FROM meta WHERE key = 'generation'") ?? "0", CultureInfo.InvariantCulture);
 
-    /// <summary>Number of chunks in current documents (the corpus size BM25 and IDF are relative to).</summary>
+    /// <summary>Number of chunks (the corpus size IDF weights are relative to); counted once per index generation.</summary>
     public long ChunkCount()
     {
-        using var command = Command("SELECT COUNT(*) FROM chunks");
-        return (long)command.ExecuteScalar()!;
+        var generation = Generation;
+        if (_chunkCount is not { } cached || cached.Generation != generation)
+        {
+            using var command = Command("SELECT COUNT(*) FROM chunks");
+            _chunkCount = cached = (generation, (long)command.ExecuteScalar()!);
+        }
+
+        return cached.Count;
     }
 
     /// <summary>
@@ -22,13 +30,6 @@ public sealed partial class SqliteIndex
     /// </summary>
     public IReadOnlyList<ChunkScore> SearchTerms(IReadOnlyCollection<string> terms, SearchFilter filter, int k, bool requireAll = false) =>
         Search(terms, [], 0, filter, k, requireAll);
-
-    /// <summary>
-    /// BM25 over terms and grams (bigrams, stems) together: a chunk matching either column is a candidate, and its
-    /// score adds both columns' BM25, the grams column weighted by <paramref name="gramWeight"/>.
-    /// </summary>
-    public IReadOnlyList<ChunkScore> SearchTermsAndGrams(IReadOnlyCollection<string> terms, IReadOnlyCollection<string> grams, double gramWeight, SearchFilter filter, int k) =>
-        Search(terms, grams, gramWeight, filter, k, requireAll: false);
 
     private List<ChunkScore> Search(IReadOnlyCollection<string> terms, IReadOnlyCollection<string> grams, double gramWeight, SearchFilter filter, int k, bool requireAll)
     {
@@ -89,11 +90,11 @@ public sealed partial class SqliteIndex
         return ReadAll(command, r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>How many chunks hold each term (for IDF weights); terms absent from the index are omitted.</summary>
+    /// <summary>How many chunks hold each term or gram (for IDF weights and query planning); absent ones are omitted.</summary>
     public Dictionary<string, long> DocumentFrequencies(IEnumerable<string> terms)
     {
         var result = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var command = Command("SELECT doc FROM chunk_vocab WHERE term = $t");
+        using var command = Command("SELECT df FROM term_df WHERE term = $t");
         var parameter = command.Parameters.Add("$t", Microsoft.Data.Sqlite.SqliteType.Text);
         foreach (var term in terms.Distinct())
         {
@@ -117,6 +118,17 @@ public sealed partial class SqliteIndex
         using var command = Command($"SELECT c.rowid, {Prefixed("c.")} FROM chunks c WHERE c.rowid IN ({string.Join(", ", rowIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
         var byRow = ReadAll(command, r => new IndexedChunk(r.GetInt64(0), DocumentRows.ReadChunk(r, 1))).ToDictionary(c => c.RowId);
         return rowIds.Where(byRow.ContainsKey).Select(id => byRow[id]).ToList();
+    }
+
+    /// <summary>Streams the lexical text of every chunk — row id, document id, terms, grams — in row order.</summary>
+    public IEnumerable<(long RowId, string DocumentId, string Terms, string Grams)> ReadLexicalRows()
+    {
+        using var command = Command("SELECT c.rowid, c.doc_id, t.terms, t.grams FROM chunk_terms t JOIN chunks c ON c.rowid = t.rowid ORDER BY c.rowid");
+        using var r = command.ExecuteReader();
+        while (r.Read())
+        {
+            yield return (r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? "" : r.GetString(2), r.IsDBNull(3) ? "" : r.GetString(3));
+        }
     }
 
     /// <summary>Every chunk of the given documents with its row id, in document and chunk order.</summary>

@@ -59,9 +59,12 @@ public sealed partial class SqliteIndex : IDisposable
             var rowid = (long)chunkInsert.ExecuteScalar()!;
             termInsert.Parameters.Clear();
             termInsert.Parameters.AddWithValue("$rowid", rowid);
-            termInsert.Parameters.AddWithValue("$terms", string.Join(' ', LexicalAnalyzer.Terms(lexicalText)));
-            termInsert.Parameters.AddWithValue("$grams", string.Join(' ', LexicalAnalyzer.Grams(lexicalText)));
+            var terms = string.Join(' ', LexicalAnalyzer.Terms(lexicalText));
+            var grams = string.Join(' ', LexicalAnalyzer.Grams(lexicalText));
+            termInsert.Parameters.AddWithValue("$terms", terms);
+            termInsert.Parameters.AddWithValue("$grams", grams);
             termInsert.ExecuteNonQuery();
+            TermStatistics.Add(_connection, tx, [terms, grams], +1);
         }
 
         RevisionResolver.Resolve(_connection, tx, document.DocumentNumber);
@@ -229,6 +232,7 @@ public sealed partial class SqliteIndex : IDisposable
             number = find.ExecuteScalar() as string;
         }
 
+        TermStatistics.RemoveDocument(_connection, tx, documentId);
         using var delete = Command("""
             DELETE FROM chunk_terms WHERE rowid IN (SELECT rowid FROM chunks WHERE doc_id = $id);
             DELETE FROM vectors WHERE chunk_rowid IN (SELECT rowid FROM chunks WHERE doc_id = $id);

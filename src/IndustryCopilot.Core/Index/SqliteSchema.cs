@@ -6,7 +6,7 @@ namespace IndustryCopilot.Core.Index;
 /// <summary>Creates and checks the embedded index schema.</summary>
 internal static class SqliteSchema
 {
-    public const int Version = 3;
+    public const int Version = 4;
 
     public static void Ensure(SqliteConnection connection)
     {
@@ -55,7 +55,7 @@ internal static class SqliteSchema
             CREATE TABLE IF NOT EXISTS vectors (
                 chunk_rowid INTEGER PRIMARY KEY REFERENCES chunks(rowid) ON DELETE CASCADE,
                 vector BLOB NOT NULL);
-            CREATE VIRTUAL TABLE IF NOT EXISTS chunk_vocab USING fts5vocab(chunk_terms, 'row');
+            CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
             INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');
             """);
         var version = Scalar(connection, tx, "SELECT value FROM meta WHERE key = 'schema_version'");
@@ -63,10 +63,10 @@ internal static class SqliteSchema
         {
             Exec(connection, tx, $"INSERT INTO meta(key, value) VALUES ('schema_version', '{Version}')");
         }
-        else if (version is "1" or "2")
+        else if (version is "1" or "2" or "3")
         {
-            // Version 2 records which embedding model each document's vectors came from; version 3 indexes a second
-            // lexical column (bigrams, stems). Old term rows cannot be upgraded in place: documents are re-indexed
+            // Version 2 records which embedding model each document's vectors came from; versions 3–4 index a second
+            // lexical column (bigrams, stems) and counts chunks per term. Old term rows cannot be upgraded in place: documents are re-indexed
             // on the next run, which also embeds them.
             if (version == "1")
             {
@@ -78,7 +78,8 @@ internal static class SqliteSchema
                 DROP TABLE IF EXISTS chunk_vocab;
                 DROP TABLE chunk_terms;
                 CREATE VIRTUAL TABLE chunk_terms USING fts5(terms, grams, tokenize = "unicode61 remove_diacritics 0 tokenchars '{LexicalAnalyzer.TermPunctuation}'");
-                CREATE VIRTUAL TABLE chunk_vocab USING fts5vocab(chunk_terms, 'row');
+                CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+                DELETE FROM term_df;
                 UPDATE meta SET value = '{Version}' WHERE key = 'schema_version';
                 """);
         }

@@ -15,6 +15,7 @@ namespace IndustryCopilot.Core.Retrieval;
 /// </summary>
 public sealed class HybridRetriever
 {
+    private const int NamedDocumentCandidates = 3;
     private readonly SqliteIndex _index;
     private readonly RetrievalOptions _options;
     private readonly Glossary _glossary;
@@ -32,7 +33,7 @@ public sealed class HybridRetriever
         _glossary = glossary;
         _dense = embedder is null ? null : new DenseLane(index, embedder);
         _lexical = new LexicalLane(index, options);
-        _identifier = new IdentifierLane(index);
+        _identifier = new IdentifierLane(index, _lexical);
         _reranker = reranker;
     }
 
@@ -47,13 +48,14 @@ public sealed class HybridRetriever
         var (catalog, documents) = Catalog();
         var allowed = _index.AllowedDocuments(request.Filter);
         var query = QueryAnalyzer.Analyze(request.Query, _glossary, catalog, allowed);
+        var plan = _lexical.Plan(query);
         Lap(timings, "analyze", clock);
 
         var pool = Math.Max(_options.CandidatesPerLane, request.K);
         var lanes = new Dictionary<SearchLane, IReadOnlyList<ChunkScore>>();
         if (request.Lanes.HasFlag(SearchLanes.Lexical))
         {
-            lanes[SearchLane.Lexical] = _lexical.Search(query, request.Filter, pool);
+            lanes[SearchLane.Lexical] = _lexical.Search(plan, allowed, pool);
             Lap(timings, "lexical", clock);
         }
 
@@ -67,16 +69,18 @@ public sealed class HybridRetriever
 
         if (request.Lanes.HasFlag(SearchLanes.Identifier))
         {
-            var hits = _identifier.Search(query, request.Filter, pool);
+            var hits = _identifier.Search(query, plan, request.Filter, allowed, pool);
             if (hits.Count > 0)
             {
                 lanes[SearchLane.Identifier] = hits;
             }
 
-            var named = _identifier.Named(query, request.Filter);
+            // The head of the BM25 ranking within the documents the question names: a hint, not proof, and only the
+            // head, since the question may also need a document it does not name.
+            var named = query.Mentions.Select(m => m.DocumentId).Where(allowed.Contains).ToHashSet(StringComparer.Ordinal);
             if (named.Count > 0)
             {
-                lanes[SearchLane.NamedDocument] = named;
+                lanes[SearchLane.NamedDocument] = _lexical.Search(plan, named, NamedDocumentCandidates * named.Count);
             }
 
             Lap(timings, "identifier", clock);

@@ -14,6 +14,18 @@ public sealed class RetrievalOptions
     /// <summary>Weight of the bigram/stem column's BM25 relative to the word column's inside the lexical lane. Default 1.</summary>
     public double GramWeight { get; set; } = 1.0;
 
+    /// <summary>Most word terms one lexical query searches for (the rarest are kept). Default 32.</summary>
+    public int MaxQueryTerms { get; set; } = 32;
+
+    /// <summary>Most grams (bigrams, stems) one lexical query searches for (the rarest are kept). Default 48.</summary>
+    public int MaxQueryGrams { get; set; } = 48;
+
+    /// <summary>
+    /// Terms held by more than this share of all chunks are left out of lexical queries (near-zero IDF, long posting
+    /// lists) unless the query has nothing rarer. Default 0.5.
+    /// </summary>
+    public double CommonTermShare { get; set; } = 0.5;
+
     /// <summary>Weight of the lexical lane in fusion. Default 1.</summary>
     public double LexicalWeight { get; set; } = 1.0;
 
@@ -42,6 +54,11 @@ public sealed class RetrievalOptions
 
     public void Validate()
     {
+        if (MaxQueryTerms is < 1 or > 256 || MaxQueryGrams is < 0 or > 256 || CommonTermShare is <= 0 or > 1)
+        {
+            throw new InvalidOperationException("Retrieval: MaxQueryTerms 1–256, MaxQueryGrams 0–256 and CommonTermShare in (0, 1] are required");
+        }
+
         if (CandidatesPerLane is < 1 or > 1000 || RrfK is < 1 or > 1000)
         {
             throw new InvalidOperationException("Retrieval: CandidatesPerLane and RrfK must be 1–1000");

@@ -29,6 +29,9 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             InterOpNumThreads = 1,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+        // ONNX Runtime's worker threads spin after each run by default; on a small server that steals the cores the
+        // retrieval lanes run on right after the query is embedded.
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         var bertOptions = new BertOptions { LowerCaseBeforeTokenization = options.LowerCase, IndividuallyTokenizeCjk = true };
         try
         {

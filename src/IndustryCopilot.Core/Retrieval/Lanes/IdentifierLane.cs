@@ -7,15 +7,13 @@ namespace IndustryCopilot.Core.Retrieval.Lanes;
 /// <summary>
 /// Exact matches first. In order: (1) chunks whose clause label is a clause the query names, within the documents it
 /// names (《安全生产法》第二十一条 → that article), or anywhere when it names none; (2) chunks holding every code,
-/// document number and value of the query (E-203, GB/T 1804-2000, 1.6 MPa). Separately, <see cref="Named"/> ranks the
-/// best few BM25 chunks of each document the query names — a weaker hint, fused with its own weight.
+/// document number and value of the query (E-203, GB/T 1804-2000, 1.6 MPa), ordered by BM25.
 /// </summary>
-public sealed class IdentifierLane(SqliteIndex index)
+public sealed class IdentifierLane(SqliteIndex index, LexicalLane lexical)
 {
     private const int ClauseCandidates = 400;
-    private const int MentionCandidates = 3;
 
-    public IReadOnlyList<ChunkScore> Search(AnalyzedQuery query, SearchFilter filter, int k)
+    public IReadOnlyList<ChunkScore> Search(AnalyzedQuery query, LexicalPlan plan, SearchFilter filter, IReadOnlySet<string> allowed, int k)
     {
         var ranked = new List<ChunkScore>();
         var seen = new HashSet<long>();
@@ -44,26 +42,13 @@ public sealed class IdentifierLane(SqliteIndex index)
                 all = all is null ? rows : all.Where(rows.Contains).ToList();
             }
 
-            var terms = query.Terms.Concat(groups.SelectMany(g => g.Select(i => i.Term))).Distinct().ToList();
-            var order = index.SearchTerms(terms, scoped, k * 4).Select(h => h.RowId).ToList();
+            var terms = plan.Terms.Concat(groups.SelectMany(g => g.Select(i => i.Term))).Distinct().ToList();
+            var order = lexical.Search(plan with { Terms = terms }, allowed, k * 4).Select(h => h.RowId).ToList();
             var hits = all!.ToHashSet();
             Add(ranked, seen, order.Where(hits.Contains).Concat(hits), tier);
         }
 
         return ranked.Take(k).ToList();
-    }
-
-    /// <summary>The head of the BM25 ranking within the documents the query names; empty when it names none.</summary>
-    public IReadOnlyList<ChunkScore> Named(AnalyzedQuery query, SearchFilter filter)
-    {
-        if (query.Mentions.Count == 0)
-        {
-            return [];
-        }
-
-        // Only the head: the question may also need a document it does not name.
-        var scoped = filter with { DocumentIds = Scope(filter, query.Mentions) };
-        return index.SearchTermsAndGrams(query.Terms.Concat(query.ExpansionTerms).ToList(), query.Grams, 1.0, scoped, MentionCandidates * query.Mentions.Count);
     }
 
     private static List<string> Scope(SearchFilter filter, IReadOnlyList<DocumentMention> mentions)
