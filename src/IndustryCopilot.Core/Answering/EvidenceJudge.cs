@@ -38,7 +38,7 @@ public sealed class EvidenceJudge(SqliteIndex index)
         {
             var terms = TermsOf(hit);
             allTerms.UnionWith(terms);
-            var coverage = Coverage(weights, terms);
+            var coverage = StemmedCoverage(weights, terms);
             if (coverage > best)
             {
                 best = coverage;
@@ -51,6 +51,26 @@ public sealed class EvidenceJudge(SqliteIndex index)
         return (best, bestChunk, found);
     }
 
+    /// <summary>The terms of a passage with its document's title and number, plus English stems ("changed" meets "change").</summary>
     public static HashSet<string> TermsOf(RetrievedChunk hit) =>
-        LexicalAnalyzer.Terms(hit.Document.Title + "\n" + (hit.Document.DocumentNumber ?? "") + "\n" + hit.Chunk.SearchText).ToHashSet(StringComparer.Ordinal);
+        WithStems(LexicalAnalyzer.Terms(hit.Document.Title + "\n" + (hit.Document.DocumentNumber ?? "") + "\n" + hit.Chunk.SearchText));
+
+    public static HashSet<string> WithStems(IEnumerable<string> terms)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            set.Add(term);
+            set.Add(EnglishStemmer.Stem(term));
+        }
+
+        return set;
+    }
+
+    /// <summary>Coverage where a question term also counts as present when its stem is.</summary>
+    public static double StemmedCoverage(IReadOnlyDictionary<string, double> weights, IReadOnlySet<string> present)
+    {
+        var total = weights.Values.Sum();
+        return total <= 0 ? 0 : weights.Where(w => present.Contains(w.Key) || present.Contains(EnglishStemmer.Stem(w.Key))).Sum(w => w.Value) / total;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using IndustryCopilot.Core.Documents;
+using IndustryCopilot.Core.Index.Lexical;
 using IndustryCopilot.Core.Retrieval;
 
 namespace IndustryCopilot.Core.Answering;
@@ -125,7 +126,7 @@ public sealed class QuoteAnswerer
                     continue;
                 }
 
-                var gain = weights.Where(w => !covered.Contains(w.Key) && unit.Terms.Contains(w.Key)).Sum(w => w.Value) / (1 + (0.25 * unit.HitRank));
+                var gain = weights.Where(w => !covered.Contains(w.Key) && (unit.Terms.Contains(w.Key) || unit.Terms.Contains(EnglishStemmer.Stem(w.Key)))).Sum(w => w.Value) / (1 + (0.25 * unit.HitRank));
                 if (gain > pickGain + 1e-9)
                 {
                     pick = unit;
@@ -139,7 +140,7 @@ public sealed class QuoteAnswerer
             }
 
             chosen.Add(pick);
-            covered.UnionWith(pick.Terms);
+            covered.UnionWith(weights.Keys.Where(k => pick.Terms.Contains(k) || pick.Terms.Contains(EnglishStemmer.Stem(k))));
         }
 
         if (chosen.Count == 0 && units.Count > 0)

@@ -55,5 +55,5 @@ internal static class QuoteUnits
         return first < 0 || first + 1 >= lines.Length ? "" : lines[first] + "\n" + lines[first + 1];
     }
 
-    private static HashSet<string> Terms(string text) => LexicalAnalyzer.Terms(text).ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> Terms(string text) => EvidenceJudge.WithStems(LexicalAnalyzer.Terms(text));
 }

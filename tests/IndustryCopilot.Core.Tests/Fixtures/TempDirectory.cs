@@ -7,6 +7,9 @@ internal sealed class TempDirectory : IDisposable
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "icp-test-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The path of <paramref name="name"/> inside this folder (not created).</summary>
+    public string Sub(string name) => System.IO.Path.Combine(Path, name);
+
     public string File(string name, string content)
     {
         var path = System.IO.Path.Combine(Path, name);

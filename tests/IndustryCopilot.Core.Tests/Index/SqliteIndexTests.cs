@@ -100,4 +100,64 @@ public sealed class SqliteIndexTests
         using var reopened = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path });
         Assert.Equal("GB/T 1804-2000", reopened.GetDocument("a")!.DocumentNumber);
     }
+
+    [Fact]
+    public void DocumentFrequencies_AfterReplaceAndRemove_CountChunksHoldingTheTerm()
+    {
+        using var dir = new TempDirectory();
+        using var index = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path });
+
+        index.ReplaceDocument(Doc("a"), [C("a", 0, "pump seal leak"), C("a", 1, "pump bearing noise pump")], 1);
+        index.ReplaceDocument(Doc("b"), [C("b", 0, "valve seal")], 1);
+        Assert.Equal(2, index.DocumentFrequencies(["pump"])["pump"]);
+        Assert.Equal(2, index.DocumentFrequencies(["seal"])["seal"]);
+
+        index.ReplaceDocument(Doc("a"), [C("a", 0, "pump only")], 1);
+        index.RemoveDocument("b");
+
+        var df = index.DocumentFrequencies(["pump", "seal", "valve"]);
+        Assert.Equal(1, df["pump"]);
+        Assert.False(df.ContainsKey("seal"));
+        Assert.False(df.ContainsKey("valve"));
+        Assert.Equal(1, index.ChunkCount());
+    }
+
+    [Fact]
+    public void Generation_EveryWrite_Changes()
+    {
+        using var dir = new TempDirectory();
+        using var index = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path });
+        var before = index.Generation;
+
+        index.ReplaceDocument(Doc("a"), [C("a", 0, "text")], 1);
+        var afterReplace = index.Generation;
+        index.StoreVectors("m", 2, [("a#0", [1f, 0f])], "a");
+        var afterVectors = index.Generation;
+        index.RemoveDocument("a");
+
+        Assert.True(before < afterReplace && afterReplace < afterVectors && afterVectors < index.Generation);
+    }
+
+    [Fact]
+    public void Open_IndexOfSchemaVersion1_UpgradedAndDocumentsMarkedForReindexing()
+    {
+        using var dir = new TempDirectory();
+        using (var index = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path }))
+        {
+            index.ReplaceDocument(Doc("a"), [C("a", 0, "pump")], 7);
+        }
+
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dir.Path, "index.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = "UPDATE meta SET value = '1' WHERE key = 'schema_version'; ALTER TABLE documents DROP COLUMN embedding_model;";
+            downgrade.ExecuteNonQuery();
+        }
+
+        using var reopened = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path });
+
+        Assert.Equal(0, reopened.FindBySource("/plant/a")!.PipelineVersion);
+        Assert.Null(reopened.FindBySource("/plant/a")!.EmbeddingModel);
+    }
 }

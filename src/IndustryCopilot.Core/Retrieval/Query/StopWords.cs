@@ -21,7 +21,7 @@ internal static class StopWords
         "shall", "may", "might", "must", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "that", "this",
         "these", "those", "it", "its", "there", "their", "they", "them", "we", "our", "you", "your", "he", "she", "his", "her",
         "i", "me", "my", "if", "as", "than", "then", "so", "any", "all", "each", "much", "many", "some", "about", "into",
-        "under", "over", "up", "out", "one", "also", "does", "according", "per",
+        "under", "over", "up", "out", "one", "also", "according", "per", "often",
     };
 
     public static bool Contains(string term) => Words.Contains(term);

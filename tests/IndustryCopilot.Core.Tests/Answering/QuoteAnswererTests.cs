@@ -1,0 +1,103 @@
+using IndustryCopilot.Core.Answering;
+using IndustryCopilot.Core.Documents;
+using IndustryCopilot.Core.Tests.Fixtures;
+
+namespace IndustryCopilot.Core.Tests.Answering;
+
+public sealed class QuoteAnswererTests
+{
+    private static RetrievalIndex Plant()
+    {
+        var fixture = new RetrievalIndex();
+        fixture.Add(new DocumentInfo { Id = "mm", SourcePath = "/plant/mm.pdf", ContentHash = "mm", Format = "pdf", SizeBytes = 1, Title = "Air compressor maintenance", DocumentNumber = "MM-AC-037", Revision = "2", Language = DocumentLanguage.En, AccessGroups = ["public"] },
+            ("4 Maintenance > 4.2 Oil", "4.2", "Change the compressor oil every 2000 operating hours. Use ISO VG 46 oil only. Record the change in the log."),
+            ("4 Maintenance > 4.3 Filter", "4.3", "Replace the intake filter every 500 hours or when the differential pressure exceeds 0.5 bar."));
+        fixture.Add("law", "中华人民共和国安全生产法", DocumentLanguage.Zh,
+            ("第二章 > 第二十四条", "第二十四条", "第二十四条 矿山、金属冶炼、建筑施工、运输单位和危险物品的生产、经营、储存、装卸单位，应当设置安全生产管理机构或者配备专职安全生产管理人员。前款规定以外的其他生产经营单位，从业人员超过一百人的，应当设置安全生产管理机构或者配备专职安全生产管理人员。"));
+        fixture.Add("torque", "拧紧力矩表", DocumentLanguage.Mixed,
+            ("拧紧力矩 Tightening torque", null, "| 规格 Size | 拧紧力矩 Torque (N·m) |\n| --- | --- |\n| M10 | 49 |\n| M12 | 82 |\n| M16 | 200 |"));
+        return fixture;
+    }
+
+    private static QuoteAnswerer Answerer(RetrievalIndex fixture) => new(fixture.Retriever, new AnsweringOptions());
+
+    private static Chunk? ChunkById(RetrievalIndex fixture, string id) =>
+        fixture.Index.GetChunks(id[..id.IndexOf('#', StringComparison.Ordinal)]).FirstOrDefault(c => c.Id == id);
+
+    [Fact]
+    public void Ask_AnsweredQuestion_VerbatimSentencesEachCitedWithLocation()
+    {
+        using var fixture = Plant();
+
+        var answer = Answerer(fixture).Ask("How often should the compressor oil be changed?");
+
+        Assert.Equal(AnswerMode.Quote, answer.Mode);
+        var citation = Assert.Single(answer.Citations, c => c.Quote.Contains("2000 operating hours", StringComparison.Ordinal));
+        Assert.Equal("MM-AC-037", citation.DocumentNumber);
+        Assert.Equal("2", citation.Revision);
+        Assert.Equal("4.2", citation.ClauseLabel);
+        Assert.Contains(citation.Quote + " [" + citation.Number + "]", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(CitationVerifier.Problems(answer, id => ChunkById(fixture, id)));
+        Assert.True(answer.TimingsMs["total"] >= answer.TimingsMs["retrieve"]);
+    }
+
+    [Fact]
+    public void Ask_ChineseQuestion_ChineseFramingAndArticleCited()
+    {
+        using var fixture = Plant();
+
+        var answer = Answerer(fixture).Ask("从业人员超过多少人的生产经营单位应当设置安全生产管理机构？");
+
+        Assert.Equal(AnswerMode.Quote, answer.Mode);
+        Assert.StartsWith("根据知识库文件原文", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(answer.Citations, c => c.ClauseLabel == "第二十四条" && c.Quote.Contains("从业人员超过一百人", StringComparison.Ordinal));
+        Assert.Empty(CitationVerifier.Problems(answer, id => ChunkById(fixture, id)));
+    }
+
+    [Fact]
+    public void Ask_TableRow_AnswerShowsHeaderAndCitesTheRow()
+    {
+        using var fixture = Plant();
+
+        var answer = Answerer(fixture).Ask("M12 螺栓的拧紧力矩是多少？");
+
+        Assert.Contains("| 规格 Size | 拧紧力矩 Torque (N·m) |", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(answer.Citations, c => c.Quote == "| M12 | 82 |");
+        Assert.DoesNotContain("| M16 | 200 |", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_DocumentsSilent_RefusesWithoutCitationsAndSuggestsDocuments()
+    {
+        using var fixture = Plant();
+
+        var answer = Answerer(fixture).Ask("What is the permissible exposure limit for hydrogen sulfide in the paint shop?");
+
+        Assert.Equal(AnswerMode.Refused, answer.Mode);
+        Assert.Empty(answer.Citations);
+        Assert.StartsWith("The indexed documents do not answer", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[1]", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_ValueTheDocumentsDoNotHold_Refused()
+    {
+        using var fixture = Plant();
+
+        // The topic is there; the asked value (a 1000-hour interval) is not, so quoting the oil clause would mislead.
+        var answer = Answerer(fixture).Ask("Must the compressor oil be changed every 1000 h?");
+
+        Assert.Equal(AnswerMode.Refused, answer.Mode);
+    }
+
+    [Fact]
+    public void Ask_ChineseQuestionNothingMatches_ChineseRefusal()
+    {
+        using var fixture = Plant();
+
+        var answer = Answerer(fixture).Ask("注册安全工程师每年继续教育多少学时？");
+
+        Assert.Equal(AnswerMode.Refused, answer.Mode);
+        Assert.StartsWith("知识库中未找到依据", answer.Text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,51 @@
+using IndustryCopilot.Core.Documents;
+using IndustryCopilot.Core.Index;
+using IndustryCopilot.Core.Retrieval;
+using IndustryCopilot.Core.Retrieval.Dense;
+using IndustryCopilot.Core.Retrieval.Query;
+
+namespace IndustryCopilot.Core.Tests.Fixtures;
+
+/// <summary>An embedded index filled in code, with a retriever over it (dense lane from <see cref="WordHashEmbedder"/>).</summary>
+internal sealed class RetrievalIndex : IDisposable
+{
+    private readonly TempDirectory _data = new();
+
+    public RetrievalIndex(Glossary? glossary = null, bool dense = true)
+    {
+        Index = new SqliteIndex(new IndexOptions { DataDirectory = _data.Path });
+        Embedder = dense ? WordHashEmbedder.Create() : null;
+        Retriever = new HybridRetriever(Index, new RetrievalOptions(), glossary ?? Glossary.Empty, Embedder);
+    }
+
+    public SqliteIndex Index { get; }
+
+    public TextEmbedder? Embedder { get; }
+
+    public HybridRetriever Retriever { get; }
+
+    public DocumentInfo Add(string id, string title, DocumentLanguage language, params (string Section, string? Clause, string Text)[] chunks) =>
+        Add(new DocumentInfo { Id = id, SourcePath = "/plant/" + id, ContentHash = id, Format = "markdown", SizeBytes = 1, Title = title, Language = language, AccessGroups = ["public"] }, chunks);
+
+    public DocumentInfo Add(DocumentInfo document, params (string Section, string? Clause, string Text)[] chunks)
+    {
+        var list = chunks.Select((c, i) => new Chunk { DocumentId = document.Id, Ordinal = i, SectionPath = c.Section, ClauseLabel = c.Clause, Text = c.Text, Hash = $"{document.Id}-{i}" }).ToList();
+        Index.ReplaceDocument(document, list, pipelineVersion: 1);
+        if (Embedder is not null && Embedder.Supports(document.Language))
+        {
+            var vectors = Embedder.Embed(list.Select(c => c.SearchText).ToList());
+            Index.StoreVectors(Embedder.ModelId, Embedder.Dimension, list.Select((c, i) => (c.Id, vectors[i])).ToList(), document.Id);
+        }
+
+        return document;
+    }
+
+    public SearchResponse Search(string query, int k = 5, SearchFilter? filter = null, SearchLanes lanes = SearchLanes.All) =>
+        Retriever.Search(new SearchRequest(query) { K = k, Filter = filter ?? SearchFilter.None, Lanes = lanes });
+
+    public void Dispose()
+    {
+        Index.Dispose();
+        _data.Dispose();
+    }
+}

@@ -1,0 +1,142 @@
+using IndustryCopilot.Core.Documents;
+using IndustryCopilot.Core.Retrieval;
+using IndustryCopilot.Core.Retrieval.Query;
+using IndustryCopilot.Core.Tests.Fixtures;
+
+namespace IndustryCopilot.Core.Tests.Retrieval;
+
+public sealed class HybridRetrieverTests
+{
+    private static RetrievalIndex Laws(Glossary? glossary = null)
+    {
+        var fixture = new RetrievalIndex(glossary);
+        fixture.Add("safety", "中华人民共和国安全生产法", DocumentLanguage.Zh,
+            ("第三章 从业人员的安全生产权利义务 > 第二十条", "第二十条", "第二十条 生产经营单位应当具备本法规定的安全生产条件。"),
+            ("第三章 从业人员的安全生产权利义务 > 第二十一条", "第二十一条", "第二十一条 生产经营单位的主要负责人对本单位安全生产工作负有建立健全全员安全生产责任制的职责。"),
+            ("第三章 从业人员的安全生产权利义务 > 第二十二条", "第二十二条", "第二十二条 全员安全生产责任制应当明确各岗位的责任人员、责任范围和考核标准。"));
+        fixture.Add("fire", "中华人民共和国消防法", DocumentLanguage.Zh,
+            ("第二章 火灾预防 > 第二十一条", "第二十一条", "第二十一条 禁止在具有火灾、爆炸危险的场所吸烟、使用明火。安全生产责任人员应当加强管理。"),
+            ("第二章 火灾预防 > 第十六条", "第十六条", "第十六条 机关、团体、企业、事业等单位应当落实消防安全责任制。"));
+        fixture.Add("cnc", "SOP-PR-017 CNC tool change", DocumentLanguage.En,
+            ("5 Faults > 5.3.2", "5.3.2", "Alarm E-203: tool clamp pressure low. Stop the spindle and check the hydraulic unit."),
+            ("5 Faults > 5.3.3", "5.3.3", "Alarm E-230: coolant level low. Refill the coolant tank."),
+            ("3 Safety", null, "Apply a padlock to the main isolator before any work on the machinery."));
+        return fixture;
+    }
+
+    [Fact]
+    public void Search_LawAndArticleNamed_ThatArticleRanksFirst()
+    {
+        using var laws = Laws();
+
+        var response = laws.Search("安全生产法第二十一条");
+
+        Assert.Equal("safety#1", response.Hits[0].Chunk.Id);
+        Assert.Contains(SearchLane.Identifier, response.LanesRun);
+        Assert.Equal(1, response.Hits[0].Lanes[SearchLane.Identifier].Rank);
+    }
+
+    [Fact]
+    public void Search_ArticleInArabicNumeralsAndBookTitleMarks_SameArticleFirst()
+    {
+        using var laws = Laws();
+
+        Assert.Equal("fire#0", laws.Search("《消防法》第21条").Hits[0].Chunk.Id);
+    }
+
+    [Fact]
+    public void Search_FaultCode_ChunkHoldingExactlyThatCodeFirst()
+    {
+        using var laws = Laws();
+
+        var hits = laws.Search("what to do on alarm E203?").Hits;
+
+        Assert.Equal("cnc#0", hits[0].Chunk.Id);
+        Assert.DoesNotContain(hits.Take(1), h => h.Chunk.Text.Contains("E-230", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Search_DocumentFilter_AppliedInsideTheQueryNotToATopK()
+    {
+        using var laws = Laws();
+
+        var hits = laws.Search("安全生产 责任", k: 3, filter: new SearchFilter { DocumentIds = ["fire"] }).Hits;
+
+        Assert.Equal(2, hits.Count);
+        Assert.All(hits, h => Assert.Equal("fire", h.Document.Id));
+    }
+
+    [Fact]
+    public void Search_AccessGroups_DocumentsOfOtherGroupsInvisibleToEveryLane()
+    {
+        using var fixture = new RetrievalIndex();
+        fixture.Add(new DocumentInfo { Id = "secret", SourcePath = "/plant/secret", ContentHash = "s", Format = "markdown", SizeBytes = 1, Title = "Recipe", Language = DocumentLanguage.En, AccessGroups = ["process-eng"] },
+            ("Recipe", null, "Mixing ratio for compound X-77 is confidential."));
+        fixture.Add("open", "Handbook", DocumentLanguage.En, ("Intro", null, "General handbook for compound handling."));
+
+        Assert.Contains(fixture.Search("compound X-77 mixing ratio", filter: new SearchFilter { AccessGroups = ["process-eng"] }).Hits, h => h.Document.Id == "secret");
+        Assert.DoesNotContain(fixture.Search("compound X-77 mixing ratio", filter: new SearchFilter { AccessGroups = ["public"] }).Hits, h => h.Document.Id == "secret");
+        Assert.Empty(fixture.Search("compound", filter: new SearchFilter { AccessGroups = [] }).Hits);
+    }
+
+    [Fact]
+    public void Search_ChineseQueryWithEnglishOnlyModel_DenseLaneSitsOut()
+    {
+        using var laws = Laws();
+
+        var zh = laws.Search("主要负责人的职责");
+        var en = laws.Search("padlock on the isolator");
+
+        Assert.DoesNotContain(SearchLane.Dense, zh.LanesRun);
+        Assert.Contains(SearchLane.Dense, en.LanesRun);
+    }
+
+    [Fact]
+    public void Search_DenseOnly_FindsSynonymTheLexicalLaneMisses()
+    {
+        using var laws = Laws();
+
+        var lexical = laws.Search("locks machines", lanes: SearchLanes.Lexical).Hits;
+        var dense = laws.Search("locks machines", lanes: SearchLanes.Dense).Hits;
+
+        Assert.DoesNotContain(lexical, h => h.Chunk.Id == "cnc#2");
+        Assert.Equal("cnc#2", dense[0].Chunk.Id);
+    }
+
+    [Fact]
+    public void Search_GlossarySynonym_FindsPassageUsingTheOtherTerm()
+    {
+        using var fixture = new RetrievalIndex(new Glossary([["叉车", "场（厂）内专用机动车辆", "forklift"]]));
+        fixture.Add("reg", "特种设备目录", DocumentLanguage.Zh, ("说明", null, "场（厂）内专用机动车辆应当定期检验。"), ("其他", null, "电梯应当定期检验。"));
+
+        var response = fixture.Search("叉车多久检验一次");
+
+        Assert.Equal("reg#0", response.Hits[0].Chunk.Id);
+        Assert.Contains(response.Query.Expansions, e => e.Phrase == "叉车");
+    }
+
+    [Fact]
+    public void Search_SupersededRevision_OnlyWhenAsked()
+    {
+        using var fixture = new RetrievalIndex();
+        fixture.Add(new DocumentInfo { Id = "old", SourcePath = "/p/old", ContentHash = "o", Format = "markdown", SizeBytes = 1, Title = "SOP rev B", DocumentNumber = "SOP-1", Revision = "B", EffectiveDate = new DateOnly(2020, 1, 1), Language = DocumentLanguage.En, AccessGroups = ["public"] },
+            ("Cooling", null, "Cool the spindle for 20 minutes."));
+        fixture.Add(new DocumentInfo { Id = "new", SourcePath = "/p/new", ContentHash = "n", Format = "markdown", SizeBytes = 1, Title = "SOP rev C", DocumentNumber = "SOP-1", Revision = "C", EffectiveDate = new DateOnly(2024, 1, 1), Language = DocumentLanguage.En, AccessGroups = ["public"] },
+            ("Cooling", null, "Cool the spindle for 30 minutes."));
+
+        Assert.All(fixture.Search("spindle cooling minutes").Hits, h => Assert.Equal("new", h.Document.Id));
+        Assert.Contains(fixture.Search("spindle cooling minutes", filter: new SearchFilter { IncludeSuperseded = true }).Hits, h => h.Document.Id == "old");
+    }
+
+    [Fact]
+    public void Search_IndexChangesAfterFirstSearch_NewChunksFoundWithoutNewRetriever()
+    {
+        using var fixture = new RetrievalIndex();
+        fixture.Add("a", "Pump manual", DocumentLanguage.En, ("Intro", null, "Pump P-101 overview."));
+        Assert.Single(fixture.Search("pump").Hits);
+
+        fixture.Add("b", "Valve manual", DocumentLanguage.En, ("Intro", null, "Valve V-7 on the pump outlet."));
+
+        Assert.Equal(2, fixture.Search("pump").Hits.Count);
+    }
+}

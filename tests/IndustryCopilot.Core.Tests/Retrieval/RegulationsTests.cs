@@ -1,0 +1,62 @@
+using System.Text.Json;
+using IndustryCopilot.Core.Retrieval;
+using IndustryCopilot.Core.Retrieval.Query;
+using IndustryCopilot.Core.Tests.Fixtures;
+
+namespace IndustryCopilot.Core.Tests.Retrieval;
+
+/// <summary>The identifier lane on the 29 real regulations of ../shared/eval (indexed once for the class).</summary>
+public sealed class RegulationsTests : IClassFixture<RegulationsTests.Indexed>
+{
+    private readonly Indexed _laws;
+
+    public RegulationsTests(Indexed laws) => _laws = laws;
+
+    [SkippableFact]
+    public void Search_SafetyLawArticle21_ThatArticleAtRankOne()
+    {
+        var top = _laws.Retriever().Search(new SearchRequest("安全生产法第二十一条")).Hits[0];
+
+        Assert.Equal("中华人民共和国安全生产法", top.Document.Title);
+        Assert.Equal("第二十一条", top.Chunk.ClauseLabel);
+    }
+
+    [SkippableFact]
+    public void Search_EveryQuestionNamingLawAndArticle_GoldArticleAtRankOne()
+    {
+        var questions = File.ReadLines(EvalData.Path("questions", "zh-regulations.jsonl"))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(q => q.GetProperty("type").GetString() == "direct")
+            .ToList();
+        Assert.NotEmpty(questions);
+        var retriever = _laws.Retriever();
+
+        foreach (var q in questions)
+        {
+            var gold = q.GetProperty("gold")[0];
+            var top = retriever.Search(new SearchRequest(q.GetProperty("question").GetString()!)).Hits[0];
+            Assert.True(
+                top.Document.SourcePath.EndsWith(gold.GetProperty("doc").GetString()!, StringComparison.Ordinal) && top.Chunk.ClauseLabel == gold.GetProperty("article").GetString(),
+                $"{q.GetProperty("id")}: rank 1 was {top.Document.Title} {top.Chunk.ClauseLabel}");
+        }
+    }
+
+    public sealed class Indexed : IDisposable
+    {
+        private TestPipeline? _pipeline;
+
+        public HybridRetriever Retriever()
+        {
+            if (_pipeline is null)
+            {
+                var folder = EvalData.Path("zh-safety-regulations");
+                _pipeline = new TestPipeline();
+                _pipeline.Run(folder);
+            }
+
+            return new HybridRetriever(_pipeline.Index, new RetrievalOptions(), Glossary.Empty);
+        }
+
+        public void Dispose() => _pipeline?.Dispose();
+    }
+}
