@@ -24,7 +24,7 @@ public sealed class VectorIndex(StoredVectors vectors)
             throw new ArgumentException($"query has {query.Length} dimensions, the index {vectors.Dimension}", nameof(query));
         }
 
-        var heap = new PriorityQueue<int, float>(k + 1);
+        var top = new TopK(k);
         var matrix = vectors.Matrix.AsSpan();
         var dimension = vectors.Dimension;
         string? lastDocument = null;
@@ -48,23 +48,9 @@ public sealed class VectorIndex(StoredVectors vectors)
             }
 
             var score = TensorPrimitives.Dot(query, matrix.Slice(row * dimension, dimension));
-            if (heap.Count < k)
-            {
-                heap.Enqueue(row, score);
-            }
-            else if (heap.TryPeek(out _, out var worst) && score > worst)
-            {
-                heap.DequeueEnqueue(row, score);
-            }
+            top.Offer(row, score);
         }
 
-        var result = new ChunkScore[heap.Count];
-        for (var i = result.Length - 1; i >= 0; i--)
-        {
-            heap.TryDequeue(out var row, out var score);
-            result[i] = new ChunkScore(vectors.RowIds[row], score);
-        }
-
-        return result;
+        return top.Drain(vectors.RowIds);
     }
 }

@@ -93,7 +93,7 @@ public sealed class Bm25Index
             }
         }
 
-        var heap = new PriorityQueue<int, float>(k + 1);
+        var top = new TopK(k);
         foreach (var row in touched)
         {
             var score = scores[row];
@@ -101,24 +101,10 @@ public sealed class Bm25Index
             {
                 continue;
             }
-            if (heap.Count < k)
-            {
-                heap.Enqueue(row, score);
-            }
-            else if (heap.TryPeek(out _, out var worst) && score > worst)
-            {
-                heap.DequeueEnqueue(row, score);
-            }
+            top.Offer(row, score);
         }
 
-        var result = new ChunkScore[heap.Count];
-        for (var i = result.Length - 1; i >= 0; i--)
-        {
-            heap.TryDequeue(out var row, out var score);
-            result[i] = new ChunkScore(_rowIds[row], score);
-        }
-
-        return result;
+        return top.Drain(_rowIds);
     }
 
     private sealed class Field(Dictionary<string, (int[] Rows, ushort[] Frequencies)> postings, ushort[] lengths, float averageLength)
