@@ -11,10 +11,16 @@ public static class CitationFormat
 
     public static string? Pages(Chunk chunk) => Pages(chunk.PageStart, chunk.PageEnd);
 
+    /// <summary><c>rev. C</c>; a revision already carrying its own label (<c>版本: C</c>, <c>第三次修正</c>, <c>Rev. D</c>) as it is.</summary>
+    public static string? Revision(string? revision) =>
+        revision is null ? null
+        : revision.StartsWith("rev", StringComparison.OrdinalIgnoreCase) || revision.Any(c => c > 0x2E80) ? revision
+        : "rev. " + revision;
+
     /// <summary>One line: <c>[n] Title (number, rev. R) — section › clause, p. 4</c>.</summary>
     public static string Line(Citation c)
     {
-        var identity = string.Join(", ", new[] { c.DocumentNumber, c.Revision is null ? null : "rev. " + c.Revision }.Where(s => !string.IsNullOrEmpty(s)));
+        var identity = string.Join(", ", new[] { c.DocumentNumber, Revision(c.Revision) }.Where(s => !string.IsNullOrEmpty(s)));
         var where = string.Join(", ", new[] { c.SectionPath, Pages(c.PageStart, c.PageEnd) }.Where(s => !string.IsNullOrEmpty(s)));
         return $"[{c.Number}] {c.DocumentTitle}{(identity.Length > 0 ? $" ({identity})" : "")}{(where.Length > 0 ? " — " + where : "")}";
     }

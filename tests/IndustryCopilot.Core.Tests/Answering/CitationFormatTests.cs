@@ -1,0 +1,25 @@
+using IndustryCopilot.Core.Answering;
+
+namespace IndustryCopilot.Core.Tests.Answering;
+
+public sealed class CitationFormatTests
+{
+    [Theory]
+    [InlineData("C", "rev. C")]
+    [InlineData("Rev. D", "Rev. D")]
+    [InlineData("版本: C", "版本: C")]
+    [InlineData("第三次修正", "第三次修正")]
+    public void Revision_LabelledOrBare_WrittenOnce(string stored, string shown) => Assert.Equal(shown, CitationFormat.Revision(stored));
+
+    [Fact]
+    public void Line_FullCitation_DocumentNumberRevisionSectionPages()
+    {
+        var line = CitationFormat.Line(new Citation
+        {
+            Number = 2, ChunkId = "d#1", DocumentId = "d", DocumentTitle = "Air compressor maintenance", DocumentNumber = "MM-AC-037", Revision = "D",
+            SectionPath = "4 Maintenance > 4.2", PageStart = 1, PageEnd = 2, Quote = "q", SourcePath = "/d.pdf",
+        });
+
+        Assert.Equal("[2] Air compressor maintenance (MM-AC-037, rev. D) — 4 Maintenance > 4.2, pp. 1–2", line);
+    }
+}
