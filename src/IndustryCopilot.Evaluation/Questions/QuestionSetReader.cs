@@ -6,8 +6,9 @@ namespace IndustryCopilot.Evaluation.Questions;
 
 /// <summary>
 /// Reads question sets: the project's JSON Lines format (<c>../shared/eval/questions/README.md</c>: id, lang, type,
-/// question, answerable, gold[doc, article | page + quote]) and CMRC 2018's SQuAD layout, whose passages are written
-/// out as one document each so they can be indexed like any corpus.
+/// question, answerable, gold[doc, article | page + quote]), CMRC 2018's SQuAD layout and E-Manual QA (CSV or JSON
+/// array beside its manual corpus), whose passages or sections are written out as one document each so they can be
+/// indexed like any corpus.
 /// </summary>
 public static class QuestionSetReader
 {
@@ -18,7 +19,23 @@ public static class QuestionSetReader
             throw new FileNotFoundException($"question file not found: {path}", path);
         }
 
+        if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && FirstChar(path) == '['))
+        {
+            return EmanualReader.Read(path, workDirectory);
+        }
+
         return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ReadSquad(path, workDirectory) : ReadJsonl(path, corpus);
+    }
+
+    private static char FirstChar(string path)
+    {
+        using var reader = new StreamReader(path);
+        int c;
+        while ((c = reader.Read()) >= 0 && char.IsWhiteSpace((char)c))
+        {
+        }
+
+        return c < 0 ? '\0' : (char)c;
     }
 
     public static QuestionSet ReadJsonl(string path, string? corpus)
