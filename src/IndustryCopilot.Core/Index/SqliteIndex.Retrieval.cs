@@ -28,58 +28,25 @@ public sealed partial class SqliteIndex
     /// BM25 (FTS5) over the given lexical terms: chunks holding any term when <paramref name="requireAll"/> is false,
     /// all of them when true. Terms are matched whole, exactly as <see cref="Lexical.LexicalAnalyzer"/> produced them.
     /// </summary>
-    public IReadOnlyList<ChunkScore> SearchTerms(IReadOnlyCollection<string> terms, SearchFilter filter, int k, bool requireAll = false) =>
-        Search(terms, [], 0, filter, k, requireAll);
-
-    private List<ChunkScore> Search(IReadOnlyCollection<string> terms, IReadOnlyCollection<string> grams, double gramWeight, SearchFilter filter, int k, bool requireAll)
+    public IReadOnlyList<ChunkScore> SearchTerms(IReadOnlyCollection<string> terms, SearchFilter filter, int k, bool requireAll = false)
     {
-        if ((terms.Count == 0 && grams.Count == 0) || k <= 0)
+        if (terms.Count == 0 || k <= 0)
         {
             return [];
         }
 
-        var parts = new List<string>();
-        if (terms.Count > 0)
-        {
-            parts.Add("(terms : (" + string.Join(requireAll ? " AND " : " OR ", terms.Distinct().Select(Quote)) + "))");
-        }
-
-        if (grams.Count > 0)
-        {
-            parts.Add("(grams : (" + string.Join(" OR ", grams.Distinct().Select(Quote)) + "))");
-        }
-
         using var command = Command("");
         var condition = FilterSql.Condition(filter, command);
-        var rank = string.Create(CultureInfo.InvariantCulture, $"bm25(chunk_terms, 1.0, {gramWeight:0.###})");
+        const string rank = "bm25(chunk_terms, 1.0, 0.0)";
         command.CommandText = $"""
             SELECT c.rowid, -{rank} AS score
             FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid JOIN documents d ON d.id = c.doc_id
             WHERE chunk_terms MATCH $q AND {condition}
             ORDER BY {rank} LIMIT $k
             """;
-        command.Parameters.AddWithValue("$q", string.Join(" OR ", parts));
+        command.Parameters.AddWithValue("$q", "terms : (" + string.Join(requireAll ? " AND " : " OR ", terms.Distinct().Select(Quote)) + ")");
         command.Parameters.AddWithValue("$k", k);
         return ReadAll(command, r => new ChunkScore(r.GetInt64(0), r.GetDouble(1)));
-    }
-
-    /// <summary>Chunks whose clause label is one of <paramref name="labels"/> (as stored, e.g. <c>第二十一条</c>, <c>5.3.2</c>).</summary>
-    public IReadOnlyList<IndexedChunk> ChunksWithClause(IReadOnlyCollection<string> labels, SearchFilter filter)
-    {
-        if (labels.Count == 0)
-        {
-            return [];
-        }
-
-        using var command = Command("");
-        var condition = FilterSql.Condition(filter, command);
-        var names = labels.Select((l, i) =>
-        {
-            command.Parameters.AddWithValue($"$l{i}", l);
-            return $"$l{i}";
-        }).ToList();
-        command.CommandText = $"SELECT c.rowid, {Prefixed("c.")} FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE c.clause IN ({string.Join(", ", names)}) AND {condition} ORDER BY c.doc_id, c.ordinal";
-        return ReadAll(command, r => new IndexedChunk(r.GetInt64(0), DocumentRows.ReadChunk(r, 1)));
     }
 
     /// <summary>Ids of the documents the filter lets through.</summary>
