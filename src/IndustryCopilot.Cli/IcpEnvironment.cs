@@ -2,6 +2,7 @@ using IndustryCopilot.Core.Answering;
 using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Ingestion;
 using IndustryCopilot.Core.Ingestion.Chunking;
+using IndustryCopilot.Core.Ingestion.Ocr;
 using IndustryCopilot.Core.Retrieval;
 using IndustryCopilot.Core.Retrieval.Dense;
 using IndustryCopilot.Core.Retrieval.Query;
@@ -31,12 +32,14 @@ internal sealed class IcpEnvironment
         Retrieval = configuration.GetSection(RetrievalOptions.Section).Get<RetrievalOptions>() ?? new RetrievalOptions();
         Embeddings = configuration.GetSection(OnnxEmbeddingOptions.Section).Get<OnnxEmbeddingOptions>() ?? new OnnxEmbeddingOptions();
         Answering = configuration.GetSection(AnsweringOptions.Section).Get<AnsweringOptions>() ?? new AnsweringOptions();
+        Ocr = configuration.GetSection(OcrOptions.Section).Get<OcrOptions>() ?? new OcrOptions();
         Index.Validate();
         Ingestion.Validate();
         Chunking.Validate();
         Retrieval.Validate();
         Embeddings.Validate();
         Answering.Validate();
+        Ocr.Validate();
     }
 
     public IConfiguration Configuration { get; }
@@ -52,6 +55,8 @@ internal sealed class IcpEnvironment
     public OnnxEmbeddingOptions Embeddings { get; }
 
     public AnsweringOptions Answering { get; }
+
+    public OcrOptions Ocr { get; }
 
     public static IcpEnvironment Load(string? dataDirFlag)
     {
@@ -77,7 +82,7 @@ internal sealed class IcpEnvironment
     public TextEmbedder? Embedder() => Embeddings.Enabled ? _embedder ??= OnnxEmbeddingGenerator.CreateEmbedder(Embeddings) : null;
 
     public IngestionPipeline Pipeline(SqliteIndex index) =>
-        new(index, ReaderRegistry.Default(Ingestion), new StructuredChunker(Chunking), Ingestion, TimeProvider.System, Embedder());
+        new(index, ReaderRegistry.Default(Ingestion), new StructuredChunker(Chunking), Ingestion, TimeProvider.System, Embedder(), Ocr.Enabled ? new PdfPageOcr(Ocr) : null);
 
     public HybridRetriever Retriever(SqliteIndex index) => new(index, Retrieval, LoadGlossary(index), Embedder());
 

@@ -117,9 +117,15 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
             AnsiConsole.WriteLine("skipped, type not supported: " + string.Join(", ", report.Unsupported.OrderByDescending(p => p.Value).Select(p => $"{p.Key} ×{p.Value}")));
         }
 
+        foreach (var file in report.Files.Where(f => f.PagesByOcr > 0))
+        {
+            AnsiConsole.MarkupLineInterpolated($"OCR {file.Path}: {file.PagesByOcr} scanned page(s) recognised");
+        }
+
         foreach (var file in report.NeedingOcr)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]needs OCR[/] {file.Path}: pages {string.Join(", ", file.PagesNeedingOcr!)} have no text layer and are not searchable yet");
+            var why = file.OcrError is null ? "" : $" (OCR failed: {file.OcrError})";
+            AnsiConsole.MarkupLineInterpolated($"[yellow]needs OCR[/] {file.Path}: pages {string.Join(", ", file.PagesNeedingOcr!)} have no text layer and are not searchable yet{why}");
         }
 
         foreach (var file in report.Files.Where(f => f.Kind == FileOutcomeKind.Failed))

@@ -28,6 +28,9 @@ public sealed record Citation
 
     public int? PageEnd { get; init; }
 
+    /// <summary>Set when the passage was recognised by OCR from a scanned page: mean word confidence, 0–100.</summary>
+    public double? OcrConfidence { get; init; }
+
     /// <summary>The quoted text, verbatim from the chunk.</summary>
     public required string Quote { get; init; }
 

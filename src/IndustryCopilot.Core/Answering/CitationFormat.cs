@@ -21,7 +21,8 @@ public static class CitationFormat
     public static string Line(Citation c)
     {
         var identity = string.Join(", ", new[] { c.DocumentNumber, Revision(c.Revision) }.Where(s => !string.IsNullOrEmpty(s)));
-        var where = string.Join(", ", new[] { c.SectionPath, Pages(c.PageStart, c.PageEnd) }.Where(s => !string.IsNullOrEmpty(s)));
+        var ocr = c.OcrConfidence is { } confidence ? $"OCR {confidence:0}%" : null;
+        var where = string.Join(", ", new[] { c.SectionPath, Pages(c.PageStart, c.PageEnd), ocr }.Where(s => !string.IsNullOrEmpty(s)));
         return $"[{c.Number}] {c.DocumentTitle}{(identity.Length > 0 ? $" ({identity})" : "")}{(where.Length > 0 ? " — " + where : "")}";
     }
 }

@@ -163,6 +163,7 @@ public sealed class QuoteAnswerer
         ClauseLabel = hit.Chunk.ClauseLabel,
         PageStart = hit.Chunk.PageStart,
         PageEnd = hit.Chunk.PageEnd,
+        OcrConfidence = hit.Chunk.OcrConfidence,
         Quote = quote,
         SourcePath = hit.Document.SourcePath,
     };

@@ -28,6 +28,9 @@ public sealed record Chunk
     /// <summary>Approximate model tokens: one per CJK character, one per word or number otherwise.</summary>
     public int TokenCount { get; init; }
 
+    /// <summary>When the chunk's text was recognised by OCR: Tesseract's mean word confidence on its pages (0–100); else null.</summary>
+    public double? OcrConfidence { get; init; }
+
     /// <summary>SHA-256 (hex) over section path, clause, pages, kind and text.</summary>
     public required string Hash { get; init; }
 

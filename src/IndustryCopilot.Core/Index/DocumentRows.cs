@@ -10,7 +10,7 @@ internal static class DocumentRows
 {
     public const string DocumentColumns = "id, source_path, content_hash, format, size_bytes, title, doc_number, revision, effective_date, language, doc_type, equipment, line, access_groups, page_count, ocr_pages, chunk_count, status, superseded_by, indexed_at";
 
-    public const string ChunkColumns = "doc_id, ordinal, section_path, clause, page_start, page_end, kind, text, token_count, hash";
+    public const string ChunkColumns = "doc_id, ordinal, section_path, clause, page_start, page_end, kind, text, token_count, hash, ocr_confidence";
 
     public static void BindDocument(SqliteCommand command, DocumentInfo d, int pipelineVersion)
     {
@@ -77,6 +77,7 @@ internal static class DocumentRows
         p.AddWithValue("$text", c.Text);
         p.AddWithValue("$token_count", c.TokenCount);
         p.AddWithValue("$hash", c.Hash);
+        p.AddWithValue("$ocr_confidence", (object?)c.OcrConfidence ?? DBNull.Value);
     }
 
     public static Chunk ReadChunk(SqliteDataReader r) => ReadChunk(r, 0);
@@ -94,6 +95,7 @@ internal static class DocumentRows
         Text = r.GetString(o + 7),
         TokenCount = r.GetInt32(o + 8),
         Hash = r.GetString(o + 9),
+        OcrConfidence = r.IsDBNull(o + 10) ? null : r.GetDouble(o + 10),
     };
 
     private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

@@ -6,7 +6,7 @@ namespace IndustryCopilot.Core.Index;
 /// <summary>Creates and checks the embedded index schema.</summary>
 internal static class SqliteSchema
 {
-    public const int Version = 4;
+    public const int Version = 5;
 
     public static void Ensure(SqliteConnection connection)
     {
@@ -49,7 +49,8 @@ internal static class SqliteSchema
                 kind TEXT NOT NULL,
                 text TEXT NOT NULL,
                 token_count INTEGER NOT NULL,
-                hash TEXT NOT NULL);
+                hash TEXT NOT NULL,
+                ocr_confidence REAL);
             CREATE INDEX IF NOT EXISTS ix_chunks_doc ON chunks(doc_id, ordinal);
             CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(terms, grams, tokenize = "unicode61 remove_diacritics 0 tokenchars '{LexicalAnalyzer.TermPunctuation}'");
             CREATE TABLE IF NOT EXISTS vectors (
@@ -63,7 +64,7 @@ internal static class SqliteSchema
         {
             Exec(connection, tx, $"INSERT INTO meta(key, value) VALUES ('schema_version', '{Version}')");
         }
-        else if (version is "1" or "2" or "3")
+        else if (version is "1" or "2" or "3" or "4")
         {
             // Version 2 records which embedding model each document's vectors came from; versions 3–4 index a second
             // lexical column (bigrams, stems) and counts chunks per term. Old term rows cannot be upgraded in place: documents are re-indexed
@@ -72,6 +73,9 @@ internal static class SqliteSchema
             {
                 Exec(connection, tx, "ALTER TABLE documents ADD COLUMN embedding_model TEXT;");
             }
+
+            // Version 5 records the OCR confidence of chunks recognised from scanned pages.
+            Exec(connection, tx, "ALTER TABLE chunks ADD COLUMN ocr_confidence REAL;");
 
             Exec(connection, tx, $"""
                 UPDATE documents SET pipeline_version = 0;

@@ -5,6 +5,7 @@ using IndustryCopilot.Core.Documents;
 using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Ingestion.Chunking;
 using IndustryCopilot.Core.Ingestion.Metadata;
+using IndustryCopilot.Core.Ingestion.Ocr;
 using IndustryCopilot.Core.Ingestion.Reading;
 using IndustryCopilot.Core.Retrieval.Dense;
 
@@ -17,10 +18,10 @@ namespace IndustryCopilot.Core.Ingestion;
 /// is only embedded. A file that fails is reported and skipped; the run goes on and the index keeps that file's
 /// previous version, if any.
 /// </summary>
-public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers, StructuredChunker chunker, IngestionOptions options, TimeProvider time, TextEmbedder? embedder = null)
+public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers, StructuredChunker chunker, IngestionOptions options, TimeProvider time, TextEmbedder? embedder = null, PdfPageOcr? ocr = null)
 {
     /// <summary>Bumped whenever reading or chunking changes, so every file is re-indexed once after an upgrade.</summary>
-    public const int PipelineVersion = 3;
+    public const int PipelineVersion = 4;
 
     /// <summary>File name of a plant glossary inside a corpus folder; never indexed as a document.</summary>
     public const string GlossaryFileName = "glossary.tsv";
@@ -129,11 +130,11 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
                 return new FileOutcome(path, FileOutcomeKind.Failed, Error: read.Error);
             }
 
-            var parsed = read.Document!;
+            var (parsed, confidences, ocrError) = Recognize(path, read.Document!, cancellationToken);
             var (detected, language) = MetadataExtractor.Detect(path, parsed);
             var metadata = sidecar.Over(requestMetadata).Over(detected);
             var id = DocumentId(path);
-            var chunks = chunker.Chunk(id, metadata.Title, parsed.Blocks);
+            var chunks = MarkOcr(chunker.Chunk(id, metadata.Title, parsed.Blocks), confidences);
             Interlocked.Increment(ref _chunkerRuns);
             var document = new DocumentInfo
             {
@@ -158,12 +159,57 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
             };
             index.ReplaceDocument(document, chunks, PipelineVersion);
             Embed(document, chunks, cancellationToken);
-            return new FileOutcome(path, FileOutcomeKind.Indexed, id, parsed.PageCount, chunks.Count, parsed.PagesNeedingOcr, PagesByLayout: parsed.PagesReadByLayout);
+            return new FileOutcome(path, FileOutcomeKind.Indexed, id, parsed.PageCount, chunks.Count, parsed.PagesNeedingOcr, PagesByLayout: parsed.PagesReadByLayout)
+            {
+                PagesByOcr = confidences.Count,
+                OcrError = ocrError,
+            };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return new FileOutcome(path, FileOutcomeKind.Failed, Error: ex.Message);
         }
+    }
+
+    // Pages without a text layer are rendered and recognised; text-layer pages never are. Each recognised page's
+    // paragraphs join the document's blocks at their page; a page whose OCR fails stays listed as needing OCR.
+    private (ParsedDocument Parsed, Dictionary<int, double> Confidences, string? Error) Recognize(string path, ParsedDocument parsed, CancellationToken cancellationToken)
+    {
+        if (ocr is null || parsed.PagesNeedingOcr.Count == 0)
+        {
+            return (parsed, [], null);
+        }
+
+        var results = ocr.Recognize(path, parsed.PagesNeedingOcr, cancellationToken);
+        var recognised = results.Where(r => r.Result is { Paragraphs.Count: > 0 }).Select(r => r.Result!).ToList();
+        var blocks = parsed.Blocks
+            .Concat(recognised.SelectMany(r => r.Paragraphs.Select(p => new Block(BlockKind.Paragraph, p, r.Page))))
+            .Select((b, i) => (Block: b, Order: i))
+            .OrderBy(x => x.Block.Page ?? 0).ThenBy(x => x.Order)
+            .Select(x => x.Block).ToList();
+        var remaining = parsed.PagesNeedingOcr.Except(recognised.Select(r => r.Page)).ToList();
+        var error = results.Select(r => r.Error).FirstOrDefault(e => e is not null);
+        return (parsed with { Blocks = blocks, PagesNeedingOcr = remaining }, recognised.ToDictionary(r => r.Page, r => r.MeanConfidence), error);
+    }
+
+    // A chunk lying wholly on recognised pages carries their mean confidence, shown with its citations.
+    private static IReadOnlyList<Chunk> MarkOcr(IReadOnlyList<Chunk> chunks, Dictionary<int, double> confidences)
+    {
+        if (confidences.Count == 0)
+        {
+            return chunks;
+        }
+
+        return chunks.Select(c =>
+        {
+            if (c.PageStart is not { } start)
+            {
+                return c;
+            }
+
+            var pages = Enumerable.Range(start, (c.PageEnd ?? start) - start + 1).ToList();
+            return pages.All(confidences.ContainsKey) ? c with { OcrConfidence = Math.Round(pages.Average(p => confidences[p]), 1) } : c;
+        }).ToList();
     }
 
     // Chunks of a language the model does not understand get no vector (it would be noise in the dense lane), but

@@ -1,0 +1,105 @@
+using IndustryCopilot.Core.Index;
+using IndustryCopilot.Core.Ingestion;
+using IndustryCopilot.Core.Ingestion.Chunking;
+using IndustryCopilot.Core.Ingestion.Ocr;
+using IndustryCopilot.Core.Tests.Fixtures;
+using Xunit.Abstractions;
+
+namespace IndustryCopilot.Core.Tests.Ingestion.Ocr;
+
+public sealed class PdfPageOcrTests(ITestOutputHelper output)
+{
+    private static IngestionReport Index(SqliteIndex index, string path, OcrOptions options) =>
+        new IngestionPipeline(index, ReaderRegistry.Default(new IngestionOptions()), new StructuredChunker(new ChunkingOptions()), new IngestionOptions(), TimeProvider.System, null, new PdfPageOcr(options))
+            .Run(new IngestionRequest { Paths = [path] }, null, CancellationToken.None);
+
+    [SkippableFact]
+    public void Index_ScannedLinn_SearchableWithCharacterAccuracyAndConfidence()
+    {
+        OcrTools.Require();
+        var pdf = EvalData.Path("pdf-docs-en", "linn.pdf");
+        using var dir = new TempDirectory();
+        using var index = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path });
+
+        var started = DateTime.UtcNow;
+        var file = Index(index, pdf, new OcrOptions { Languages = "eng" }).Files.Single();
+        var seconds = (DateTime.UtcNow - started).TotalSeconds;
+
+        var chunks = index.GetChunks(file.DocumentId!);
+        var accuracy = OcrTools.CharacterAccuracy(string.Join("\n", chunks.Select(c => c.Text)), File.ReadAllText(EvalData.Path("pdf-docs-en", "groundtruth", "linn.txt")));
+        output.WriteLine($"linn.pdf: character accuracy {accuracy:P1}, {seconds:F1} s for 1 page, mean confidence {chunks[0].OcrConfidence}");
+        Assert.Equal(1, file.PagesByOcr);
+        Assert.Empty(file.PagesNeedingOcr!);
+        Assert.All(chunks, c => Assert.InRange(c.OcrConfidence!.Value, 50, 100));
+        Assert.True(accuracy >= 0.9, $"character accuracy {accuracy:P1}");
+        Assert.NotEmpty(index.SearchLexical("LinnSequencer MIDI", 3));
+    }
+
+    [SkippableFact]
+    public void Index_TesseractMissing_PageStaysNeedingOcrWithPackageNamed()
+    {
+        var pdf = EvalData.Path("pdf-docs-en", "linn.pdf");
+        using var dir = new TempDirectory();
+        using var index = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path });
+
+        var file = Index(index, pdf, new OcrOptions { TesseractPath = "/nonexistent/tesseract", PdftoppmPath = "/nonexistent/pdftoppm" }).Files.Single();
+
+        Assert.Equal(FileOutcomeKind.Indexed, file.Kind);
+        Assert.Equal([1], file.PagesNeedingOcr);
+        Assert.Contains("poppler-utils", file.OcrError);
+    }
+
+    [SkippableFact]
+    public void Index_PageOverTimeout_FailsAloneAndSaysWhy()
+    {
+        OcrTools.Require();
+        var pdf = EvalData.Path("pdf-docs-en", "linn.pdf");
+        using var dir = new TempDirectory();
+        using var index = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path });
+
+        var file = Index(index, pdf, new OcrOptions { PageTimeoutSeconds = 1, Dpi = 600 }).Files.Single();
+
+        Assert.Equal(FileOutcomeKind.Indexed, file.Kind);
+        Assert.Equal([1], file.PagesNeedingOcr);
+        Assert.Contains("Ocr:PageTimeoutSeconds", file.OcrError);
+        Assert.DoesNotContain(Directory.GetDirectories(Path.GetTempPath(), "icp-ocr-*"), d => Directory.GetLastWriteTimeUtc(d) > DateTime.UtcNow.AddSeconds(-30));
+    }
+
+    [SkippableFact]
+    public void Index_ScannedChinesePage_RecognisedAndFoundByChineseQuery()
+    {
+        OcrTools.RequireChineseFont();
+        using var dir = new TempDirectory();
+        var scanned = dir.File("scanned.pdf", ScannedPage(dir, RawPdf.ChinesePage(
+            (72, 760, "第五条 空压机维护规程", 0),
+            (72, 730, "滤芯每运行五百小时更换一次，更换前必须停机泄压。", 0),
+            (72, 700, "润滑油每两千小时更换一次。", 0))));
+        using var index = new SqliteIndex(new IndexOptions { DataDirectory = dir.Sub("data") });
+
+        var file = Index(index, scanned, new OcrOptions()).Files.Single();
+
+        var text = string.Join("\n", index.GetChunks(file.DocumentId!).Select(c => c.Text));
+        output.WriteLine(text);
+        Assert.Equal(1, file.PagesByOcr);
+        Assert.Contains("更换前必须停机泄压", text);
+        Assert.DoesNotContain(" ，", text);
+        Assert.DoesNotContain("停机 泄压", text);
+        Assert.NotEmpty(index.SearchLexical("滤芯多久更换", 3));
+    }
+
+    // Renders a text PDF to a 300 dpi image with pdftoppm, then wraps the image alone in a new PDF: a scan.
+    private static byte[] ScannedPage(TempDirectory dir, byte[] textPdf)
+    {
+        var source = dir.File("text.pdf", textPdf);
+        var prefix = dir.Sub("render");
+        using (var render = System.Diagnostics.Process.Start("pdftoppm", ["-r", "300", "-png", "-singlefile", source, prefix])!)
+        {
+            render.WaitForExit();
+        }
+
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        var page = builder.AddPage(595, 842);
+        page.AddPng(File.ReadAllBytes(prefix + ".png"), new UglyToad.PdfPig.Core.PdfRectangle(0, 0, 595, 842));
+        return builder.Build();
+    }
+}
