@@ -28,6 +28,12 @@ public sealed record Citation
 
     public int? PageEnd { get; init; }
 
+    /// <summary>For a quoted table row: the table's label (<c>表2</c>, <c>Table 3</c>), if its caption gives one.</summary>
+    public string? TableLabel { get; init; }
+
+    /// <summary>For quoted table rows: their 1-based body row numbers in the table, first and last.</summary>
+    public (int First, int Last)? TableRows { get; init; }
+
     /// <summary>Set when the passage was recognised by OCR from a scanned page: mean word confidence, 0–100.</summary>
     public double? OcrConfidence { get; init; }
 

@@ -22,7 +22,8 @@ public static class CitationFormat
     {
         var identity = string.Join(", ", new[] { c.DocumentNumber, Revision(c.Revision) }.Where(s => !string.IsNullOrEmpty(s)));
         var ocr = c.OcrConfidence is { } confidence ? $"OCR {confidence:0}%" : null;
-        var where = string.Join(", ", new[] { c.SectionPath, Pages(c.PageStart, c.PageEnd), ocr }.Where(s => !string.IsNullOrEmpty(s)));
+        var rows = c.TableRows is { } r ? (c.TableLabel is null ? "" : c.TableLabel + " ") + (r.First == r.Last ? $"row {r.First}" : $"rows {r.First}–{r.Last}") : null;
+        var where = string.Join(", ", new[] { c.SectionPath, rows, Pages(c.PageStart, c.PageEnd), ocr }.Where(s => !string.IsNullOrEmpty(s)));
         return $"[{c.Number}] {c.DocumentTitle}{(identity.Length > 0 ? $" ({identity})" : "")}{(where.Length > 0 ? " — " + where : "")}";
     }
 }

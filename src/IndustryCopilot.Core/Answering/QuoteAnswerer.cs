@@ -94,7 +94,13 @@ public sealed class QuoteAnswerer
             {
                 var quote = hit.Chunk.Text[run[0].Start..run[^1].End];
                 var number = citations.Count + 1;
-                citations.Add(Cite(number, hit, quote));
+                var citation = Cite(number, hit, quote);
+                if (run[0].IsTableRow && hit.Chunk.TableRows is { } rows)
+                {
+                    citation = citation with { TableLabel = hit.Chunk.TableLabel, TableRows = (rows.First + run[0].Index, rows.First + run[^1].Index) };
+                }
+
+                citations.Add(citation);
                 text.Append(quote).Append(run[0].IsTableRow ? "\n" : zh ? "" : " ").Append('[').Append(number).Append(']').Append('\n');
             }
         }

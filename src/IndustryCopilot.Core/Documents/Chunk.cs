@@ -28,6 +28,12 @@ public sealed record Chunk
     /// <summary>Approximate model tokens: one per CJK character, one per word or number otherwise.</summary>
     public int TokenCount { get; init; }
 
+    /// <summary>For table chunks: the table's label from its caption (<c>表2</c>, <c>Table 3</c>), if it has one.</summary>
+    public string? TableLabel { get; init; }
+
+    /// <summary>For table chunks: the 1-based body rows of the table this chunk holds, first and last.</summary>
+    public (int First, int Last)? TableRows { get; init; }
+
     /// <summary>When the chunk's text was recognised by OCR: Tesseract's mean word confidence on its pages (0–100); else null.</summary>
     public double? OcrConfidence { get; init; }
 

@@ -10,7 +10,7 @@ internal static class DocumentRows
 {
     public const string DocumentColumns = "id, source_path, content_hash, format, size_bytes, title, doc_number, revision, effective_date, language, doc_type, equipment, line, access_groups, page_count, ocr_pages, chunk_count, status, superseded_by, indexed_at";
 
-    public const string ChunkColumns = "doc_id, ordinal, section_path, clause, page_start, page_end, kind, text, token_count, hash, ocr_confidence";
+    public const string ChunkColumns = "doc_id, ordinal, section_path, clause, page_start, page_end, kind, text, token_count, hash, ocr_confidence, table_label, row_first, row_last";
 
     public static void BindDocument(SqliteCommand command, DocumentInfo d, int pipelineVersion)
     {
@@ -78,6 +78,9 @@ internal static class DocumentRows
         p.AddWithValue("$token_count", c.TokenCount);
         p.AddWithValue("$hash", c.Hash);
         p.AddWithValue("$ocr_confidence", (object?)c.OcrConfidence ?? DBNull.Value);
+        p.AddWithValue("$table_label", (object?)c.TableLabel ?? DBNull.Value);
+        p.AddWithValue("$row_first", c.TableRows is { } rows ? rows.First : DBNull.Value);
+        p.AddWithValue("$row_last", c.TableRows is { } last ? last.Last : DBNull.Value);
     }
 
     public static Chunk ReadChunk(SqliteDataReader r) => ReadChunk(r, 0);
@@ -96,6 +99,8 @@ internal static class DocumentRows
         TokenCount = r.GetInt32(o + 8),
         Hash = r.GetString(o + 9),
         OcrConfidence = r.IsDBNull(o + 10) ? null : r.GetDouble(o + 10),
+        TableLabel = NullableString(r, o + 11),
+        TableRows = r.IsDBNull(o + 12) ? null : (r.GetInt32(o + 12), r.GetInt32(o + 13)),
     };
 
     private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

@@ -49,7 +49,7 @@ public sealed partial class SqliteIndex : IDisposable
             insert.ExecuteNonQuery();
         }
 
-        using var chunkInsert = Command($"INSERT INTO chunks(id, {DocumentRows.ChunkColumns}) VALUES ($id, $doc_id, $ordinal, $section_path, $clause, $page_start, $page_end, $kind, $text, $token_count, $hash, $ocr_confidence) RETURNING rowid", tx);
+        using var chunkInsert = Command($"INSERT INTO chunks(id, {DocumentRows.ChunkColumns}) VALUES ($id, $doc_id, $ordinal, $section_path, $clause, $page_start, $page_end, $kind, $text, $token_count, $hash, $ocr_confidence, $table_label, $row_first, $row_last) RETURNING rowid", tx);
         using var termInsert = Command("INSERT INTO chunk_terms(rowid, terms, grams) VALUES ($rowid, $terms, $grams)", tx);
         foreach (var chunk in chunks)
         {

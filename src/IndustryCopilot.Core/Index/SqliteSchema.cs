@@ -50,7 +50,10 @@ internal static class SqliteSchema
                 text TEXT NOT NULL,
                 token_count INTEGER NOT NULL,
                 hash TEXT NOT NULL,
-                ocr_confidence REAL);
+                ocr_confidence REAL,
+                table_label TEXT,
+                row_first INTEGER,
+                row_last INTEGER);
             CREATE INDEX IF NOT EXISTS ix_chunks_doc ON chunks(doc_id, ordinal);
             CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(terms, grams, tokenize = "unicode61 remove_diacritics 0 tokenchars '{LexicalAnalyzer.TermPunctuation}'");
             CREATE TABLE IF NOT EXISTS vectors (
@@ -74,8 +77,9 @@ internal static class SqliteSchema
                 Exec(connection, tx, "ALTER TABLE documents ADD COLUMN embedding_model TEXT;");
             }
 
-            // Version 5 records the OCR confidence of chunks recognised from scanned pages.
-            Exec(connection, tx, "ALTER TABLE chunks ADD COLUMN ocr_confidence REAL;");
+            // Version 5 records the OCR confidence of chunks recognised from scanned pages and the provenance of table
+            // chunks (table label, body row range).
+            Exec(connection, tx, "ALTER TABLE chunks ADD COLUMN ocr_confidence REAL; ALTER TABLE chunks ADD COLUMN table_label TEXT; ALTER TABLE chunks ADD COLUMN row_first INTEGER; ALTER TABLE chunks ADD COLUMN row_last INTEGER;");
 
             Exec(connection, tx, $"""
                 UPDATE documents SET pipeline_version = 0;

@@ -22,4 +22,16 @@ public sealed class CitationFormatTests
 
         Assert.Equal("[2] Air compressor maintenance (MM-AC-037, rev. D) — 4 Maintenance > 4.2, pp. 1–2", line);
     }
+
+    [Fact]
+    public void Line_TableRowFromScan_LabelRowAndOcrConfidence()
+    {
+        var line = CitationFormat.Line(new Citation
+        {
+            Number = 1, ChunkId = "d#0", DocumentId = "d", DocumentTitle = "SOP-PR-017", SectionPath = "5 常见故障代码",
+            TableLabel = "表2", TableRows = (2, 3), PageStart = 4, PageEnd = 4, OcrConfidence = 87.4, Quote = "q", SourcePath = "/d.pdf",
+        });
+
+        Assert.Equal("[1] SOP-PR-017 — 5 常见故障代码, 表2 rows 2–3, p. 4, OCR 87%", line);
+    }
 }

@@ -62,7 +62,8 @@ public sealed class QuoteAnswererTests
         var answer = Answerer(fixture).Ask("M12 螺栓的拧紧力矩是多少？");
 
         Assert.Contains("| 规格 Size | 拧紧力矩 Torque (N·m) |", answer.Text, StringComparison.Ordinal);
-        Assert.Contains(answer.Citations, c => c.Quote == "| M12 | 82 |");
+        var row = Assert.Single(answer.Citations, c => c.Quote == "| M12 | 82 |");
+        Assert.Equal((2, 2), row.TableRows);
         Assert.DoesNotContain("| M16 | 200 |", answer.Text, StringComparison.Ordinal);
     }
 

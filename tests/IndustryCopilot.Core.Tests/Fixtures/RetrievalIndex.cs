@@ -29,7 +29,13 @@ internal sealed class RetrievalIndex : IDisposable
 
     public DocumentInfo Add(DocumentInfo document, params (string Section, string? Clause, string Text)[] chunks)
     {
-        var list = chunks.Select((c, i) => new Chunk { DocumentId = document.Id, Ordinal = i, SectionPath = c.Section, ClauseLabel = c.Clause, Text = c.Text, Hash = $"{document.Id}-{i}" }).ToList();
+        // A Markdown table (header, separator, rows) becomes a table chunk holding body rows 1..n, as the chunker makes them.
+        var list = chunks.Select((c, i) => new Chunk
+        {
+            DocumentId = document.Id, Ordinal = i, SectionPath = c.Section, ClauseLabel = c.Clause, Text = c.Text, Hash = $"{document.Id}-{i}",
+            Kind = c.Text.Contains("\n| ---", StringComparison.Ordinal) ? ChunkKind.Table : ChunkKind.Text,
+            TableRows = c.Text.Contains("\n| ---", StringComparison.Ordinal) ? (1, c.Text.Split('\n').Count(l => l.StartsWith('|')) - 2) : null,
+        }).ToList();
         Index.ReplaceDocument(document, list, pipelineVersion: 1);
         if (Embedder is not null && Embedder.Supports(document.Language))
         {

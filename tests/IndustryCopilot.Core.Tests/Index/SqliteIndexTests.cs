@@ -151,7 +151,7 @@ public sealed class SqliteIndexTests
         {
             connection.Open();
             using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = "UPDATE meta SET value = '1' WHERE key = 'schema_version'; ALTER TABLE documents DROP COLUMN embedding_model; ALTER TABLE chunks DROP COLUMN ocr_confidence;";
+            downgrade.CommandText = "UPDATE meta SET value = '1' WHERE key = 'schema_version'; ALTER TABLE documents DROP COLUMN embedding_model; ALTER TABLE chunks DROP COLUMN ocr_confidence; ALTER TABLE chunks DROP COLUMN table_label; ALTER TABLE chunks DROP COLUMN row_first; ALTER TABLE chunks DROP COLUMN row_last;";
             downgrade.ExecuteNonQuery();
         }
 

@@ -168,12 +168,14 @@ public sealed class StructuredChunker(ChunkingOptions options)
             var headerTokens = TokenCounter.Count(string.Join(" ", table.Header)) + TokenCounter.Count(table.Caption ?? "");
             var rows = new List<IReadOnlyList<string>>();
             var total = headerTokens;
+            var first = 1;
             foreach (var row in table.Rows)
             {
                 var tokens = TokenCounter.Count(string.Join(" ", row));
                 if (total + tokens > options.MaxTokens && rows.Count > 0)
                 {
-                    AddTable(path, clause, block, table, rows);
+                    AddTable(path, clause, block, table, rows, first);
+                    first += rows.Count;
                     rows = [];
                     total = headerTokens;
                 }
@@ -183,13 +185,18 @@ public sealed class StructuredChunker(ChunkingOptions options)
             }
 
             // A table with a header and no body rows still says something (e.g. a form's field names).
-            AddTable(path, clause, block, table, rows);
+            AddTable(path, clause, block, table, rows, first);
         }
 
-        private void AddTable(string path, string? clause, Block block, TableData table, List<IReadOnlyList<string>> rows)
+        // Row provenance: which table (by its caption's label) and which of its body rows, for citations.
+        private void AddTable(string path, string? clause, Block block, TableData table, List<IReadOnlyList<string>> rows, int first)
         {
             var text = TableRenderer.Render(table, rows);
-            Chunks.Add(Make(path, clause, ChunkKind.Table, text, block.Page, block.Page));
+            Chunks.Add(Make(path, clause, ChunkKind.Table, text, block.Page, block.Page) with
+            {
+                TableLabel = TableRenderer.Label(table.Caption),
+                TableRows = rows.Count == 0 ? null : (first, first + rows.Count - 1),
+            });
         }
 
         private void Add(string path, string? clause, List<Piece> pieces)

@@ -116,6 +116,24 @@ public sealed class StructuredChunkerTests
     }
 
     [Fact]
+    public void Chunk_LongTable_RowProvenanceContiguousWithLabel()
+    {
+        var rows = Enumerable.Range(1, 50).Select(i => (IReadOnlyList<string>)[$"E-{200 + i}", $"alarm meaning number {i}", "stop and call maintenance"]).ToList();
+        var chunks = Run([H(1, "Alarms"), new Block(BlockKind.Table, "", 7, Table: new TableData(["Code", "Meaning", "Action"], rows, "Table 2 Alarm codes"))], max: 120, overlap: 10);
+
+        Assert.All(chunks, c => Assert.Equal("Table 2", c.TableLabel));
+        Assert.Equal(1, chunks[0].TableRows!.Value.First);
+        Assert.Equal(50, chunks[^1].TableRows!.Value.Last);
+        for (var i = 1; i < chunks.Count; i++)
+        {
+            Assert.Equal(chunks[i - 1].TableRows!.Value.Last + 1, chunks[i].TableRows!.Value.First);
+        }
+
+        var row17 = chunks.Single(c => c.Text.Contains("| E-217 |", StringComparison.Ordinal));
+        Assert.InRange(17, row17.TableRows!.Value.First, row17.TableRows!.Value.Last);
+    }
+
+    [Fact]
     public void Chunk_TableInsideClause_CitedAsThatClause()
     {
         var table = new TableData(["Grade", "0.5-6"], [["m", "±0.10"]], "表1 极限偏差");
