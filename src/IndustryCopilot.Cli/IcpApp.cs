@@ -29,6 +29,7 @@ internal static class IcpApp
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Benchmarks.");
+                bench.AddCommand<BenchOcrCommand>("ocr").WithDescription("OCR pages/s and character accuracy on a scanned PDF.");
                 bench.AddCommand<BenchSearchCommand>("search").WithDescription("Search latency per lane on a synthetic index of 100k chunks.");
                 bench.AddCommand<BenchIngestCommand>("ingest").WithDescription("PDF pages/s: PdfPig extraction alone vs the whole ingestion pipeline.");
             });
