@@ -6,23 +6,17 @@ namespace IndustryCopilot.Core.Index;
 /// <summary>The read side the retrieval lanes use; every query applies the caller's filter inside SQL.</summary>
 public sealed partial class SqliteIndex
 {
-    private (long Generation, long Count)? _chunkCount;
+    private GenerationCache<long>? _chunkCount;
 
     /// <summary>Changes whenever documents or vectors change; caches of the index compare it before use.</summary>
     public long Generation => long.Parse(SqliteSchema.Scalar(_connection, null, "SELECT value FROM meta WHERE key = 'generation'") ?? "0", CultureInfo.InvariantCulture);
 
     /// <summary>Number of chunks (the corpus size IDF weights are relative to); counted once per index generation.</summary>
-    public long ChunkCount()
+    public long ChunkCount() => (_chunkCount ??= new GenerationCache<long>(this, () =>
     {
-        var generation = Generation;
-        if (_chunkCount is not { } cached || cached.Generation != generation)
-        {
-            using var command = Command("SELECT COUNT(*) FROM chunks");
-            _chunkCount = cached = (generation, (long)command.ExecuteScalar()!);
-        }
-
-        return cached.Count;
-    }
+        using var command = Command("SELECT COUNT(*) FROM chunks");
+        return (long)command.ExecuteScalar()!;
+    })).Value;
 
     /// <summary>
     /// BM25 (FTS5) over the given lexical terms: chunks holding any term when <paramref name="requireAll"/> is false,

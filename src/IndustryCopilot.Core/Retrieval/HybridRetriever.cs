@@ -23,7 +23,7 @@ public sealed class HybridRetriever
     private readonly LexicalLane _lexical;
     private readonly IdentifierLane _identifier;
     private readonly IReranker? _reranker;
-    private (long Generation, DocumentCatalog Catalog, Dictionary<string, DocumentInfo> Documents)? _catalog;
+    private readonly GenerationCache<(DocumentCatalog Catalog, Dictionary<string, DocumentInfo> Documents)> _catalog;
 
     public HybridRetriever(SqliteIndex index, RetrievalOptions options, Glossary glossary, TextEmbedder? embedder = null, IReranker? reranker = null)
     {
@@ -35,6 +35,11 @@ public sealed class HybridRetriever
         _lexical = new LexicalLane(index, options);
         _identifier = new IdentifierLane(index, _lexical);
         _reranker = reranker;
+        _catalog = new(index, () =>
+        {
+            var documents = index.ListDocuments();
+            return (new DocumentCatalog(documents), documents.ToDictionary(d => d.Id));
+        });
     }
 
     public SqliteIndex Index => _index;
@@ -45,7 +50,7 @@ public sealed class HybridRetriever
     {
         var timings = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();
-        var (catalog, documents) = Catalog();
+        var (catalog, documents) = _catalog.Value;
         var allowed = _index.AllowedDocuments(request.Filter);
         var query = QueryAnalyzer.Analyze(request.Query, _glossary, catalog, allowed);
         var plan = _lexical.Plan(query);
@@ -111,7 +116,7 @@ public sealed class HybridRetriever
     }
 
     /// <summary>The document by id, from the retriever's cached catalog.</summary>
-    public DocumentInfo? Document(string id) => Catalog().Documents.GetValueOrDefault(id);
+    public DocumentInfo? Document(string id) => _catalog.Value.Documents.GetValueOrDefault(id);
 
     private static Dictionary<SearchLane, (int, double)> LaneRanks(Dictionary<SearchLane, IReadOnlyList<ChunkScore>> lanes, long row)
     {
@@ -129,18 +134,6 @@ public sealed class HybridRetriever
         }
 
         return ranks;
-    }
-
-    private (DocumentCatalog Catalog, Dictionary<string, DocumentInfo> Documents) Catalog()
-    {
-        var generation = _index.Generation;
-        if (_catalog is not { } cached || cached.Generation != generation)
-        {
-            var documents = _index.ListDocuments();
-            _catalog = cached = (generation, new DocumentCatalog(documents), documents.ToDictionary(d => d.Id));
-        }
-
-        return (cached.Catalog, cached.Documents);
     }
 
     private static void Lap(Dictionary<string, double> timings, string stage, Stopwatch clock)

@@ -29,7 +29,7 @@ public sealed class PdfPageOcr(OcrOptions options)
         var work = Directory.CreateTempSubdirectory("icp-ocr-");
         try
         {
-            var started = DateTime.UtcNow;
+            var started = System.Diagnostics.Stopwatch.StartNew();
             var timeout = TimeSpan.FromSeconds(options.PageTimeoutSeconds);
             var prefix = Path.Combine(work.FullName, "page");
             var p = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -40,7 +40,7 @@ public sealed class PdfPageOcr(OcrOptions options)
                 throw new OcrException($"pdftoppm rendered no image for page {page}");
             }
 
-            var left = timeout - (DateTime.UtcNow - started);
+            var left = timeout - started.Elapsed;
             var tsv = ExternalTool.Run(options.TesseractPath, [image, "stdout", "-l", options.Languages, "--psm", "3", "tsv"], "tesseract-ocr (with tesseract-ocr-eng and tesseract-ocr-chi-sim)", left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), cancellationToken);
             return TesseractTsv.Parse(page, tsv);
         }

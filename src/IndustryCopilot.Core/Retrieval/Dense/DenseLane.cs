@@ -9,8 +9,7 @@ namespace IndustryCopilot.Core.Retrieval.Dense;
 /// </summary>
 public sealed class DenseLane(SqliteIndex index, TextEmbedder embedder)
 {
-    private VectorIndex? _vectors;
-    private long _generation = -1;
+    private readonly GenerationCache<VectorIndex> _vectors = new(index, () => new VectorIndex(index.LoadVectors(embedder.ModelKey, embedder.Dimension)));
 
     public TextEmbedder Embedder => embedder;
 
@@ -20,17 +19,6 @@ public sealed class DenseLane(SqliteIndex index, TextEmbedder embedder)
     public float[]? EmbedQuery(AnalyzedQuery query) => Applies(query) ? embedder.Embed([query.Text])[0] : null;
 
     public IReadOnlyList<ChunkScore> Search(float[] queryVector, IReadOnlySet<string> allowedDocuments, int k) =>
-        Vectors().Search(queryVector, allowedDocuments, k);
+        _vectors.Value.Search(queryVector, allowedDocuments, k);
 
-    private VectorIndex Vectors()
-    {
-        var generation = index.Generation;
-        if (_vectors is null || generation != _generation)
-        {
-            _vectors = new VectorIndex(index.LoadVectors(embedder.ModelKey, embedder.Dimension));
-            _generation = generation;
-        }
-
-        return _vectors;
-    }
 }

@@ -11,8 +11,7 @@ namespace IndustryCopilot.Core.Retrieval.Lanes;
 /// </summary>
 public sealed class LexicalLane(SqliteIndex index, RetrievalOptions options)
 {
-    private Bm25Index? _postings;
-    private long _generation = -1;
+    private readonly GenerationCache<Bm25Index> _postings = new(index, () => Bm25Index.Load(index));
 
     public LexicalPlan Plan(AnalyzedQuery query)
     {
@@ -23,19 +22,7 @@ public sealed class LexicalLane(SqliteIndex index, RetrievalOptions options)
     }
 
     public IReadOnlyList<ChunkScore> Search(LexicalPlan plan, IReadOnlySet<string> allowedDocuments, int k) =>
-        Postings().Search(plan.Terms, plan.Grams, (float)options.GramWeight, allowedDocuments, k);
-
-    private Bm25Index Postings()
-    {
-        var generation = index.Generation;
-        if (_postings is null || generation != _generation)
-        {
-            _postings = Bm25Index.Load(index);
-            _generation = generation;
-        }
-
-        return _postings;
-    }
+        _postings.Value.Search(plan.Terms, plan.Grams, (float)options.GramWeight, allowedDocuments, k);
 
     private List<string> Select(IEnumerable<string> candidates, Dictionary<string, long> frequencies, long n, int max)
     {
