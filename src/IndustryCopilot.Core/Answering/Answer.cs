@@ -1,3 +1,4 @@
+using IndustryCopilot.Core.Answering.Verification;
 using IndustryCopilot.Core.Documents;
 
 namespace IndustryCopilot.Core.Answering;
@@ -24,6 +25,15 @@ public sealed record Answer
 
     /// <summary>The evidence judge's support for the answer, 0–1 (share of the question's weighted key terms the evidence holds).</summary>
     public double Support { get; init; }
+
+    /// <summary>For generated answers: what citation verification checked, dropped and removed; null in quote mode.</summary>
+    public VerificationReport? Verification { get; init; }
+
+    /// <summary>For generated answers: the model that wrote it.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>The standalone question actually searched, when a follow-up was rewritten using the conversation.</summary>
+    public string? StandaloneQuestion { get; init; }
 
     public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
 }

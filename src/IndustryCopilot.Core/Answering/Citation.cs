@@ -1,3 +1,5 @@
+using IndustryCopilot.Core.Retrieval;
+
 namespace IndustryCopilot.Core.Answering;
 
 /// <summary>
@@ -42,4 +44,22 @@ public sealed record Citation
 
     /// <summary>Source file path, for click-through.</summary>
     public required string SourcePath { get; init; }
+
+    /// <summary>A citation of <paramref name="quote"/>, which must be verbatim text of the hit's chunk.</summary>
+    public static Citation From(int number, RetrievedChunk hit, string quote) => new()
+    {
+        Number = number,
+        ChunkId = hit.Chunk.Id,
+        DocumentId = hit.Document.Id,
+        DocumentTitle = hit.Document.Title,
+        DocumentNumber = hit.Document.DocumentNumber,
+        Revision = hit.Document.Revision,
+        SectionPath = hit.Chunk.SectionPath,
+        ClauseLabel = hit.Chunk.ClauseLabel,
+        PageStart = hit.Chunk.PageStart,
+        PageEnd = hit.Chunk.PageEnd,
+        OcrConfidence = hit.Chunk.OcrConfidence,
+        Quote = quote,
+        SourcePath = hit.Document.SourcePath,
+    };
 }

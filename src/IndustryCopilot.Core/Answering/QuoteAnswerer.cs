@@ -42,7 +42,7 @@ public sealed class QuoteAnswerer
         Answer answer;
         if (best is null || support < _options.MinSupport || !identifiersFound)
         {
-            answer = Refusal(question, query.Language, response.Hits, support);
+            answer = Refusal.For(question, query.Language, response.Hits, support);
         }
         else
         {
@@ -94,7 +94,7 @@ public sealed class QuoteAnswerer
             {
                 var quote = hit.Chunk.Text[run[0].Start..run[^1].End];
                 var number = citations.Count + 1;
-                var citation = Cite(number, hit, quote);
+                var citation = Citation.From(number, hit, quote);
                 if (run[0].IsTableRow && hit.Chunk.TableRows is { } rows)
                 {
                     citation = citation with { TableLabel = hit.Chunk.TableLabel, TableRows = (rows.First + run[0].Index, rows.First + run[^1].Index) };
@@ -155,40 +155,5 @@ public sealed class QuoteAnswerer
         }
 
         return chosen;
-    }
-
-    private static Citation Cite(int number, RetrievedChunk hit, string quote) => new()
-    {
-        Number = number,
-        ChunkId = hit.Chunk.Id,
-        DocumentId = hit.Document.Id,
-        DocumentTitle = hit.Document.Title,
-        DocumentNumber = hit.Document.DocumentNumber,
-        Revision = hit.Document.Revision,
-        SectionPath = hit.Chunk.SectionPath,
-        ClauseLabel = hit.Chunk.ClauseLabel,
-        PageStart = hit.Chunk.PageStart,
-        PageEnd = hit.Chunk.PageEnd,
-        OcrConfidence = hit.Chunk.OcrConfidence,
-        Quote = quote,
-        SourcePath = hit.Document.SourcePath,
-    };
-
-    private static Answer Refusal(string question, DocumentLanguage language, IReadOnlyList<RetrievedChunk> hits, double support)
-    {
-        var zh = language is DocumentLanguage.Zh or DocumentLanguage.Mixed;
-        var suggestions = hits.GroupBy(h => h.Document.Id).Take(3)
-            .Select(g => new DocumentSuggestion(g.Key, g.First().Document.Title, g.First().Document.DocumentNumber, g.First().Chunk.SectionPath)).ToList();
-        var text = new StringBuilder(zh ? "知识库中未找到依据回答这个问题。" : "The indexed documents do not answer this question, so no answer is given.");
-        if (suggestions.Count > 0)
-        {
-            text.Append(zh ? "\n可查阅：" : "\nYou may check:");
-            foreach (var s in suggestions)
-            {
-                text.Append("\n- ").Append(s.Title).Append(string.IsNullOrEmpty(s.SectionPath) ? "" : " — " + s.SectionPath);
-            }
-        }
-
-        return new Answer { Question = question, Text = text.ToString(), Mode = AnswerMode.Refused, Language = language, Suggestions = suggestions, Support = support };
     }
 }
