@@ -1,0 +1,242 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using IndustryCopilot.Core.Answering;
+using IndustryCopilot.Core.Answering.Generation;
+using IndustryCopilot.Core.Answering.Verification;
+using IndustryCopilot.Core.Documents;
+using IndustryCopilot.Core.Retrieval;
+using IndustryCopilot.Hosting.Llm;
+
+namespace IndustryCopilot.Hosting.Answering;
+
+/// <summary>
+/// Answers a question: rewrite a follow-up using the conversation → retrieve → judge the evidence (refuse without
+/// calling the model when it is too thin) → fit the sources into the context → generate, streaming → verify the
+/// citations → the final <see cref="Answer"/>. Without a model, or when the model fails or times out and fallback is
+/// on, the answer is in quote mode. Model calls go through the <see cref="GenerationScheduler"/>; beyond its queue the
+/// caller gets <see cref="AnswerBusy"/>. Safe to call concurrently.
+/// </summary>
+public sealed class AnswerOrchestrator : IDisposable
+{
+    private readonly HybridRetriever _retriever;
+    private readonly QuoteAnswerer _quote;
+    private readonly EvidenceJudge _judge;
+    private readonly AnsweringOptions _answering;
+    private readonly GenerationOptions _generation;
+    private readonly AnswerPrompts? _prompts;
+    private readonly GenerationScheduler _scheduler;
+    private readonly ConversationMemory _memory;
+    private readonly bool _fallbackToQuote;
+    private readonly Lock _retrieval = new();
+
+    public AnswerOrchestrator(HybridRetriever retriever, AnsweringOptions answering, GenerationOptions generation, ChatBackend? backend, PromptLibrary? prompts, bool fallbackToQuote = true, TimeProvider? time = null)
+    {
+        answering.Validate();
+        generation.Validate();
+        _retriever = retriever;
+        _answering = answering;
+        _generation = generation;
+        _quote = new QuoteAnswerer(retriever, answering);
+        _judge = new EvidenceJudge(retriever.Index);
+        _prompts = backend is null ? null : new AnswerPrompts(backend, prompts ?? throw new ArgumentNullException(nameof(prompts)), generation);
+        _scheduler = new GenerationScheduler(generation, time);
+        _memory = new ConversationMemory(generation, time);
+        _fallbackToQuote = fallbackToQuote;
+    }
+
+    /// <summary>True when a model writes answers; false in quote mode.</summary>
+    public bool Generates => _prompts is not null;
+
+    public GenerationScheduler Scheduler => _scheduler;
+
+    public ConversationMemory Memory => _memory;
+
+    /// <summary>The final event only (<see cref="AnswerCompleted"/> or <see cref="AnswerBusy"/>).</summary>
+    public async Task<AnswerEvent> AskAsync(AskRequest request, CancellationToken cancellationToken = default)
+    {
+        AnswerEvent? last = null;
+        await foreach (var e in AskStreamingAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            last = e;
+        }
+
+        return last!;
+    }
+
+    public async IAsyncEnumerable<AnswerEvent> AskStreamingAsync(AskRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var timings = new Dictionary<string, double>();
+        var clock = Stopwatch.StartNew();
+        var question = request.Question.Trim();
+        var chinese = question.Any(c => c is >= '\u4e00' and <= '\u9fff');
+        if (_prompts is null)
+        {
+            yield return Remember(request, new AnswerCompleted(QuoteAnswer(request, question)));
+            yield break;
+        }
+
+        var history = request.ConversationId is { } id ? _memory.History(id) : [];
+        GenerationLease? lease;
+        try
+        {
+            lease = await _scheduler.EnterAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException) when (_fallbackToQuote)
+        {
+            lease = null;
+            timings["queue"] = -1;
+        }
+
+        if (lease is null && timings.ContainsKey("queue"))
+        {
+            // Waited the whole request time for the model: quote mode still answers.
+            yield return Remember(request, new AnswerCompleted(QuoteAnswer(request, question)));
+            yield break;
+        }
+
+        using var slot = lease;
+        if (lease is null)
+        {
+            yield return new AnswerBusy(_scheduler.RetryAfter);
+            yield break;
+        }
+
+        timings["queue"] = Lap(clock);
+        var standalone = question;
+        if (history.Count > 0)
+        {
+            standalone = await _prompts.CondenseAsync(question, history, chinese, lease.Token).ConfigureAwait(false);
+            timings["condense"] = Lap(clock);
+        }
+
+        SearchResponse response;
+        lock (_retrieval)
+        {
+            response = _retriever.Search(new SearchRequest(standalone) { K = _answering.EvidenceChunks, Filter = request.Filter, Lanes = request.Lanes });
+        }
+
+        var weights = _judge.Weights(response.Query);
+        var (support, _, identifiersFound) = EvidenceJudge.Judge(response.Query, response.Hits, weights);
+        chinese = response.Query.Language is DocumentLanguage.Zh or DocumentLanguage.Mixed;
+        timings["retrieve"] = Lap(clock);
+        if (response.Hits.Count == 0 || support < _answering.MinSupport || !identifiersFound)
+        {
+            var refused = Refusal.For(question, response.Query.Language, response.Hits, support) with { StandaloneQuestion = Rewritten(question, standalone) };
+            yield return Remember(request, new AnswerCompleted(Finish(refused, timings)));
+            yield break;
+        }
+
+        var sources = await _prompts.PackAsync(standalone, response.Hits, chinese, lease.Token).ConfigureAwait(false);
+        timings["prompt"] = Lap(clock);
+        if (sources.Count == 0)
+        {
+            // The prompt's fixed part and the answer budget leave no room for a single source: generating would be
+            // answering without documents, so quote instead (and say why in the timings for the operator).
+            timings["no-room-for-sources"] = 0;
+            yield return Remember(request, new AnswerCompleted(Finish(QuoteAnswer(request, standalone), timings)));
+            yield break;
+        }
+
+        var text = new StringBuilder();
+        Exception? failure = null;
+        await using (var tokens = _prompts.AnswerAsync(standalone, sources, chinese, lease.Token).GetAsyncEnumerator(lease.Token))
+        {
+            while (true)
+            {
+                string token;
+                try
+                {
+                    if (!await tokens.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    token = tokens.Current;
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // A timeout (our token, not the caller's) or a model/server error.
+                    failure = e;
+                    break;
+                }
+
+                text.Append(token);
+                yield return new AnswerToken(token);
+            }
+        }
+
+        // The caller gave up: whatever the model or Semantic Kernel made of it, this answer is not complete.
+        cancellationToken.ThrowIfCancellationRequested();
+        timings["generate"] = Lap(clock);
+        if (failure is not null)
+        {
+            if (!_fallbackToQuote)
+            {
+                throw new InvalidOperationException($"Generation failed: {failure.Message}", failure);
+            }
+
+            yield return Remember(request, new AnswerCompleted(QuoteAnswer(request, standalone)));
+            yield break;
+        }
+
+        var handling = SafetyTopics.IsSafetyCritical(standalone) ? UnsupportedSentenceHandling.Remove : _generation.UnsupportedSentences;
+        var verified = GeneratedAnswerVerifier.Verify(text.ToString(), sources, handling, chinese);
+        timings["verify"] = Lap(clock);
+        var answer = verified.HasSupportedClaims
+            ? new Answer { Question = question, Text = verified.Text, Mode = AnswerMode.Generated, Language = response.Query.Language, Citations = verified.Citations, Support = support }
+            : Refusal.For(question, response.Query.Language, response.Hits, support);
+        answer = answer with { Verification = verified.Report, Model = _prompts.ModelName, StandaloneQuestion = Rewritten(question, standalone) };
+        yield return Remember(request, new AnswerCompleted(Finish(answer, timings)));
+    }
+
+    /// <summary>The prompt the model would get for a question (sources packed), for <c>--show-prompt</c> and benchmarks.</summary>
+    public async Task<(string Prompt, IReadOnlyList<PromptSource> Sources)> BuildPromptAsync(string question, SearchFilter filter, CancellationToken cancellationToken = default)
+    {
+        var prompts = _prompts ?? throw new InvalidOperationException("No model is configured");
+        SearchResponse response;
+        lock (_retrieval)
+        {
+            response = _retriever.Search(new SearchRequest(question) { K = _answering.EvidenceChunks, Filter = filter });
+        }
+
+        var chinese = response.Query.Language is DocumentLanguage.Zh or DocumentLanguage.Mixed;
+        var sources = await prompts.PackAsync(question, response.Hits, chinese, cancellationToken).ConfigureAwait(false);
+        return (await prompts.RenderAnswerAsync(question, sources, chinese, cancellationToken).ConfigureAwait(false), sources);
+    }
+
+    public void Dispose() => _scheduler.Dispose();
+
+    private Answer QuoteAnswer(AskRequest request, string question)
+    {
+        lock (_retrieval)
+        {
+            return _quote.Ask(question, request.Filter, request.Lanes) with { Question = request.Question.Trim() };
+        }
+    }
+
+    private AnswerCompleted Remember(AskRequest request, AnswerCompleted completed)
+    {
+        if (request.ConversationId is { } id)
+        {
+            _memory.Add(id, new ConversationTurn(completed.Answer.Question, completed.Answer.Text));
+        }
+
+        return completed;
+    }
+
+    private static string? Rewritten(string question, string standalone) => standalone == question ? null : standalone;
+
+    private static Answer Finish(Answer answer, Dictionary<string, double> timings)
+    {
+        timings["total"] = timings.Values.Sum();
+        return answer with { TimingsMs = timings };
+    }
+
+    private static double Lap(Stopwatch clock)
+    {
+        var ms = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        return ms;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+
+namespace IndustryCopilot.Hosting.Tests.Fixtures;
+
+/// <summary>A chat model whose replies the test writes; records every call (messages and options) it receives.</summary>
+internal sealed class ScriptedChatClient(Func<IReadOnlyList<ChatMessage>, string> reply) : IChatClient
+{
+    public ConcurrentQueue<(IReadOnlyList<ChatMessage> Messages, ChatOptions? Options)> Calls { get; } = new();
+
+    /// <summary>When set, each call waits for it before replying (to hold a generation slot).</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>When set, thrown instead of replying (a model or server failure).</summary>
+    public Exception? Failure { get; set; }
+
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var text = await Reply(messages, options, cancellationToken);
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, text));
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var text = await Reply(messages, options, cancellationToken);
+        for (var i = 0; i < text.Length; i += 4)
+        {
+            yield return new ChatResponseUpdate(ChatRole.Assistant, text.Substring(i, Math.Min(4, text.Length - i)));
+        }
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+    public void Dispose()
+    {
+    }
+
+    private async Task<string> Reply(IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
+    {
+        var list = messages.ToList();
+        Calls.Enqueue((list, options));
+        if (Gate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+        }
+
+        if (Failure is { } failure)
+        {
+            throw failure;
+        }
+
+        return reply(list);
+    }
+}
