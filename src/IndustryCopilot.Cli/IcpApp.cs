@@ -24,13 +24,14 @@ internal static class IcpApp
             config.AddCommand<ShowCommand>("show").WithDescription("Show a document's metadata, and with --chunks how it was chunked.").WithExample("show", "安全生产法", "--chunks");
             config.AddCommand<RemoveCommand>("remove").WithDescription("Remove a document from the index.");
             config.AddCommand<SearchCommand>("search").WithDescription("Hybrid search (lexical, dense, identifier lanes) with per-lane ranks.").WithExample("search", "E-203");
-            config.AddCommand<AskCommand>("ask").WithDescription("Answer a question with cited verbatim passages, or refuse.").WithExample("ask", "M12 螺栓的拧紧力矩是多少？");
+            config.AddCommand<AskCommand>("ask").WithDescription("Answer a question from the documents with verified citations (generated with a model, else quoted), or refuse.").WithExample("ask", "M12 螺栓的拧紧力矩是多少？").WithExample("ask", "--model", "models/qwen2.5-7b-instruct-q4_k_m.gguf", "How often is the compressor oil changed?");
             config.AddCommand<EvalCommand>("eval").WithDescription("Measure retrieval variants, the Lucene baseline, refusal and citations on question sets.").WithExample("eval", "../shared/eval/questions/zh-regulations.jsonl");
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Benchmarks.");
                 bench.AddCommand<BenchOcrCommand>("ocr").WithDescription("OCR pages/s and character accuracy on a scanned PDF.");
                 bench.AddCommand<BenchSearchCommand>("search").WithDescription("Search latency per lane on a synthetic index of 100k chunks.");
+                bench.AddCommand<BenchLlmCommand>("llm").WithDescription("Orchestration overhead (retrieve + prompt + verify) next to raw model time for the same prompts.");
                 bench.AddCommand<BenchIngestCommand>("ingest").WithDescription("PDF pages/s: PdfPig extraction alone vs the whole ingestion pipeline.");
             });
         });
@@ -44,7 +45,7 @@ internal static class IcpApp
             Console.Error.WriteLine("error: " + ex.Message);
             return 2;
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or InvalidOperationException or FormatException or InvalidDataException or System.ComponentModel.DataAnnotations.ValidationException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or InvalidOperationException or FormatException or InvalidDataException or System.ComponentModel.DataAnnotations.ValidationException or UnauthorizedAccessException or Llama.ModelLoadException)
         {
             Console.Error.WriteLine("error: " + ex.Message);
             return 2;

@@ -1,4 +1,5 @@
 using IndustryCopilot.Core.Answering;
+using IndustryCopilot.Core.Answering.Generation;
 using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Ingestion;
 using IndustryCopilot.Core.Ingestion.Chunking;
@@ -6,6 +7,9 @@ using IndustryCopilot.Core.Ingestion.Ocr;
 using IndustryCopilot.Core.Retrieval;
 using IndustryCopilot.Core.Retrieval.Dense;
 using IndustryCopilot.Core.Retrieval.Query;
+using IndustryCopilot.Hosting.Answering;
+using IndustryCopilot.Hosting.Llm;
+using IndustryCopilot.Llama;
 using IndustryCopilot.Onnx.Embeddings;
 using Microsoft.Extensions.Configuration;
 
@@ -33,6 +37,9 @@ internal sealed class IcpEnvironment
         Embeddings = configuration.GetSection(OnnxEmbeddingOptions.Section).Get<OnnxEmbeddingOptions>() ?? new OnnxEmbeddingOptions();
         Answering = configuration.GetSection(AnsweringOptions.Section).Get<AnsweringOptions>() ?? new AnsweringOptions();
         Ocr = configuration.GetSection(OcrOptions.Section).Get<OcrOptions>() ?? new OcrOptions();
+        Llm = configuration.GetSection(LlmOptions.Section).Get<LlmOptions>() ?? new LlmOptions();
+        Generation = configuration.GetSection(GenerationOptions.Section).Get<GenerationOptions>() ?? new GenerationOptions();
+        LlamaModel = configuration.GetSection(LlamaModelOptions.Section).Get<LlamaModelOptions>() ?? new LlamaModelOptions();
         Index.Validate();
         Ingestion.Validate();
         Chunking.Validate();
@@ -40,6 +47,9 @@ internal sealed class IcpEnvironment
         Embeddings.Validate();
         Answering.Validate();
         Ocr.Validate();
+        Llm.Validate();
+        Generation.Validate();
+        LlamaModel.Validate();
     }
 
     public IConfiguration Configuration { get; }
@@ -57,6 +67,12 @@ internal sealed class IcpEnvironment
     public AnsweringOptions Answering { get; }
 
     public OcrOptions Ocr { get; }
+
+    public LlmOptions Llm { get; }
+
+    public GenerationOptions Generation { get; }
+
+    public LlamaModelOptions LlamaModel { get; }
 
     public static IcpEnvironment Load(string? dataDirFlag)
     {
@@ -83,6 +99,25 @@ internal sealed class IcpEnvironment
 
     public IngestionPipeline Pipeline(SqliteIndex index) =>
         new(index, ReaderRegistry.Default(Ingestion), new StructuredChunker(Chunking), Ingestion, TimeProvider.System, Embedder(), Ocr.Enabled ? new PdfPageOcr(Ocr) : null);
+
+    /// <summary>
+    /// The configured model, or the GGUF file given by <c>--model</c> (which selects the LlamaSharp provider); null for
+    /// quote mode. Load problems are written to standard error (and stop the command unless Llm:FallbackToQuote).
+    /// </summary>
+    public ChatBackend? Backend(string? modelFlag, Action<string>? promptObserver = null)
+    {
+        if (modelFlag is not null)
+        {
+            Llm.Provider = LlmProvider.LlamaSharp;
+            LlamaModel.ModelPath = modelFlag;
+        }
+
+        return ChatBackends.Create(Llm, LlamaModel, Console.Error, promptObserver);
+    }
+
+    /// <summary>The answer flow over an index: generated with <paramref name="backend"/>, quote mode without.</summary>
+    public AnswerOrchestrator Orchestrator(SqliteIndex index, ChatBackend? backend) =>
+        new(Retriever(index), Answering, Generation, backend, backend is null ? null : PromptLibrary.Load(Llm.PromptsDirectory), Llm.FallbackToQuote);
 
     public HybridRetriever Retriever(SqliteIndex index) => new(index, Retrieval, LoadGlossary(index), Embedder());
 

@@ -45,9 +45,9 @@ public sealed class GenerationOptions
             throw new InvalidOperationException($"{Section}: MaxParallel must be 1–64 and MaxQueue 0–10000");
         }
 
-        if (RequestTimeoutSeconds is < 1 or > 3600 || MaxAnswerTokens is < 16 or > 32_768 || MaxCondensedTokens is < 8 or > 1024)
+        if (RequestTimeoutSeconds is < 1 or > 3600 || MaxAnswerTokens is < 1 or > 32_768 || MaxCondensedTokens is < 8 or > 1024)
         {
-            throw new InvalidOperationException($"{Section}: RequestTimeoutSeconds 1–3600, MaxAnswerTokens 16–32768, MaxCondensedTokens 8–1024 are required");
+            throw new InvalidOperationException($"{Section}: RequestTimeoutSeconds 1–3600, MaxAnswerTokens 1–32768, MaxCondensedTokens 8–1024 are required");
         }
 
         if (Temperature is < 0 or > 2 || ConversationTurns is < 0 or > 50 || ConversationIdleMinutes < 1 || MaxConversations < 1)
