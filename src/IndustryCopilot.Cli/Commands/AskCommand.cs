@@ -101,6 +101,11 @@ internal sealed class AskCommand : AsyncCommand<AskCommand.Settings>
             AnsiConsole.Write(new Rule(answer.Verification is { Clean: true } && answer.Mode == AnswerMode.Generated ? "verified" : "verified answer") { Justification = Justify.Left });
         }
 
+        if (answer.Notice is { } notice)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{notice}[/]");
+        }
+
         // The streamed words were unverified; show the final text unless it is the same.
         if (!streamed || answer.Mode != AnswerMode.Generated || answer.Verification is not { Clean: true })
         {

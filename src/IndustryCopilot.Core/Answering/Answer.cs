@@ -32,6 +32,12 @@ public sealed record Answer
     /// <summary>For generated answers: the model that wrote it.</summary>
     public string? Model { get; init; }
 
+    /// <summary>
+    /// Set when the answer is not what was asked for and the user should know why, in the question's language —
+    /// e.g. the model timed out and the answer is quoted instead. Null otherwise.
+    /// </summary>
+    public string? Notice { get; init; }
+
     /// <summary>The standalone question actually searched, when a follow-up was rewritten using the conversation.</summary>
     public string? StandaloneQuestion { get; init; }
 

@@ -91,7 +91,8 @@ public sealed class AnswerOrchestrator : IDisposable
         if (lease is null && timings.ContainsKey("queue"))
         {
             // Waited the whole request time for the model: quote mode still answers.
-            yield return Remember(request, new AnswerCompleted(QuoteAnswer(request, question)));
+            var notice = chinese ? $"模型在 {_generation.RequestTimeoutSeconds} 秒内一直繁忙，以下为原文摘录。" : $"The model stayed busy for {_generation.RequestTimeoutSeconds} s; the answer below quotes the documents.";
+            yield return Remember(request, new AnswerCompleted(QuoteAnswer(request, question) with { Notice = notice }));
             yield break;
         }
 
@@ -133,8 +134,8 @@ public sealed class AnswerOrchestrator : IDisposable
         {
             // The prompt's fixed part and the answer budget leave no room for a single source: generating would be
             // answering without documents, so quote instead (and say why in the timings for the operator).
-            timings["no-room-for-sources"] = 0;
-            yield return Remember(request, new AnswerCompleted(Finish(QuoteAnswer(request, standalone), timings)));
+            var notice = chinese ? "模型上下文容不下任何来源段落，以下为原文摘录。" : "The model's context has no room for a source passage; the answer below quotes the documents.";
+            yield return Remember(request, new AnswerCompleted(Finish(QuoteAnswer(request, standalone) with { Notice = notice }, timings)));
             yield break;
         }
 
@@ -176,7 +177,10 @@ public sealed class AnswerOrchestrator : IDisposable
                 throw new InvalidOperationException($"Generation failed: {failure.Message}", failure);
             }
 
-            yield return Remember(request, new AnswerCompleted(QuoteAnswer(request, standalone)));
+            var notice = lease.TimedOut
+                ? chinese ? $"模型未在 {_generation.RequestTimeoutSeconds} 秒内完成，以下为原文摘录。" : $"The model did not finish within {_generation.RequestTimeoutSeconds} s; the answer below quotes the documents."
+                : chinese ? $"模型出错（{failure.Message}），以下为原文摘录。" : $"The model failed ({failure.Message}); the answer below quotes the documents.";
+            yield return Remember(request, new AnswerCompleted(Finish(QuoteAnswer(request, standalone) with { Notice = notice, Model = _prompts.ModelName }, timings)));
             yield break;
         }
 

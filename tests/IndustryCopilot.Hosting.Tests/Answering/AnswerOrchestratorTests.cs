@@ -164,7 +164,22 @@ public sealed class AnswerOrchestratorTests
         var answer = await Answer(withFallback, "How often should the compressor oil be changed?");
 
         Assert.Equal(AnswerMode.Quote, answer.Mode);
+        Assert.Equal("The model failed (connection refused); the answer below quotes the documents.", answer.Notice);
         await Assert.ThrowsAsync<InvalidOperationException>(() => withoutFallback.AskAsync(new AskRequest("How often should the compressor oil be changed?")));
+    }
+
+    [Fact]
+    public async Task AskAsync_ModelTooSlow_RequestTimeoutEndsItInQuoteModeAndFreesTheSlot()
+    {
+        using var plant = new Plant();
+        var model = new ScriptedChatClient(_ => "never written") { Gate = new TaskCompletionSource() };
+        using var orchestrator = plant.Orchestrator(model, new GenerationOptions { RequestTimeoutSeconds = 1 });
+
+        var answer = await Answer(orchestrator, "How often should the compressor oil be changed?");
+
+        Assert.Equal(AnswerMode.Quote, answer.Mode);
+        Assert.Equal("The model did not finish within 1 s; the answer below quotes the documents.", answer.Notice);
+        Assert.Equal(0, orchestrator.Scheduler.Running);
     }
 
     [Fact]
