@@ -77,9 +77,7 @@ internal static class SqliteSchema
                 Exec(connection, tx, "ALTER TABLE documents ADD COLUMN embedding_model TEXT;");
             }
 
-            // Version 5 records the OCR confidence of chunks recognised from scanned pages and the provenance of table
-            // chunks (table label, body row range).
-            Exec(connection, tx, "ALTER TABLE chunks ADD COLUMN ocr_confidence REAL; ALTER TABLE chunks ADD COLUMN table_label TEXT; ALTER TABLE chunks ADD COLUMN row_first INTEGER; ALTER TABLE chunks ADD COLUMN row_last INTEGER;");
+            AddVersion5Columns(connection, tx);
 
             Exec(connection, tx, $"""
                 UPDATE documents SET pipeline_version = 0;
@@ -91,12 +89,42 @@ internal static class SqliteSchema
                 UPDATE meta SET value = '{Version}' WHERE key = 'schema_version';
                 """);
         }
+        else if (version == "5")
+        {
+            // An index written between the OCR and the table-provenance commits says 5 without the table columns.
+            AddVersion5Columns(connection, tx);
+        }
         else if (version != Version.ToString())
         {
             throw new InvalidOperationException($"index schema version {version} is not supported by this build (expects {Version}); re-create the data directory.");
         }
 
         tx.Commit();
+    }
+
+    // Version 5 records the OCR confidence of chunks recognised from scanned pages and the provenance of table chunks
+    // (table label, body row range). Adds whichever of these columns is missing.
+    private static void AddVersion5Columns(SqliteConnection connection, SqliteTransaction tx)
+    {
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = tx;
+            command.CommandText = "SELECT name FROM pragma_table_info('chunks')";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var (column, type) in new[] { ("ocr_confidence", "REAL"), ("table_label", "TEXT"), ("row_first", "INTEGER"), ("row_last", "INTEGER") })
+        {
+            if (!existing.Contains(column))
+            {
+                Exec(connection, tx, $"ALTER TABLE chunks ADD COLUMN {column} {type};");
+            }
+        }
     }
 
     public static void Exec(SqliteConnection connection, SqliteTransaction? tx, string sql)

@@ -160,4 +160,26 @@ public sealed class SqliteIndexTests
         Assert.Equal(0, reopened.FindBySource("/plant/a")!.PipelineVersion);
         Assert.Null(reopened.FindBySource("/plant/a")!.EmbeddingModel);
     }
+
+    [Fact]
+    public void Open_Version5WithoutTableColumns_ColumnsAddedAndChunksReadable()
+    {
+        using var dir = new TempDirectory();
+        using (var index = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path }))
+        {
+            index.ReplaceDocument(Doc("a"), [C("a", 0, "pump")], 7);
+        }
+
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dir.Path, "index.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = "ALTER TABLE chunks DROP COLUMN table_label; ALTER TABLE chunks DROP COLUMN row_first; ALTER TABLE chunks DROP COLUMN row_last;";
+            downgrade.ExecuteNonQuery();
+        }
+
+        using var reopened = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path });
+
+        Assert.Equal("pump", Assert.Single(reopened.GetChunks("a")).Text);
+    }
 }
