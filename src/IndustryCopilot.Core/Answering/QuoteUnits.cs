@@ -15,6 +15,9 @@ internal static class QuoteUnits
             var lines = text.Split('\n');
             var offset = 0;
             var tableLine = 0;
+            // A row means what its caption and column headers say ("Ethanol ($/gal)", "W/E 02/24/17"): its terms
+            // include theirs, so "Iowa ethanol price" finds the Iowa row of the ethanol table.
+            var context = string.Join("\n", lines.TakeWhile(l => !l.StartsWith('|'))) + "\n" + (lines.FirstOrDefault(l => l.StartsWith('|')) ?? "");
             foreach (var line in lines)
             {
                 if (line.StartsWith('|'))
@@ -22,7 +25,7 @@ internal static class QuoteUnits
                     // The first two table lines are the header and its separator; rows follow.
                     if (tableLine++ >= 2 && line.Trim().Length > 0)
                     {
-                        units.Add(new QuoteUnit(hitRank, units.Count, offset, offset + line.Length, line, true, Terms(line)));
+                        units.Add(new QuoteUnit(hitRank, units.Count, offset, offset + line.Length, line, true, Terms(line + "\n" + context)));
                     }
                 }
 

@@ -102,7 +102,9 @@ public sealed partial class PdfReader(IngestionOptions options) : IDocumentReade
     [GeneratedRegex(@"\.{4,}\s*[ivx\d]{1,4}$")]
     private static partial Regex TocEntry();
 
-    // Bare page numbers in the top or bottom margin would otherwise glue onto paragraphs.
+    // Bare page numbers in the top or bottom margin would otherwise glue onto paragraphs; a line of nothing but
+    // punctuation (a form's stray "." in 1-point type) would split a table from its header.
     private static List<PdfLine> DropPageFurniture(List<PdfLine> lines, double height) =>
-        lines.Where(l => !(l.Text.All(c => char.IsDigit(c) || c == ' ') && (l.Baseline < height * 0.08 || l.Baseline > height * 0.92))).ToList();
+        lines.Where(l => !(l.Text.All(c => char.IsDigit(c) || c == ' ') && (l.Baseline < height * 0.08 || l.Baseline > height * 0.92))
+            && l.Text.Any(char.IsLetterOrDigit)).ToList();
 }

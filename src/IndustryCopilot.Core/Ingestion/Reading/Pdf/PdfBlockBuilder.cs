@@ -44,8 +44,19 @@ internal static class PdfBlockBuilder
                 text = "";
             }
 
-            foreach (var line in lines)
+            var tables = PdfTableDetector.Find(lines);
+            for (var index = 0; index < lines.Count; index++)
             {
+                if (tables.Find(t => t.Start == index) is { } table)
+                {
+                    Flush();
+                    blocks.Add(new Block(BlockKind.Table, table.Data.Caption ?? "", page, Table: table.Data));
+                    index += table.Count - 1;
+                    previous = null;
+                    continue;
+                }
+
+                var line = lines[index];
                 var heading = IsHeading(line);
                 var label = ClauseParser.Parse(line.Text);
                 var lineKind = heading ? BlockKind.Heading : label?.Kind == ClauseKind.Item ? BlockKind.ListItem : BlockKind.Paragraph;

@@ -9,4 +9,8 @@ namespace IndustryCopilot.Core.Ingestion.Reading.Pdf;
 /// <param name="FontSize">Median font size of the line's letters, in points.</param>
 /// <param name="Bold">True when most of the line is set in a bold face.</param>
 /// <param name="StartsBlock">True when layout analysis put the line at the start of a text block.</param>
-internal sealed record PdfLine(string Text, IReadOnlyList<string> Segments, double Left, double Right, double Baseline, double FontSize, bool Bold, bool StartsBlock = false);
+internal sealed record PdfLine(string Text, IReadOnlyList<string> Segments, double Left, double Right, double Baseline, double FontSize, bool Bold, bool StartsBlock = false)
+{
+    /// <summary>The line's words with their horizontal extent (empty for lines from layout analysis).</summary>
+    public IReadOnlyList<PdfWord> Words { get; init; } = [];
+}

@@ -56,7 +56,7 @@ internal static class PdfLineAssembler
                 lastBold = IsBold(letter);
             }
 
-            current.Add(letter.Value, size, Math.Max(letter.EndBaseLine.X, x), lastBold);
+            current.Add(letter.Value, size, x, Math.Max(letter.EndBaseLine.X, x), lastBold);
             pendingSpace = false;
         }
 
@@ -97,6 +97,10 @@ internal static class PdfLineAssembler
         private readonly double _left = left;
         private readonly List<string> _segments = [];
         private readonly List<double> _sizes = [];
+        private readonly List<PdfWord> _words = [];
+        private readonly StringBuilder _word = new();
+        private double _wordLeft;
+        private double _wordRight;
         private int _bold;
         private StringBuilder _segment = new();
 
@@ -106,8 +110,15 @@ internal static class PdfLineAssembler
 
         public double Size => _sizes.Count == 0 ? 1 : _sizes[^1];
 
-        public void Add(string value, double size, double right, bool bold)
+        public void Add(string value, double size, double left, double right, bool bold)
         {
+            if (_word.Length == 0)
+            {
+                _wordLeft = left;
+            }
+
+            _word.Append(value);
+            _wordRight = Math.Max(_wordRight, right);
             _segment.Append(value);
             _sizes.Add(size);
             _bold += bold ? 1 : 0;
@@ -122,6 +133,7 @@ internal static class PdfLineAssembler
             if (_segment.Length > 0 && (explicitSpace || !betweenCjk) && _segment[^1] != ' ')
             {
                 _segment.Append(' ');
+                EndWord();
             }
         }
 
@@ -135,11 +147,22 @@ internal static class PdfLineAssembler
         {
             Flush();
             var sizes = _sizes.Order().ToList();
-            return new PdfLine(string.Join(" ", _segments), _segments.ToList(), _left, Right, Baseline, sizes[sizes.Count / 2], _bold >= 0.8 * _sizes.Count);
+            return new PdfLine(string.Join(" ", _segments), _segments.ToList(), _left, Right, Baseline, sizes[sizes.Count / 2], _bold >= 0.8 * _sizes.Count) { Words = _words.ToList() };
+        }
+
+        private void EndWord()
+        {
+            if (_word.Length > 0)
+            {
+                _words.Add(new PdfWord(_word.ToString(), _wordLeft, _wordRight));
+                _word.Clear();
+                _wordRight = 0;
+            }
         }
 
         private void Flush()
         {
+            EndWord();
             var text = _segment.ToString().Trim();
             if (text.Length > 0)
             {
