@@ -68,6 +68,21 @@ public sealed class AskAndEvalTests
         }
     }
 
+    [Fact]
+    public void Eval_CorpusTableRowQuestions_EachRowChunkInTopFive()
+    {
+        using var dir = new TempDirectory();
+        var json = Path.Combine(dir.Path, "eval.json");
+        var questions = Path.Combine(IcpProcess.RepositoryRoot, "tests", "IndustryCopilot.Cli.Tests", "Fixtures", "corpus-table-questions.jsonl");
+
+        var result = IcpProcess.Run(["eval", questions, "--corpus", Corpus, "--json", json, "--index-dir", Path.Combine(dir.Path, "index")]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var report = JsonDocument.Parse(File.ReadAllText(json)).RootElement[0];
+        var product = report.GetProperty("variants").EnumerateArray().Single(v => v.GetProperty("variant").GetString() == "hybrid+id");
+        Assert.Equal(1.0, product.GetProperty("recall5").GetDouble());
+    }
+
     private static string? FindEval()
     {
         var candidate = Path.GetFullPath(Path.Combine(IcpProcess.RepositoryRoot, "..", "shared", "eval"));

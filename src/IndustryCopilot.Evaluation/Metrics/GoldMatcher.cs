@@ -3,7 +3,10 @@ using IndustryCopilot.Evaluation.Questions;
 
 namespace IndustryCopilot.Evaluation.Metrics;
 
-/// <summary>Which gold units a retrieved chunk satisfies: same document (by path under the corpus), and same article or page.</summary>
+/// <summary>
+/// Which gold units a retrieved chunk satisfies: same document (by path under the corpus), and same article or page;
+/// a unit with neither (a table row of a Word or Excel file has no page) is satisfied by the chunk holding its quote.
+/// </summary>
 public sealed class GoldMatcher(string corpusDirectory)
 {
     private readonly string _root = Path.GetFullPath(corpusDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
@@ -20,9 +23,9 @@ public sealed class GoldMatcher(string corpusDirectory)
                 continue;
             }
 
-            var matches = unit.Article is not null
-                ? chunk.ClauseLabel == unit.Article
-                : unit.Page is not { } page || (chunk.PageStart <= page && page <= (chunk.PageEnd ?? chunk.PageStart));
+            var matches = unit.Article is not null ? chunk.ClauseLabel == unit.Article
+                : unit.Page is { } page ? chunk.PageStart <= page && page <= (chunk.PageEnd ?? chunk.PageStart)
+                : unit.Quote is not { Length: > 0 } quote || chunk.Text.Contains(quote, StringComparison.Ordinal);
             if (matches)
             {
                 yield return unit.Key;

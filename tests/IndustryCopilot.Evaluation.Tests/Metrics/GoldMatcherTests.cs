@@ -8,8 +8,8 @@ public sealed class GoldMatcherTests
 {
     private static DocumentInfo Doc(string path) => new() { Id = "d", SourcePath = path, ContentHash = "h", Format = "pdf", SizeBytes = 1, Title = "t", AccessGroups = ["public"] };
 
-    private static Chunk Chunk(string? clause = null, int? from = null, int? to = null) =>
-        new() { DocumentId = "d", Ordinal = 0, SectionPath = "", ClauseLabel = clause, PageStart = from, PageEnd = to, Text = "x", Hash = "h" };
+    private static Chunk Chunk(string? clause = null, int? from = null, int? to = null, string text = "x") =>
+        new() { DocumentId = "d", Ordinal = 0, SectionPath = "", ClauseLabel = clause, PageStart = from, PageEnd = to, Text = text, Hash = "h" };
 
     private readonly GoldMatcher _matcher = new("/eval/corpus");
 
@@ -30,5 +30,14 @@ public sealed class GoldMatcherTests
 
         Assert.Single(_matcher.Matches([gold], Chunk(from: 7, to: 8), Doc("/eval/corpus/osha3120.pdf")));
         Assert.Empty(_matcher.Matches([gold], Chunk(from: 9, to: 10), Doc("/eval/corpus/osha3120.pdf")));
+    }
+
+    [Fact]
+    public void Matches_NoPageOrArticle_ChunkHoldingTheQuote()
+    {
+        var gold = new GoldUnit("torque.xlsx", Quote: "| M16 | 8.8 | 200 |");
+
+        Assert.Single(_matcher.Matches([gold], Chunk(text: "| Size | Grade | Torque |\n| --- | --- | --- |\n| M16 | 8.8 | 200 |"), Doc("/eval/corpus/torque.xlsx")));
+        Assert.Empty(_matcher.Matches([gold], Chunk(text: "| Size | Grade | Torque |\n| --- | --- | --- |\n| M12 | 8.8 | 82 |"), Doc("/eval/corpus/torque.xlsx")));
     }
 }
