@@ -6,6 +6,7 @@ using IndustryCopilot.Core.Retrieval;
 using IndustryCopilot.Hosting.Answering;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using IndustryCopilot.Hosting;
 
 namespace IndustryCopilot.Cli.Commands;
 
@@ -46,7 +47,7 @@ internal sealed class AskCommand : AsyncCommand<AskCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var environment = IcpEnvironment.Load(settings.DataDir);
+        var environment = CopilotEnvironment.Load(settings.DataDir);
         using var index = environment.OpenIndex();
         string? prompt = null;
         using var backend = settings.Quote ? null : environment.Backend(settings.Model, promptObserver: settings.ShowPrompt ? p => prompt = p : null);

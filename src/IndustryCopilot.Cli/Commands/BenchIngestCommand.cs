@@ -6,6 +6,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+using IndustryCopilot.Hosting;
 
 namespace IndustryCopilot.Cli.Commands;
 
@@ -28,7 +29,7 @@ internal sealed class BenchIngestCommand : Command<BenchIngestCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var environment = IcpEnvironment.Load(settings.DataDir);
+        var environment = CopilotEnvironment.Load(settings.DataDir);
         var pdfs = System.IO.Directory.GetFiles(settings.Directory, "*.pdf", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         if (pdfs.Count == 0)
         {
@@ -94,7 +95,7 @@ internal sealed class BenchIngestCommand : Command<BenchIngestCommand.Settings>
         return 0;
     }
 
-    private static (IngestionReport Report, double Seconds) RunPipeline(IcpEnvironment environment, List<string> pdfs, Core.Retrieval.Dense.TextEmbedder? embedder, CancellationToken cancellationToken)
+    private static (IngestionReport Report, double Seconds) RunPipeline(CopilotEnvironment environment, List<string> pdfs, Core.Retrieval.Dense.TextEmbedder? embedder, CancellationToken cancellationToken)
     {
         var temp = Path.Combine(Path.GetTempPath(), "icp-bench-" + Guid.NewGuid().ToString("N"));
         try

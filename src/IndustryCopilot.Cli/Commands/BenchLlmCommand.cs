@@ -10,6 +10,7 @@ using IndustryCopilot.Llama;
 using Microsoft.Extensions.AI;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using IndustryCopilot.Hosting;
 
 namespace IndustryCopilot.Cli.Commands;
 
@@ -52,7 +53,7 @@ internal sealed partial class BenchLlmCommand : AsyncCommand<BenchLlmCommand.Set
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var environment = IcpEnvironment.Load(settings.DataDir);
+        var environment = CopilotEnvironment.Load(settings.DataDir);
         var options = environment.LlamaModel;
         options.ModelPath = settings.Model ?? options.ModelPath;
         using var model = LlamaModel.Load(options);

@@ -5,6 +5,7 @@ using IndustryCopilot.Core.Ingestion.Reading;
 using IndustryCopilot.Evaluation.Metrics;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using IndustryCopilot.Hosting;
 
 namespace IndustryCopilot.Cli.Commands;
 
@@ -23,7 +24,7 @@ internal sealed class BenchOcrCommand : Command<BenchOcrCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var environment = IcpEnvironment.Load(settings.DataDir);
+        var environment = CopilotEnvironment.Load(settings.DataDir);
         var read = new PdfReader(environment.Ingestion).Read(settings.Pdf, cancellationToken);
         if (!read.Succeeded)
         {

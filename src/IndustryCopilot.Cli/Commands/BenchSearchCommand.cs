@@ -5,6 +5,7 @@ using IndustryCopilot.Core.Retrieval;
 using IndustryCopilot.Evaluation.Metrics;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using IndustryCopilot.Hosting;
 
 namespace IndustryCopilot.Cli.Commands;
 
@@ -38,7 +39,7 @@ internal sealed class BenchSearchCommand : Command<BenchSearchCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var environment = IcpEnvironment.Load(settings.DataDir);
+        var environment = CopilotEnvironment.Load(settings.DataDir);
         var root = Path.GetFullPath(settings.IndexDir ?? Path.Combine(Path.GetTempPath(), "icp-bench-search-" + Guid.NewGuid().ToString("N")[..8]));
         try
         {
@@ -105,7 +106,7 @@ internal sealed class BenchSearchCommand : Command<BenchSearchCommand.Settings>
         }
     }
 
-    private static List<string> Sentences(IcpEnvironment source)
+    private static List<string> Sentences(CopilotEnvironment source)
     {
         using var index = source.OpenIndex();
         var sentences = index.ListDocuments().SelectMany(d => index.GetChunks(d.Id)).SelectMany(c => SentenceSplitter.Split(c.Text)).Where(s => s.Length >= 8).ToList();

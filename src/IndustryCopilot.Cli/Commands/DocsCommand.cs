@@ -1,6 +1,7 @@
 using IndustryCopilot.Core.Documents;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using IndustryCopilot.Hosting;
 
 namespace IndustryCopilot.Cli.Commands;
 
@@ -9,7 +10,7 @@ internal sealed class DocsCommand : Command<IcpSettings>
 {
     public override int Execute(CommandContext context, IcpSettings settings, CancellationToken cancellationToken)
     {
-        using var index = IcpEnvironment.Load(settings.DataDir).OpenIndex();
+        using var index = CopilotEnvironment.Load(settings.DataDir).OpenIndex();
         var documents = index.ListDocuments();
         var table = new Table().AddColumns("id", "title", "number", "revision", "date", "lang", "pages", "chunks", "groups", "status");
         foreach (var d in documents)

@@ -7,6 +7,7 @@ using IndustryCopilot.Evaluation;
 using IndustryCopilot.Evaluation.Baseline;
 using IndustryCopilot.Evaluation.Metrics;
 using Spectre.Console.Cli;
+using IndustryCopilot.Hosting;
 
 namespace IndustryCopilot.Cli.Commands;
 
@@ -48,7 +49,7 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var environment = IcpEnvironment.Load(settings.DataDir);
+        var environment = CopilotEnvironment.Load(settings.DataDir);
         var temporary = settings.IndexDir is null;
         var root = Path.GetFullPath(settings.IndexDir ?? Path.Combine(Path.GetTempPath(), "icp-eval-" + Guid.NewGuid().ToString("N")[..8]));
         var reports = new List<SetReport>();
@@ -97,7 +98,7 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         return 0;
     }
 
-    private static SetReport Evaluate(IcpEnvironment environment, Evaluation.Questions.QuestionSet set, string root, CancellationToken cancellationToken)
+    private static SetReport Evaluate(CopilotEnvironment environment, Evaluation.Questions.QuestionSet set, string root, CancellationToken cancellationToken)
     {
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(set.CorpusDirectory)))[..10];
         var data = Path.Combine(root, "index-" + key);

@@ -3,6 +3,7 @@ using IndustryCopilot.Core.Documents;
 using IndustryCopilot.Core.Ingestion;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using IndustryCopilot.Hosting;
 
 namespace IndustryCopilot.Cli.Commands;
 
@@ -34,14 +35,14 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
     }
 
     // A corpus folder may carry its plant glossary (glossary.tsv at its top); searches then use it.
-    private static void RememberGlossary(Core.Index.SqliteIndex index, IcpEnvironment environment, IEnumerable<string> paths)
+    private static void RememberGlossary(Core.Index.SqliteIndex index, CopilotEnvironment environment, IEnumerable<string> paths)
     {
         foreach (var folder in paths.Where(Directory.Exists))
         {
             var candidate = Path.GetFullPath(Path.Combine(folder, environment.Retrieval.GlossaryFile));
             if (File.Exists(candidate))
             {
-                index.SetSetting(IcpEnvironment.GlossarySetting, candidate);
+                index.SetSetting(CopilotEnvironment.GlossarySetting, candidate);
                 AnsiConsole.MarkupLineInterpolated($"glossary: {candidate} ({environment.LoadGlossary(index).Count} term sets)");
                 return;
             }
@@ -50,7 +51,7 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var environment = IcpEnvironment.Load(settings.DataDir);
+        var environment = CopilotEnvironment.Load(settings.DataDir);
         using var index = environment.OpenIndex();
         var pipeline = environment.Pipeline(index);
         var request = new IngestionRequest

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using IndustryCopilot.Hosting;
 
 namespace IndustryCopilot.Cli.Commands;
 
@@ -16,7 +17,7 @@ internal sealed class RemoveCommand : Command<RemoveCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var index = IcpEnvironment.Load(settings.DataDir).OpenIndex();
+        using var index = CopilotEnvironment.Load(settings.DataDir).OpenIndex();
         var d = DocumentSelector.Single(index, settings.Document);
         index.RemoveDocument(d.Id);
         AnsiConsole.MarkupLineInterpolated($"removed {d.Id} {d.Title} ({d.ChunkCount} chunks)");

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using IndustryCopilot.Core.Retrieval;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using IndustryCopilot.Hosting;
 
 namespace IndustryCopilot.Cli.Commands;
 
@@ -32,7 +33,7 @@ internal sealed class SearchCommand : Command<SearchCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var environment = IcpEnvironment.Load(settings.DataDir);
+        var environment = CopilotEnvironment.Load(settings.DataDir);
         using var index = environment.OpenIndex();
         var retriever = environment.Retriever(index);
         var response = retriever.Search(new SearchRequest(settings.Query)

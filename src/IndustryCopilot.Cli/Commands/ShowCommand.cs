@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using IndustryCopilot.Hosting;
 
 namespace IndustryCopilot.Cli.Commands;
 
@@ -24,7 +25,7 @@ internal sealed class ShowCommand : Command<ShowCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var index = IcpEnvironment.Load(settings.DataDir).OpenIndex();
+        using var index = CopilotEnvironment.Load(settings.DataDir).OpenIndex();
         var d = DocumentSelector.Single(index, settings.Document);
         var grid = new Grid().AddColumn().AddColumn();
         void Row(string name, object? value) => grid.AddRow(name, Markup.Escape(value?.ToString() ?? ""));

@@ -13,21 +13,22 @@ using IndustryCopilot.Llama;
 using IndustryCopilot.Onnx.Embeddings;
 using Microsoft.Extensions.Configuration;
 
-namespace IndustryCopilot.Cli;
+namespace IndustryCopilot.Hosting;
 
 /// <summary>
-/// Builds configuration and options for a command: <c>appsettings.json</c> beside the program, then in the current
+/// The composition root shared by the CLI and the server: configuration and validated options, and the index,
+/// pipeline, retriever, model and answer flow built from them. Configuration: <c>appsettings.json</c> beside the program, then in the current
 /// folder, then <c>ICP_</c> environment variables (<c>ICP_Chunking__MaxTokens=300</c>), then flags. The data
 /// directory is <c>--data-dir</c>, else <c>ICP_DATA_DIR</c>, else <c>Index:DataDirectory</c>, else <c>./data</c>.
 /// </summary>
-internal sealed class IcpEnvironment
+public sealed class CopilotEnvironment
 {
     /// <summary>Index setting naming the glossary found in an indexed folder.</summary>
     public const string GlossarySetting = "glossary_path";
 
     private TextEmbedder? _embedder;
 
-    private IcpEnvironment(IConfiguration configuration, string dataDirectory)
+    private CopilotEnvironment(IConfiguration configuration, string dataDirectory)
     {
         Configuration = configuration;
         Index = new IndexOptions { DataDirectory = dataDirectory };
@@ -74,7 +75,7 @@ internal sealed class IcpEnvironment
 
     public LlamaModelOptions LlamaModel { get; }
 
-    public static IcpEnvironment Load(string? dataDirFlag)
+    public static CopilotEnvironment Load(string? dataDirFlag)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
@@ -85,13 +86,13 @@ internal sealed class IcpEnvironment
             ?? Environment.GetEnvironmentVariable("ICP_DATA_DIR")
             ?? configuration[$"{IndexOptions.Section}:DataDirectory"]
             ?? "data";
-        return new IcpEnvironment(configuration, Path.GetFullPath(dataDirectory));
+        return new CopilotEnvironment(configuration, Path.GetFullPath(dataDirectory));
     }
 
     public SqliteIndex OpenIndex() => new(Index);
 
     /// <summary>The same configuration over another data directory, sharing the loaded embedding model.</summary>
-    public IcpEnvironment ForDataDirectory(string dataDirectory) =>
+    public CopilotEnvironment ForDataDirectory(string dataDirectory) =>
         new(Configuration, Path.GetFullPath(dataDirectory)) { _embedder = _embedder ??= Embeddings.Enabled ? OnnxEmbeddingGenerator.CreateEmbedder(Embeddings) : null };
 
     /// <summary>The dense lane's model, loaded once per process; null when <c>Embeddings:Enabled</c> is false.</summary>
