@@ -75,6 +75,35 @@ public sealed class CopilotEnvironment
 
     public LlamaModelOptions LlamaModel { get; }
 
+    /// <summary>The environment over an existing configuration (the server's), data directory as <see cref="Load"/> resolves it.</summary>
+    public static CopilotEnvironment FromConfiguration(IConfiguration configuration, string? dataDirFlag = null)
+    {
+        var dataDirectory = dataDirFlag
+            ?? Environment.GetEnvironmentVariable("ICP_DATA_DIR")
+            ?? configuration[$"{IndexOptions.Section}:DataDirectory"]
+            ?? "data";
+        return new CopilotEnvironment(configuration, Path.GetFullPath(dataDirectory));
+    }
+
+    /// <summary>
+    /// Remembers the glossary at the top of an indexed folder (<c>glossary.tsv</c>), so searches use it; returns its
+    /// path, or null when none of the folders has one.
+    /// </summary>
+    public string? RememberGlossary(SqliteIndex index, IEnumerable<string> paths)
+    {
+        foreach (var folder in paths.Where(Directory.Exists))
+        {
+            var candidate = Path.GetFullPath(Path.Combine(folder, Retrieval.GlossaryFile));
+            if (File.Exists(candidate))
+            {
+                index.SetSetting(GlossarySetting, candidate);
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
     public static CopilotEnvironment Load(string? dataDirFlag)
     {
         var configuration = new ConfigurationBuilder()

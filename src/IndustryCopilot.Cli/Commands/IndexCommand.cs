@@ -34,21 +34,6 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
         public string? Line { get; init; }
     }
 
-    // A corpus folder may carry its plant glossary (glossary.tsv at its top); searches then use it.
-    private static void RememberGlossary(Core.Index.SqliteIndex index, CopilotEnvironment environment, IEnumerable<string> paths)
-    {
-        foreach (var folder in paths.Where(Directory.Exists))
-        {
-            var candidate = Path.GetFullPath(Path.Combine(folder, environment.Retrieval.GlossaryFile));
-            if (File.Exists(candidate))
-            {
-                index.SetSetting(CopilotEnvironment.GlossarySetting, candidate);
-                AnsiConsole.MarkupLineInterpolated($"glossary: {candidate} ({environment.LoadGlossary(index).Count} term sets)");
-                return;
-            }
-        }
-    }
-
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var environment = CopilotEnvironment.Load(settings.DataDir);
@@ -70,7 +55,12 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
         var report = AnsiConsole.Profile.Capabilities.Interactive
             ? RunWithProgressBar(pipeline, request, cancellationToken)
             : pipeline.Run(request, new SynchronousProgress(p => PrintLine(p.Last)), cancellationToken);
-        RememberGlossary(index, environment, settings.Paths);
+        // A corpus folder may carry its plant glossary (glossary.tsv at its top); searches then use it.
+        if (environment.RememberGlossary(index, settings.Paths) is { } glossary)
+        {
+            AnsiConsole.MarkupLineInterpolated($"glossary: {glossary} ({environment.LoadGlossary(index).Count} term sets)");
+        }
+
         PrintSummary(report, index.DatabasePath);
         return report.Failed > 0 ? 1 : 0;
     }

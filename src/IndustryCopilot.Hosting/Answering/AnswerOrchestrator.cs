@@ -194,6 +194,24 @@ public sealed class AnswerOrchestrator : IDisposable
         yield return Remember(request, new AnswerCompleted(Finish(answer, timings)));
     }
 
+    /// <summary>Reads the serving index under the same lock as retrieval (one SQLite connection is not thread-safe).</summary>
+    public T ReadIndex<T>(Func<Core.Index.SqliteIndex, T> read)
+    {
+        lock (_retrieval)
+        {
+            return read(_retriever.Index);
+        }
+    }
+
+    /// <summary>A search over the same retriever, safe beside concurrent answers (the retriever itself is not thread-safe).</summary>
+    public SearchResponse Search(SearchRequest request)
+    {
+        lock (_retrieval)
+        {
+            return _retriever.Search(request);
+        }
+    }
+
     /// <summary>The prompt the model would get for a question (sources packed), for <c>--show-prompt</c> and benchmarks.</summary>
     public async Task<(string Prompt, IReadOnlyList<PromptSource> Sources)> BuildPromptAsync(string question, SearchFilter filter, CancellationToken cancellationToken = default)
     {

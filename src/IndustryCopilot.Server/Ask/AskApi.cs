@@ -1,0 +1,121 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using IndustryCopilot.Core.Answering.Generation;
+using IndustryCopilot.Core.Retrieval;
+using IndustryCopilot.Hosting.Answering;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace IndustryCopilot.Server.Ask;
+
+/// <summary>
+/// <c>POST /api/ask</c> (the whole answer) and <c>POST /api/ask/stream</c> (server-sent events: <c>token</c> while the
+/// model writes, unverified; then <c>citations</c>; then <c>done</c> with the verified answer; <c>error</c> instead when
+/// it fails or the model is busy). Busy is 429 with Retry-After on the plain endpoint.
+/// </summary>
+internal static class AskApi
+{
+    private const int MaxQuestionLength = 2000;
+
+    public static IEndpointRouteBuilder MapAskApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/ask").WithTags("Ask");
+        group.MapPost("", AskAsync);
+        group.MapPost("/stream", Stream);
+        return app;
+    }
+
+    internal static async Task<Results<Ok<AskResponse>, ValidationProblem, ProblemHttpResult>> AskAsync(AskBody body, AnswerOrchestrator orchestrator, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (Validate(body) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var result = await orchestrator.AskAsync(Request(body), cancellationToken);
+        if (result is AnswerBusy busy)
+        {
+            http.Response.Headers.RetryAfter = ((int)busy.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: "The model is busy", detail: "Too many questions are waiting for the model; ask again after Retry-After seconds.", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        return TypedResults.Ok(AskResponse.From(((AnswerCompleted)result).Answer));
+    }
+
+    internal static Results<ServerSentEventsResult<string>, ValidationProblem> Stream(AskBody body, AnswerOrchestrator orchestrator, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
+        Validate(body) is { } invalid ? invalid : TypedResults.ServerSentEvents(Events(orchestrator, Request(body), json.Value.SerializerOptions, cancellationToken));
+
+    private static async IAsyncEnumerable<SseItem<string>> Events(AnswerOrchestrator orchestrator, AskRequest request, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var events = orchestrator.AskStreamingAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            AnswerEvent current;
+            string? failure = null;
+            try
+            {
+                if (!await events.MoveNextAsync())
+                {
+                    yield break;
+                }
+
+                current = events.Current;
+            }
+            catch (InvalidOperationException e)
+            {
+                current = new AnswerBusy(TimeSpan.Zero);
+                failure = e.Message;
+            }
+
+            if (failure is not null)
+            {
+                yield return new SseItem<string>(JsonSerializer.Serialize(new { status = 500, title = "The answer failed", detail = failure }, json), "error");
+                yield break;
+            }
+
+            switch (current)
+            {
+                case AnswerToken token:
+                    yield return new SseItem<string>(JsonSerializer.Serialize(new { text = token.Text }, json), "token");
+                    break;
+                case AnswerBusy busy:
+                    yield return new SseItem<string>(JsonSerializer.Serialize(new { status = 429, title = "The model is busy", retryAfter = (int)busy.RetryAfter.TotalSeconds }, json), "error");
+                    yield break;
+                case AnswerCompleted completed:
+                    var response = AskResponse.From(completed.Answer);
+                    yield return new SseItem<string>(JsonSerializer.Serialize(response.Citations, json), "citations");
+                    yield return new SseItem<string>(JsonSerializer.Serialize(response, json), "done");
+                    yield break;
+            }
+        }
+    }
+
+    private static AskRequest Request(AskBody body) =>
+        new(body.Question.Trim()) { ConversationId = body.ConversationId, Filter = SearchFilter.Parse(body.Filters ?? []) };
+
+    private static ValidationProblem? Validate(AskBody body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.Question))
+        {
+            errors["question"] = ["A question is required."];
+        }
+        else if (body.Question.Length > MaxQuestionLength)
+        {
+            errors["question"] = [$"At most {MaxQuestionLength} characters."];
+        }
+
+        try
+        {
+            SearchFilter.Parse(body.Filters ?? []);
+        }
+        catch (FormatException e)
+        {
+            errors["filters"] = [e.Message];
+        }
+
+        return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors);
+    }
+}

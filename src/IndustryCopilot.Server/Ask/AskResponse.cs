@@ -1,0 +1,34 @@
+using IndustryCopilot.Core.Answering;
+using IndustryCopilot.Core.Answering.Verification;
+
+namespace IndustryCopilot.Server.Ask;
+
+/// <summary>The answer as the API returns it: an id for feedback and audit, the text, how it was made, its citations and checks.</summary>
+internal sealed record AskResponse(
+    string AnswerId,
+    string Answer,
+    AnswerMode Mode,
+    string Language,
+    IReadOnlyList<CitationView> Citations,
+    IReadOnlyList<DocumentSuggestion> Suggestions,
+    VerificationReport? Verification,
+    string? Model,
+    string? StandaloneQuestion,
+    string? Notice,
+    double Support,
+    IReadOnlyDictionary<string, double> Timings)
+{
+    public static AskResponse From(Answer answer) => new(
+        Guid.NewGuid().ToString("N"),
+        answer.Text,
+        answer.Mode,
+        answer.Language.ToString().ToLowerInvariant(),
+        [.. answer.Citations.Select(CitationView.From)],
+        answer.Suggestions,
+        answer.Verification,
+        answer.Model,
+        answer.StandaloneQuestion,
+        answer.Notice,
+        answer.Support,
+        answer.TimingsMs);
+}

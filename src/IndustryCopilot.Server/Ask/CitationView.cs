@@ -1,0 +1,27 @@
+using IndustryCopilot.Core.Answering;
+
+namespace IndustryCopilot.Server.Ask;
+
+/// <summary>A citation in API form: where the quote stands, the quote, and a ready-made line ("Q/HD 006 Rev C — 5.3.2, p. 4").</summary>
+internal sealed record CitationView(
+    int Number,
+    string ChunkId,
+    string DocumentId,
+    string DocumentTitle,
+    string? DocumentNumber,
+    string? Revision,
+    string SectionPath,
+    string? Clause,
+    int? PageStart,
+    int? PageEnd,
+    string? TableLabel,
+    int? TableRowFirst,
+    int? TableRowLast,
+    double? OcrConfidence,
+    string Quote,
+    string Line)
+{
+    public static CitationView From(Citation c) => new(
+        c.Number, c.ChunkId, c.DocumentId, c.DocumentTitle, c.DocumentNumber, c.Revision, c.SectionPath, c.ClauseLabel,
+        c.PageStart, c.PageEnd, c.TableLabel, c.TableRows?.First, c.TableRows?.Last, c.OcrConfidence, c.Quote, CitationFormat.Line(c));
+}

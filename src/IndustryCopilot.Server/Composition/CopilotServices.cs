@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IndustryCopilot.Core.Index;
+using IndustryCopilot.Hosting;
+using IndustryCopilot.Hosting.Answering;
+using IndustryCopilot.Server.Indexing;
+
+namespace IndustryCopilot.Server.Composition;
+
+/// <summary>Registers the product in the web host: options validated at start, one index for serving, the answer flow, the indexing worker.</summary>
+internal static class CopilotServices
+{
+    public static WebApplicationBuilder AddCopilot(this WebApplicationBuilder builder)
+    {
+        // Same convention as the CLI: ICP_Section__Key environment variables.
+        builder.Configuration.AddEnvironmentVariables("ICP_");
+        var environment = CopilotEnvironment.FromConfiguration(builder.Configuration);
+        var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+        server.Validate();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.AddSingleton(environment);
+        builder.Services.AddSingleton(server);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => environment.OpenIndex());
+        builder.Services.AddSingleton(_ => new ServedModel(environment.Backend(modelFlag: null)));
+        builder.Services.AddSingleton(sp => environment.Orchestrator(sp.GetRequiredService<SqliteIndex>(), sp.GetRequiredService<ServedModel>().Backend));
+        builder.Services.AddSingleton<IndexingStatus>();
+        builder.Services.AddHostedService<IndexingWorker>();
+        return builder;
+    }
+
+    /// <summary>The answer flow, created on first use (loading the model, if any, then).</summary>
+    public static AnswerOrchestrator Orchestrator(this IServiceProvider services) => services.GetRequiredService<AnswerOrchestrator>();
+}

@@ -1,0 +1,21 @@
+namespace IndustryCopilot.Server.Composition;
+
+/// <summary>What the server does at start (configuration section <c>Server</c>).</summary>
+public sealed class ServerOptions
+{
+    public const string Section = "Server";
+
+    /// <summary>Folders indexed in the background when the server starts (relative to the current folder). Default <c>corpus</c>.</summary>
+    public string[] WatchedFolders { get; set; } = ["corpus"];
+
+    /// <summary>Index the watched folders at start. Default true.</summary>
+    public bool IndexOnStart { get; set; } = true;
+
+    public void Validate()
+    {
+        if (WatchedFolders.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new InvalidOperationException($"{Section}:WatchedFolders must not hold empty entries");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using IndustryCopilot.Server.Ask;
+using IndustryCopilot.Server.Composition;
+using IndustryCopilot.Server.Health;
+using IndustryCopilot.Server.Search;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCopilot();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapHealthApi();
+app.MapSearchApi();
+app.MapAskApi();
+app.Run();
+
+/// <summary>The server's entry point, named for <c>WebApplicationFactory</c> in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text.Json;
+using IndustryCopilot.Core.Answering.Generation;
+using IndustryCopilot.Hosting.Llm;
+using IndustryCopilot.Hosting.Tests.Fixtures;
+using IndustryCopilot.Server.Tests.Fixtures;
+
+namespace IndustryCopilot.Server.Tests.Ask;
+
+public sealed class AskApiTests
+{
+    [Fact]
+    public async Task Ask_CorpusQuestion_QuoteAnswerWithCitedRow()
+    {
+        using var server = new CorpusServer();
+        using var client = await server.ReadyClientAsync();
+
+        var response = await CorpusServer.PostJson(client, "/api/ask", new { question = "M12 螺栓的拧紧力矩是多少？" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("quote", body.GetProperty("mode").GetString());
+        Assert.Equal(32, body.GetProperty("answerId").GetString()!.Length);
+        var citation = body.GetProperty("citations")[0];
+        Assert.Equal("| M12 | 8.8 | 82 | ±8% |", citation.GetProperty("quote").GetString());
+        Assert.Equal(4, citation.GetProperty("tableRowFirst").GetInt32());
+    }
+
+    [Fact]
+    public async Task AskStream_CorpusQuestion_CitationsThenDoneEvents()
+    {
+        using var server = new CorpusServer();
+        using var client = await server.ReadyClientAsync();
+
+        var response = await CorpusServer.PostJson(client, "/api/ask/stream", new { question = "What is the oil change interval of the AC-37 compressor?" });
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
+        var citations = text.IndexOf("event: citations", StringComparison.Ordinal);
+        var done = text.IndexOf("event: done", StringComparison.Ordinal);
+        Assert.True(citations >= 0 && done > citations, text);
+        var final = JsonDocument.Parse(text[done..].Split('\n')[1]["data: ".Length..]).RootElement;
+        Assert.Equal("quote", final.GetProperty("mode").GetString());
+    }
+
+    [Fact]
+    public async Task AskStream_GeneratingModel_TokensBeforeTheVerifiedAnswer()
+    {
+        var model = new ScriptedChatClient(_ => "M12 螺栓的拧紧力矩为 82 N·m。[1]");
+        using var server = new CorpusServer { Model = ChatBackends.FromChatClient(model, ApproximateTokenCounter.Instance, 8192, "scripted") };
+        using var client = await server.ReadyClientAsync();
+
+        var text = await (await CorpusServer.PostJson(client, "/api/ask/stream", new { question = "M12 螺栓的拧紧力矩是多少？" })).Content.ReadAsStringAsync();
+
+        var firstToken = text.IndexOf("event: token", StringComparison.Ordinal);
+        var done = text.IndexOf("event: done", StringComparison.Ordinal);
+        Assert.True(firstToken >= 0 && done > firstToken, text);
+        var final = JsonDocument.Parse(text[done..].Split('\n')[1]["data: ".Length..]).RootElement;
+        Assert.Equal("generated", final.GetProperty("mode").GetString());
+        Assert.Equal("M12 螺栓的拧紧力矩为 82 N·m。[1]", final.GetProperty("answer").GetString());
+    }
+
+    [Fact]
+    public async Task Ask_ModelBusy_429WithRetryAfter()
+    {
+        var model = new ScriptedChatClient(_ => "82 N·m [1].") { Gate = new TaskCompletionSource() };
+        using var server = new CorpusServer { Model = ChatBackends.FromChatClient(model, ApproximateTokenCounter.Instance, 8192, "scripted") };
+        using var client = await server.ReadyClientAsync();
+        var question = new { question = "M12 螺栓的拧紧力矩是多少？" };
+
+        // The default queue (1 running, 8 waiting) fills with nine held requests; the tenth is turned away.
+        var held = Enumerable.Range(0, 9).Select(_ => CorpusServer.PostJson(client, "/api/ask", question)).ToList();
+        while (model.Calls.IsEmpty)
+        {
+            await Task.Delay(10);
+        }
+
+        await Task.Delay(200);
+        var busy = await CorpusServer.PostJson(client, "/api/ask", question);
+        model.Gate.SetResult();
+        await Task.WhenAll(held);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, busy.StatusCode);
+        Assert.True(busy.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+        Assert.Equal("application/problem+json", busy.Content.Headers.ContentType!.MediaType);
+        Assert.All(held, r => Assert.Equal(HttpStatusCode.OK, r.Result.StatusCode));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task Ask_EmptyQuestion_400ProblemDetails(string question)
+    {
+        using var server = new CorpusServer();
+        using var client = await server.ReadyClientAsync();
+
+        var response = await CorpusServer.PostJson(client, "/api/ask", new { question });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("A question is required.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

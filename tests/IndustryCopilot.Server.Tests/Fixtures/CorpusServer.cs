@@ -1,0 +1,69 @@
+using System.Net.Http.Json;
+using IndustryCopilot.Server.Composition;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IndustryCopilot.Server.Tests.Fixtures;
+
+/// <summary>The server in memory over a fresh data directory, with corpus/ indexed at start; ready once /health/ready says so.</summary>
+public sealed class CorpusServer : WebApplicationFactory<Program>
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("icp-server-").FullName;
+
+    public static string RepositoryRoot { get; } = FindRepository();
+
+    /// <summary>When set, the server answers with this model instead of the configured one.</summary>
+    internal Hosting.Llm.ChatBackend? Model { get; init; }
+
+    public async Task<HttpClient> ReadyClientAsync()
+    {
+        var client = CreateClient();
+        for (var i = 0; i < 600; i++)
+        {
+            if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+            {
+                return client;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the server did not become ready within 60 s");
+    }
+
+    public static Task<HttpResponseMessage> PostJson(HttpClient client, string path, object body) => client.PostAsJsonAsync(path, body);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Index:DataDirectory", _data);
+        builder.UseSetting("Server:WatchedFolders:0", Path.Combine(RepositoryRoot, "corpus"));
+        if (Model is { } model)
+        {
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(new ServedModel(model))));
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+
+    private static string FindRepository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "IndustryCopilot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found");
+    }
+}

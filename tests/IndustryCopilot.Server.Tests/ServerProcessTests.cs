@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using IndustryCopilot.Server.Tests.Fixtures;
+
+namespace IndustryCopilot.Server.Tests;
+
+/// <summary>The real server process on a loopback port, called over HTTP.</summary>
+public sealed class ServerProcessTests
+{
+    [Fact]
+    public async Task RealProcess_IndexesCorpusThenAnswersOverHttp()
+    {
+        var data = Directory.CreateTempSubdirectory("icp-server-process-").FullName;
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "IndustryCopilot.Server.dll"), "--urls", $"http://127.0.0.1:{port}"])
+        {
+            // Standard output is not read: left redirected, a chatty server could fill the pipe and stall.
+            RedirectStandardOutput = false,
+            RedirectStandardError = true,
+            WorkingDirectory = CorpusServer.RepositoryRoot,
+            Environment = { ["ICP_Index__DataDirectory"] = data, ["ICP_DATA_DIR"] = data },
+        };
+        using var process = Process.Start(info)!;
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitReady(client, process);
+
+            var response = await client.PostAsJsonAsync("/api/ask", new { question = "E-203 报警怎么处理？" });
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("quote", body.GetProperty("mode").GetString());
+            Assert.Contains(body.GetProperty("citations").EnumerateArray(), c => c.GetProperty("quote").GetString()!.Contains("E-203", StringComparison.Ordinal));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static async Task WaitReady(HttpClient client, Process process)
+    {
+        for (var i = 0; i < 1200; i++)
+        {
+            if (process.HasExited)
+            {
+                Assert.Fail("the server exited: " + await process.StandardError.ReadToEndAsync());
+            }
+
+            try
+            {
+                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the server process did not become ready within 120 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
