@@ -142,18 +142,7 @@ public sealed class SqliteIndexTests
     public void Open_IndexOfSchemaVersion1_UpgradedAndDocumentsMarkedForReindexing()
     {
         using var dir = new TempDirectory();
-        using (var index = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path }))
-        {
-            index.ReplaceDocument(Doc("a"), [C("a", 0, "pump")], 7);
-        }
-
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dir.Path, "index.db")};Pooling=False"))
-        {
-            connection.Open();
-            using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = "UPDATE meta SET value = '1' WHERE key = 'schema_version'; ALTER TABLE documents DROP COLUMN embedding_model; ALTER TABLE chunks DROP COLUMN ocr_confidence; ALTER TABLE chunks DROP COLUMN table_label; ALTER TABLE chunks DROP COLUMN row_first; ALTER TABLE chunks DROP COLUMN row_last;";
-            downgrade.ExecuteNonQuery();
-        }
+        IndexWithOneDocumentThen(dir, "UPDATE meta SET value = '1' WHERE key = 'schema_version'; ALTER TABLE documents DROP COLUMN embedding_model; ALTER TABLE chunks DROP COLUMN ocr_confidence; ALTER TABLE chunks DROP COLUMN table_label; ALTER TABLE chunks DROP COLUMN row_first; ALTER TABLE chunks DROP COLUMN row_last;");
 
         using var reopened = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path });
 
@@ -165,21 +154,25 @@ public sealed class SqliteIndexTests
     public void Open_Version5WithoutTableColumns_ColumnsAddedAndChunksReadable()
     {
         using var dir = new TempDirectory();
+        IndexWithOneDocumentThen(dir, "ALTER TABLE chunks DROP COLUMN table_label; ALTER TABLE chunks DROP COLUMN row_first; ALTER TABLE chunks DROP COLUMN row_last;");
+
+        using var reopened = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path });
+
+        Assert.Equal("pump", Assert.Single(reopened.GetChunks("a")).Text);
+    }
+
+    // An index holding document "a", then changed by raw SQL into what an older build wrote.
+    private static void IndexWithOneDocumentThen(TempDirectory dir, string downgradeSql)
+    {
         using (var index = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path }))
         {
             index.ReplaceDocument(Doc("a"), [C("a", 0, "pump")], 7);
         }
 
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dir.Path, "index.db")};Pooling=False"))
-        {
-            connection.Open();
-            using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = "ALTER TABLE chunks DROP COLUMN table_label; ALTER TABLE chunks DROP COLUMN row_first; ALTER TABLE chunks DROP COLUMN row_last;";
-            downgrade.ExecuteNonQuery();
-        }
-
-        using var reopened = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path });
-
-        Assert.Equal("pump", Assert.Single(reopened.GetChunks("a")).Text);
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dir.Path, "index.db")};Pooling=False");
+        connection.Open();
+        using var downgrade = connection.CreateCommand();
+        downgrade.CommandText = downgradeSql;
+        downgrade.ExecuteNonQuery();
     }
 }
