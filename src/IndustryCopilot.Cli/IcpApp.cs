@@ -26,6 +26,13 @@ internal static class IcpApp
             config.AddCommand<SearchCommand>("search").WithDescription("Hybrid search (lexical, dense, identifier lanes) with per-lane ranks.").WithExample("search", "E-203");
             config.AddCommand<AskCommand>("ask").WithDescription("Answer a question from the documents with verified citations (generated with a model, else quoted), or refuse.").WithExample("ask", "M12 螺栓的拧紧力矩是多少？").WithExample("ask", "--model", "models/qwen2.5-7b-instruct-q4_k_m.gguf", "How often is the compressor oil changed?");
             config.AddCommand<EvalCommand>("eval").WithDescription("Measure retrieval variants, the Lucene baseline, refusal and citations on question sets.").WithExample("eval", "../shared/eval/questions/zh-regulations.jsonl");
+            config.AddBranch("keys", keys =>
+            {
+                keys.SetDescription("API keys for the server (programs and users).");
+                keys.AddCommand<KeysAddCommand>("add").WithDescription("Create a key; it is printed once, alone on the last line.").WithExample("keys", "add", "--name", "mes-line3", "--groups", "production,quality", "--role", "reader");
+                keys.AddCommand<KeysListCommand>("list").WithDescription("List keys (never the keys themselves).");
+                keys.AddCommand<KeysRevokeCommand>("revoke").WithDescription("Revoke a key by name or id.");
+            });
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Benchmarks.");
@@ -45,7 +52,7 @@ internal static class IcpApp
             Console.Error.WriteLine("error: " + ex.Message);
             return 2;
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or InvalidOperationException or FormatException or InvalidDataException or System.ComponentModel.DataAnnotations.ValidationException or UnauthorizedAccessException or Llama.ModelLoadException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or InvalidOperationException or FormatException or InvalidDataException or System.ComponentModel.DataAnnotations.ValidationException or UnauthorizedAccessException or Llama.ModelLoadException or ArgumentException)
         {
             Console.Error.WriteLine("error: " + ex.Message);
             return 2;

@@ -120,6 +120,9 @@ public sealed class CopilotEnvironment
 
     public SqliteIndex OpenIndex() => new(Index);
 
+    /// <summary>The API keys of this data directory (<c>keys.db</c>).</summary>
+    public Security.ApiKeyStore OpenKeys() => new(Index.DataDirectory);
+
     /// <summary>The same configuration over another data directory, sharing the loaded embedding model.</summary>
     public CopilotEnvironment ForDataDirectory(string dataDirectory) =>
         new(Configuration, Path.GetFullPath(dataDirectory)) { _embedder = _embedder ??= Embeddings.Enabled ? OnnxEmbeddingGenerator.CreateEmbedder(Embeddings) : null };

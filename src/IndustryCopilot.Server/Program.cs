@@ -9,6 +9,8 @@ builder.AddCopilot();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealthApi();
 app.MapSearchApi();
 app.MapAskApi();

@@ -23,14 +23,23 @@ public sealed class ServerProcessTests
             WorkingDirectory = CorpusServer.RepositoryRoot,
             Environment = { ["ICP_Index__DataDirectory"] = data, ["ICP_DATA_DIR"] = data },
         };
+        string key;
+        using (var keys = new Hosting.Security.ApiKeyStore(data))
+        {
+            key = keys.Add("process-test", Hosting.Security.ApiKeyRole.Reader, ["production"]).Key;
+        }
+
         using var process = Process.Start(info)!;
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             await WaitReady(client, process);
+            var anonymous = await client.PostAsJsonAsync("/api/ask", new { question = "E-203 报警怎么处理？" });
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
 
             var response = await client.PostAsJsonAsync("/api/ask", new { question = "E-203 报警怎么处理？" });
 
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal("quote", body.GetProperty("mode").GetString());

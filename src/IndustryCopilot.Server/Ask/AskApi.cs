@@ -1,9 +1,11 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using System.Text.Json;
 using IndustryCopilot.Core.Answering.Generation;
 using IndustryCopilot.Core.Retrieval;
 using IndustryCopilot.Hosting.Answering;
+using IndustryCopilot.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -21,7 +23,7 @@ internal static class AskApi
 
     public static IEndpointRouteBuilder MapAskApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/ask").WithTags("Ask");
+        var group = app.MapGroup("/api/ask").WithTags("Ask").RequireAuthorization();
         group.MapPost("", AskAsync);
         group.MapPost("/stream", Stream);
         return app;
@@ -34,7 +36,7 @@ internal static class AskApi
             return invalid;
         }
 
-        var result = await orchestrator.AskAsync(Request(body), cancellationToken);
+        var result = await orchestrator.AskAsync(Request(body, http.User), cancellationToken);
         if (result is AnswerBusy busy)
         {
             http.Response.Headers.RetryAfter = ((int)busy.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -44,8 +46,8 @@ internal static class AskApi
         return TypedResults.Ok(AskResponse.From(((AnswerCompleted)result).Answer));
     }
 
-    internal static Results<ServerSentEventsResult<string>, ValidationProblem> Stream(AskBody body, AnswerOrchestrator orchestrator, IOptions<JsonOptions> json, CancellationToken cancellationToken) =>
-        Validate(body) is { } invalid ? invalid : TypedResults.ServerSentEvents(Events(orchestrator, Request(body), json.Value.SerializerOptions, cancellationToken));
+    internal static Results<ServerSentEventsResult<string>, ValidationProblem> Stream(AskBody body, AnswerOrchestrator orchestrator, IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken) =>
+        Validate(body) is { } invalid ? invalid : TypedResults.ServerSentEvents(Events(orchestrator, Request(body, http.User), json.Value.SerializerOptions, cancellationToken));
 
     private static async IAsyncEnumerable<SseItem<string>> Events(AnswerOrchestrator orchestrator, AskRequest request, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -92,8 +94,14 @@ internal static class AskApi
         }
     }
 
-    private static AskRequest Request(AskBody body) =>
-        new(body.Question.Trim()) { ConversationId = body.ConversationId, Filter = SearchFilter.Parse(body.Filters ?? []) };
+    // The caller's access groups go into the index query; a conversation belongs to its key, so another caller
+    // cannot continue (or read back) someone else's conversation by guessing its id.
+    private static AskRequest Request(AskBody body, ClaimsPrincipal user) =>
+        new(body.Question.Trim())
+        {
+            ConversationId = body.ConversationId is { } id ? user.FindFirst(Caller.KeyIdClaim)?.Value + ":" + id : null,
+            Filter = user.Limit(SearchFilter.Parse(body.Filters ?? [])),
+        };
 
     private static ValidationProblem? Validate(AskBody body)
     {

@@ -4,6 +4,8 @@ using IndustryCopilot.Core.Index;
 using IndustryCopilot.Hosting;
 using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Server.Indexing;
+using IndustryCopilot.Server.Security;
+using Microsoft.AspNetCore.Authentication;
 
 namespace IndustryCopilot.Server.Composition;
 
@@ -27,6 +29,10 @@ internal static class CopilotServices
         builder.Services.AddSingleton(_ => new ServedModel(environment.Backend(modelFlag: null)));
         builder.Services.AddSingleton(sp => environment.Orchestrator(sp.GetRequiredService<SqliteIndex>(), sp.GetRequiredService<ServedModel>().Backend));
         builder.Services.AddSingleton<IndexingStatus>();
+        builder.Services.AddSingleton(_ => environment.OpenKeys());
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
         builder.Services.AddHostedService<IndexingWorker>();
         return builder;
     }

@@ -8,6 +8,12 @@ public sealed class ServerOptions
     /// <summary>Folders indexed in the background when the server starts (relative to the current folder). Default <c>corpus</c>.</summary>
     public string[] WatchedFolders { get; set; } = ["corpus"];
 
+    /// <summary>
+    /// Let callers on this machine in without a key (as readers of <c>public</c> documents). For a developer's
+    /// workstation only. Default false: every API call needs a key (<c>icp keys add</c>).
+    /// </summary>
+    public bool AllowAnonymousLoopback { get; set; }
+
     /// <summary>Index the watched folders at start. Default true.</summary>
     public bool IndexOnStart { get; set; } = true;
 

@@ -1,5 +1,7 @@
 using IndustryCopilot.Core.Retrieval;
+using System.Security.Claims;
 using IndustryCopilot.Hosting.Answering;
+using IndustryCopilot.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IndustryCopilot.Server.Search;
@@ -9,11 +11,11 @@ internal static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/search", Search).WithTags("Search");
+        app.MapPost("/api/search", Search).WithTags("Search").RequireAuthorization();
         return app;
     }
 
-    internal static Results<Ok<IReadOnlyList<SearchHit>>, ValidationProblem> Search(SearchBody body, AnswerOrchestrator orchestrator)
+    internal static Results<Ok<IReadOnlyList<SearchHit>>, ValidationProblem> Search(SearchBody body, AnswerOrchestrator orchestrator, ClaimsPrincipal user)
     {
         SearchFilter filter;
         try
@@ -30,7 +32,7 @@ internal static class SearchApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = ["A query of 1–2000 characters and k between 1 and 50 are required."] });
         }
 
-        var response = orchestrator.Search(new SearchRequest(body.Query) { K = body.K ?? 10, Filter = filter });
+        var response = orchestrator.Search(new SearchRequest(body.Query) { K = body.K ?? 10, Filter = user.Limit(filter) });
         return TypedResults.Ok<IReadOnlyList<SearchHit>>([.. response.Hits.Select((h, i) => SearchHit.From(i + 1, h))]);
     }
 }

@@ -14,12 +14,26 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
 
     public static string RepositoryRoot { get; } = FindRepository();
 
+    /// <summary>Callers without a key get in as readers of public documents (default true; false: keys required).</summary>
+    public bool Anonymous { get; init; } = true;
+
+    /// <summary>The folder indexed at start (default: the repository's corpus/).</summary>
+    public string Corpus { get; init; } = Path.Combine(RepositoryRoot, "corpus");
+
+    /// <summary>The data directory (for creating keys before the server starts).</summary>
+    public string DataDirectory => _data;
+
     /// <summary>When set, the server answers with this model instead of the configured one.</summary>
     internal Hosting.Llm.ChatBackend? Model { get; init; }
 
-    public async Task<HttpClient> ReadyClientAsync()
+    public async Task<HttpClient> ReadyClientAsync(string? key = null)
     {
         var client = CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
         for (var i = 0; i < 600; i++)
         {
             if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
@@ -38,7 +52,8 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Index:DataDirectory", _data);
-        builder.UseSetting("Server:WatchedFolders:0", Path.Combine(RepositoryRoot, "corpus"));
+        builder.UseSetting("Server:WatchedFolders:0", Corpus);
+        builder.UseSetting("Server:AllowAnonymousLoopback", Anonymous ? "true" : "false");
         if (Model is { } model)
         {
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(new ServedModel(model))));

@@ -1,0 +1,22 @@
+using IndustryCopilot.Hosting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace IndustryCopilot.Cli.Commands;
+
+/// <summary><c>icp keys list</c>: every key with role, groups, creation and revocation (never the key itself).</summary>
+internal sealed class KeysListCommand : Command<IcpSettings>
+{
+    public override int Execute(CommandContext context, IcpSettings settings, CancellationToken cancellationToken)
+    {
+        using var keys = CopilotEnvironment.Load(settings.DataDir).OpenKeys();
+        var table = new Table().AddColumns("id", "name", "role", "groups", "created", "revoked");
+        foreach (var key in keys.List())
+        {
+            table.AddRow(key.Id, Markup.Escape(key.Name), key.Role.ToString().ToLowerInvariant(), Markup.Escape(string.Join(",", key.VisibleGroups)), key.Created.ToString("u"), key.Revoked?.ToString("u") ?? "");
+        }
+
+        AnsiConsole.Write(table);
+        return 0;
+    }
+}

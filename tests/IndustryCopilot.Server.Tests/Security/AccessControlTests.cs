@@ -1,0 +1,77 @@
+using System.Net;
+using IndustryCopilot.Hosting.Security;
+using IndustryCopilot.Server.Tests.Fixtures;
+
+namespace IndustryCopilot.Server.Tests.Security;
+
+/// <summary>A document restricted to <c>quality</c> never reaches a <c>production</c> key, through any endpoint.</summary>
+public sealed class AccessControlTests : IDisposable
+{
+    private const string Secret = "QX-778";
+    private readonly string _corpus = Directory.CreateTempSubdirectory("icp-acl-corpus-").FullName;
+
+    public AccessControlTests()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(CorpusServer.RepositoryRoot, "corpus")))
+        {
+            File.Copy(file, Path.Combine(_corpus, Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(Path.Combine(_corpus, "QC-017_weld-inspection.md"), $"# QC-017 Weld inspection standard\n\n## 3 Acceptance\n\nWeld seam porosity class {Secret} is acceptable up to 2 pores per 100 mm of seam.\n");
+        File.WriteAllText(Path.Combine(_corpus, "QC-017_weld-inspection.md.meta.json"), """{"accessGroups":["quality"]}""");
+    }
+
+    [Fact]
+    public async Task Endpoints_RestrictedDocument_HiddenFromProductionVisibleToQuality()
+    {
+        using var server = new CorpusServer { Anonymous = false, Corpus = _corpus };
+        string production, quality;
+        using (var keys = new ApiKeyStore(server.DataDirectory))
+        {
+            production = keys.Add("line3", ApiKeyRole.Reader, ["production"]).Key;
+            quality = keys.Add("qa", ApiKeyRole.Reader, ["quality"]).Key;
+        }
+
+        using var asProduction = await server.ReadyClientAsync(production);
+        using var asQuality = await server.ReadyClientAsync(quality);
+        var question = new { question = $"What is weld seam porosity class {Secret}?" };
+        var askedForQuality = new { question = question.question, filters = new[] { "group=quality" } };
+
+        var productionTexts = new[]
+        {
+            await Text(asProduction, "/api/ask", question),
+            await Text(asProduction, "/api/ask/stream", question),
+            await Text(asProduction, "/api/search", new { query = Secret }),
+            await Text(asProduction, "/api/ask", askedForQuality),
+        };
+        var qualityAnswer = await Text(asQuality, "/api/ask", question);
+
+        Assert.All(productionTexts, t => Assert.DoesNotContain("Weld inspection", t, StringComparison.OrdinalIgnoreCase));
+        Assert.All(productionTexts, t => Assert.DoesNotContain("2 pores", t, StringComparison.Ordinal));
+        Assert.Contains("2 pores per 100 mm", qualityAnswer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api_NoKeyOrUnknownKey_401ProblemDetails()
+    {
+        using var server = new CorpusServer { Anonymous = false, Corpus = _corpus };
+        using var client = await server.ReadyClientAsync();
+        using var forged = await server.ReadyClientAsync("icp_" + new string('0', 64));
+
+        var none = await CorpusServer.PostJson(client, "/api/search", new { query = "pump" });
+        var unknown = await CorpusServer.PostJson(forged, "/api/ask", new { question = "pump" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+
+    public void Dispose() => Directory.Delete(_corpus, recursive: true);
+
+    private static async Task<string> Text(HttpClient client, string path, object body)
+    {
+        var response = await CorpusServer.PostJson(client, path, body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+}
