@@ -1,6 +1,7 @@
 using IndustryCopilot.Server.Ask;
 using IndustryCopilot.Server.Composition;
 using IndustryCopilot.Server.Health;
+using IndustryCopilot.Server.OpenAI;
 using IndustryCopilot.Server.Search;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ app.UseAuthorization();
 app.MapHealthApi();
 app.MapSearchApi();
 app.MapAskApi();
+app.MapOpenAIApi();
 app.Run();
 
 /// <summary>The server's entry point, named for <c>WebApplicationFactory</c> in the tests.</summary>

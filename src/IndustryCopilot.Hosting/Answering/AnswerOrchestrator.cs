@@ -76,7 +76,7 @@ public sealed class AnswerOrchestrator : IDisposable
             yield break;
         }
 
-        var history = request.ConversationId is { } id ? _memory.History(id) : [];
+        var history = request.History ?? (request.ConversationId is { } id ? _memory.History(id) : []);
         GenerationLease? lease;
         try
         {

@@ -11,4 +11,10 @@ public sealed record AskRequest(string Question)
 
     /// <summary>Chat session or bot user; follow-ups in it are rewritten into standalone questions. Null = no memory.</summary>
     public string? ConversationId { get; init; }
+
+    /// <summary>
+    /// Earlier turns supplied by the caller (the OpenAI API sends the whole conversation each time); when set they are
+    /// used instead of the remembered ones.
+    /// </summary>
+    public IReadOnlyList<Core.Answering.Generation.ConversationTurn>? History { get; init; }
 }
