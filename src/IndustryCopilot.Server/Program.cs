@@ -1,6 +1,7 @@
 using IndustryCopilot.Server.Ask;
 using IndustryCopilot.Server.Composition;
 using IndustryCopilot.Server.Health;
+using IndustryCopilot.Server.Mes;
 using IndustryCopilot.Server.OpenAI;
 using IndustryCopilot.Server.Search;
 
@@ -16,6 +17,7 @@ app.MapHealthApi();
 app.MapSearchApi();
 app.MapAskApi();
 app.MapOpenAIApi();
+app.MapMesApi();
 app.Run();
 
 /// <summary>The server's entry point, named for <c>WebApplicationFactory</c> in the tests.</summary>

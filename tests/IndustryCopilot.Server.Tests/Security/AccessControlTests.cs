@@ -4,7 +4,7 @@ using IndustryCopilot.Server.Tests.Fixtures;
 
 namespace IndustryCopilot.Server.Tests.Security;
 
-/// <summary>A document restricted to <c>quality</c> never reaches a <c>production</c> key, through any endpoint (ask, stream, search, OpenAI).</summary>
+/// <summary>A document restricted to <c>quality</c> never reaches a <c>production</c> key, through any endpoint (ask, stream, search, MES, OpenAI).</summary>
 public sealed class AccessControlTests : IDisposable
 {
     private const string Secret = "QX-778";
@@ -43,6 +43,7 @@ public sealed class AccessControlTests : IDisposable
             await Text(asProduction, "/api/ask/stream", question),
             await Text(asProduction, "/api/search", new { query = Secret }),
             await Text(asProduction, "/api/ask", askedForQuality),
+            await Text(asProduction, "/api/mes/lookup", new { question = question.question }),
             await Text(asProduction, "/v1/chat/completions", new { model = "industrycopilot", messages = new[] { new { role = "user", content = question.question } } }),
         };
         var qualityAnswer = await Text(asQuality, "/api/ask", question);
