@@ -14,7 +14,10 @@ internal static class CopilotServices
 {
     public static WebApplicationBuilder AddCopilot(this WebApplicationBuilder builder)
     {
-        // Same convention as the CLI: ICP_Section__Key environment variables.
+        // Same convention as the CLI: appsettings.json beside the program first (the server may run from any folder,
+        // which is its content root), overridden by the one in the current folder, then ICP_Section__Key variables.
+        var beside = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true).Build();
+        builder.Configuration.Sources.Insert(0, new ChainedConfigurationSource { Configuration = beside, ShouldDisposeConfiguration = true });
         builder.Configuration.AddEnvironmentVariables("ICP_");
         var environment = CopilotEnvironment.FromConfiguration(builder.Configuration);
         var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
