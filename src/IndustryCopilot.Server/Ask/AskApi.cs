@@ -39,8 +39,7 @@ internal static class AskApi
         var result = await orchestrator.AskAsync(Request(body, http.User), cancellationToken);
         if (result is AnswerBusy busy)
         {
-            http.Response.Headers.RetryAfter = ((int)busy.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(title: "The model is busy", detail: "Too many questions are waiting for the model; ask again after Retry-After seconds.", statusCode: StatusCodes.Status429TooManyRequests);
+            return Busy.Problem(http, busy);
         }
 
         return TypedResults.Ok(AskResponse.From(((AnswerCompleted)result).Answer));
@@ -54,7 +53,7 @@ internal static class AskApi
         await using var events = orchestrator.AskStreamingAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
         {
-            AnswerEvent current;
+            AnswerEvent? current = null;
             string? failure = null;
             try
             {
@@ -67,11 +66,11 @@ internal static class AskApi
             }
             catch (InvalidOperationException e)
             {
-                current = new AnswerBusy(TimeSpan.Zero);
+                // The model failed and Llm:FallbackToQuote is off.
                 failure = e.Message;
             }
 
-            if (failure is not null)
+            if (current is null)
             {
                 yield return new SseItem<string>(JsonSerializer.Serialize(new { status = 500, title = "The answer failed", detail = failure }, json), "error");
                 yield break;

@@ -37,8 +37,7 @@ internal static partial class MesApi
         var result = await orchestrator.AskAsync(new AskRequest(question) { Filter = user.Limit(SearchFilter.None) }, cancellationToken);
         if (result is AnswerBusy busy)
         {
-            http.Response.Headers.RetryAfter = ((int)busy.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(title: "The model is busy", statusCode: StatusCodes.Status429TooManyRequests);
+            return Busy.Problem(http, busy);
         }
 
         var answer = ((AnswerCompleted)result).Answer;

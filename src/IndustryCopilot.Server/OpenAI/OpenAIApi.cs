@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Security.Claims;
 using System.Text;
@@ -44,8 +43,7 @@ internal static class OpenAIApi
         var result = await orchestrator.AskAsync(request, cancellationToken);
         if (result is AnswerBusy busy)
         {
-            http.Response.Headers.RetryAfter = ((int)busy.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(title: "The model is busy", statusCode: StatusCodes.Status429TooManyRequests);
+            return Busy.Problem(http, busy);
         }
 
         var answer = ((AnswerCompleted)result).Answer;
