@@ -4,15 +4,18 @@ using IndustryCopilot.Server.Health;
 using IndustryCopilot.Server.Mes;
 using IndustryCopilot.Server.OpenAI;
 using IndustryCopilot.Server.Search;
+using IndustryCopilot.Server.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCopilot();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapOpenApi();
 app.MapHealthApi();
 app.MapSearchApi();
 app.MapAskApi();

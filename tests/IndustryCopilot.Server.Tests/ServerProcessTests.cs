@@ -11,7 +11,7 @@ namespace IndustryCopilot.Server.Tests;
 public sealed class ServerProcessTests
 {
     [Fact]
-    public async Task RealProcess_IndexesCorpusThenAnswersOverHttp()
+    public async Task RealProcess_IndexesCorpusThenAnswersOverHttpAndRefusesOversizedBodies()
     {
         var data = Directory.CreateTempSubdirectory("icp-server-process-").FullName;
         var port = FreePort();
@@ -38,8 +38,10 @@ public sealed class ServerProcessTests
             client.DefaultRequestHeaders.Add("X-Api-Key", key);
 
             var response = await client.PostAsJsonAsync("/api/ask", new { question = "E-203 报警怎么处理？" });
+            var huge = await client.PostAsJsonAsync("/api/ask", new { question = new string('x', 2 * 1024 * 1024) });
 
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal("quote", body.GetProperty("mode").GetString());

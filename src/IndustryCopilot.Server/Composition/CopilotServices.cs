@@ -24,6 +24,9 @@ internal static class CopilotServices
         server.Validate();
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        // Questions are short; nothing on these endpoints needs more than 1 MiB (uploads, when they come, get their own limit).
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddSingleton(environment);
         builder.Services.AddSingleton(server);
