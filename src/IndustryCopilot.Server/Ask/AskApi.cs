@@ -23,7 +23,7 @@ internal static class AskApi
 
     public static IEndpointRouteBuilder MapAskApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/ask").WithTags("Ask").RequireAuthorization();
+        var group = app.MapGroup("/api/ask").WithTags("Ask").RequireAuthorization().RequireRateLimiting(KeyRateLimits.Policy);
         group.MapPost("", AskAsync);
         group.MapPost("/stream", Stream);
         return app;

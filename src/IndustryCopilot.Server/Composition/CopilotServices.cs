@@ -39,6 +39,7 @@ internal static class CopilotServices
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
+        builder.Services.AddKeyRateLimits(server);
         builder.Services.AddHostedService<IndexingWorker>();
         return builder;
     }

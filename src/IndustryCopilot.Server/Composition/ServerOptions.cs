@@ -14,11 +14,19 @@ public sealed class ServerOptions
     /// </summary>
     public bool AllowAnonymousLoopback { get; set; }
 
+    /// <summary>API requests per minute allowed to one key. Default 120.</summary>
+    public int RequestsPerMinute { get; set; } = 120;
+
     /// <summary>Index the watched folders at start. Default true.</summary>
     public bool IndexOnStart { get; set; } = true;
 
     public void Validate()
     {
+        if (RequestsPerMinute is < 1 or > 1_000_000)
+        {
+            throw new InvalidOperationException($"{Section}:RequestsPerMinute must be between 1 and 1000000");
+        }
+
         if (WatchedFolders.Any(string.IsNullOrWhiteSpace))
         {
             throw new InvalidOperationException($"{Section}:WatchedFolders must not hold empty entries");

@@ -21,7 +21,7 @@ internal static partial class MesApi
 {
     public static IEndpointRouteBuilder MapMesApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/mes/lookup", LookupAsync).WithTags("MES").RequireAuthorization();
+        app.MapPost("/api/mes/lookup", LookupAsync).WithTags("MES").RequireAuthorization().RequireRateLimiting(KeyRateLimits.Policy);
         return app;
     }
 

@@ -24,7 +24,7 @@ internal static class OpenAIApi
 
     public static IEndpointRouteBuilder MapOpenAIApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1").WithTags("OpenAI-compatible").RequireAuthorization();
+        var group = app.MapGroup("/v1").WithTags("OpenAI-compatible").RequireAuthorization().RequireRateLimiting(KeyRateLimits.Policy);
         group.MapGet("/models", () => TypedResults.Ok(new { @object = "list", data = new[] { new { id = ModelId, @object = "model", created = 1_767_225_600, owned_by = "industrycopilot" } } }));
         group.MapPost("/chat/completions", CompleteAsync);
         return app;

@@ -11,7 +11,7 @@ internal static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/search", Search).WithTags("Search").RequireAuthorization();
+        app.MapPost("/api/search", Search).WithTags("Search").RequireAuthorization().RequireRateLimiting(KeyRateLimits.Policy);
         return app;
     }
 

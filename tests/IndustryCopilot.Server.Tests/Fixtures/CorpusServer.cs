@@ -17,6 +17,9 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
     /// <summary>Callers without a key get in as readers of public documents (default true; false: keys required).</summary>
     public bool Anonymous { get; init; } = true;
 
+    /// <summary>API requests per minute per key (the server's default when null).</summary>
+    public int? RequestsPerMinute { get; init; }
+
     /// <summary>The folder indexed at start (default: the repository's corpus/).</summary>
     public string Corpus { get; init; } = Path.Combine(RepositoryRoot, "corpus");
 
@@ -54,6 +57,11 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
         builder.UseSetting("Index:DataDirectory", _data);
         builder.UseSetting("Server:WatchedFolders:0", Corpus);
         builder.UseSetting("Server:AllowAnonymousLoopback", Anonymous ? "true" : "false");
+        if (RequestsPerMinute is { } perMinute)
+        {
+            builder.UseSetting("Server:RequestsPerMinute", perMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         if (Model is { } model)
         {
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(new ServedModel(model))));
