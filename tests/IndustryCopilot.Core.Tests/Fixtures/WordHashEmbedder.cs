@@ -31,11 +31,24 @@ internal sealed partial class WordHashEmbedder : IEmbeddingGenerator<string, Emb
         foreach (Match m in Words().Matches(text.ToLowerInvariant()))
         {
             var word = Synonyms.GetValueOrDefault(m.Value, m.Value);
-            v[(int)((uint)StringComparer.Ordinal.GetHashCode(word) % Dimension)] += 1;
+            v[(int)(Fnv1a(word) % Dimension)] += 1;
         }
 
         v[0] += 0.01f;
         return v;
+    }
+
+    // A fixed hash: string.GetHashCode is randomised per process, which made word collisions (and so the dense
+    // ranking) differ from run to run.
+    private static uint Fnv1a(string word)
+    {
+        var hash = 2166136261u;
+        foreach (var c in word)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
     }
 
     [GeneratedRegex("[a-z]{3,}")]
