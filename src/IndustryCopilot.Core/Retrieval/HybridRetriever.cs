@@ -139,6 +139,7 @@ public sealed class HybridRetriever
     private static void Lap(Dictionary<string, double> timings, string stage, Stopwatch clock)
     {
         timings[stage] = timings.GetValueOrDefault(stage) + clock.Elapsed.TotalMilliseconds;
+        RetrievalMetrics.Record(stage, clock.Elapsed.TotalMilliseconds);
         clock.Restart();
     }
 }

@@ -39,6 +39,7 @@ public sealed class AnswerOrchestrator : IDisposable
         _generation = generation;
         _quote = new QuoteAnswerer(retriever, answering);
         _judge = new EvidenceJudge(retriever.Index);
+        PromptVersion = backend is null ? null : prompts?.Version;
         _prompts = backend is null ? null : new AnswerPrompts(backend, prompts ?? throw new ArgumentNullException(nameof(prompts)), generation);
         _scheduler = new GenerationScheduler(generation, time);
         _memory = new ConversationMemory(generation, time);
@@ -47,6 +48,9 @@ public sealed class AnswerOrchestrator : IDisposable
 
     /// <summary>True when a model writes answers; false in quote mode.</summary>
     public bool Generates => _prompts is not null;
+
+    /// <summary>Version of the prompts answers are generated with (see <see cref="PromptLibrary.Version"/>); null in quote mode.</summary>
+    public string? PromptVersion { get; }
 
     public GenerationScheduler Scheduler => _scheduler;
 
@@ -140,6 +144,8 @@ public sealed class AnswerOrchestrator : IDisposable
         }
 
         var text = new StringBuilder();
+        var tokenCount = 0;
+        var firstToken = 0L;
         Exception? failure = null;
         await using (var tokens = _prompts.AnswerAsync(standalone, sources, chinese, lease.Token).GetAsyncEnumerator(lease.Token))
         {
@@ -163,6 +169,11 @@ public sealed class AnswerOrchestrator : IDisposable
                 }
 
                 text.Append(token);
+                if (tokenCount++ == 0)
+                {
+                    firstToken = Stopwatch.GetTimestamp();
+                }
+
                 yield return new AnswerToken(token);
             }
         }
@@ -170,6 +181,7 @@ public sealed class AnswerOrchestrator : IDisposable
         // The caller gave up: whatever the model or Semantic Kernel made of it, this answer is not complete.
         cancellationToken.ThrowIfCancellationRequested();
         timings["generate"] = Lap(clock);
+        AnsweringMetrics.Generated(tokenCount, tokenCount > 0 ? Stopwatch.GetElapsedTime(firstToken) : TimeSpan.Zero);
         if (failure is not null)
         {
             if (!_fallbackToQuote)

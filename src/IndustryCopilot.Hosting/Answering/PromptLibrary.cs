@@ -26,9 +26,15 @@ public sealed partial class PromptLibrary
     {
         Directory = directory;
         _templates = templates;
+        // The audit trail records which prompts wrote an answer; a hash of their text names that exactly.
+        var all = string.Join("\n\u0000", templates.OrderBy(t => t.Key.Item1, StringComparer.Ordinal).ThenBy(t => t.Key.Item2, StringComparer.Ordinal).Select(t => $"{t.Key.Item1}.{t.Key.Item2}\n{t.Value}"));
+        Version = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(all)))[..12];
     }
 
     public string Directory { get; }
+
+    /// <summary>12 hex characters of the SHA-256 over all templates: changes whenever any prompt's text does.</summary>
+    public string Version { get; }
 
     /// <summary>The template text of a prompt in a language (<c>en</c> or <c>zh</c>).</summary>
     public string Get(string name, bool chinese) => _templates[(name, chinese ? "zh" : "en")];

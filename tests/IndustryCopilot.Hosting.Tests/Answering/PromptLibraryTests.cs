@@ -61,6 +61,25 @@ public sealed class PromptLibraryTests
     }
 
     [Fact]
+    public void Version_OnePromptEdited_Changes()
+    {
+        using var dir = new TempDirectory();
+        foreach (var file in Directory.GetFiles(RepositoryPrompts(), "*.prompt"))
+        {
+            File.Copy(file, Path.Combine(dir.Path, Path.GetFileName(file)));
+        }
+
+        var before = PromptLibrary.Load(dir.Path).Version;
+        var again = PromptLibrary.Load(dir.Path).Version;
+        File.AppendAllText(Path.Combine(dir.Path, "condense-question.zh.prompt"), "\n");
+        var after = PromptLibrary.Load(dir.Path).Version;
+
+        Assert.Equal(12, before.Length);
+        Assert.Equal(before, again);
+        Assert.NotEqual(before, after);
+    }
+
+    [Fact]
     public void Load_FileMissing_ErrorNamesIt()
     {
         using var dir = new TempDirectory();
