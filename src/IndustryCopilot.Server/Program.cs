@@ -1,10 +1,14 @@
 using IndustryCopilot.Server.Ask;
+using IndustryCopilot.Server.Audit;
 using IndustryCopilot.Server.Composition;
+using IndustryCopilot.Server.Documents;
+using IndustryCopilot.Server.Feedback;
 using IndustryCopilot.Server.Health;
 using IndustryCopilot.Server.Mes;
 using IndustryCopilot.Server.OpenAI;
 using IndustryCopilot.Server.Search;
 using IndustryCopilot.Server.Security;
+using IndustryCopilot.Server.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCopilot();
@@ -13,15 +17,21 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebUi();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
-app.MapOpenApi();
+app.MapApiDocs();
+app.MapMetrics();
 app.MapHealthApi();
+app.MapSessionApi();
 app.MapSearchApi();
 app.MapAskApi();
 app.MapOpenAIApi();
 app.MapMesApi();
+app.MapDocumentsApi();
+app.MapFeedbackApi();
+app.MapAuditApi();
 app.Run();
 
 /// <summary>The server's entry point, named for <c>WebApplicationFactory</c> in the tests.</summary>

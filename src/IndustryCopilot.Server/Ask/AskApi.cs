@@ -5,6 +5,7 @@ using System.Text.Json;
 using IndustryCopilot.Core.Answering.Generation;
 using IndustryCopilot.Core.Retrieval;
 using IndustryCopilot.Hosting.Answering;
+using IndustryCopilot.Server.Audit;
 using IndustryCopilot.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -29,26 +30,39 @@ internal static class AskApi
         return app;
     }
 
-    internal static async Task<Results<Ok<AskResponse>, ValidationProblem, ProblemHttpResult>> AskAsync(AskBody body, AnswerOrchestrator orchestrator, HttpContext http, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<AskResponse>, ValidationProblem, ProblemHttpResult>> AskAsync(AskBody body, AnswerOrchestrator orchestrator, AnswerRecorder recorder, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         if (Validate(body) is { } invalid)
         {
             return invalid;
         }
 
-        var result = await orchestrator.AskAsync(Request(body, http.User), cancellationToken);
+        var started = time.GetTimestamp();
+        var request = Request(body, http.User);
+        var result = await orchestrator.AskAsync(request, cancellationToken);
         if (result is AnswerBusy busy)
         {
             return Busy.Problem(http, busy);
         }
 
-        return TypedResults.Ok(AskResponse.From(((AnswerCompleted)result).Answer));
+        var answer = ((AnswerCompleted)result).Answer;
+        var entry = recorder.Record(answer, http.User, body.Channel ?? "api", started, request.ConversationId);
+        return TypedResults.Ok(AskResponse.From(answer, entry.Id));
     }
 
-    internal static Results<ServerSentEventsResult<string>, ValidationProblem> Stream(AskBody body, AnswerOrchestrator orchestrator, IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken) =>
-        Validate(body) is { } invalid ? invalid : TypedResults.ServerSentEvents(Events(orchestrator, Request(body, http.User), json.Value.SerializerOptions, cancellationToken));
+    internal static Results<ServerSentEventsResult<string>, ValidationProblem> Stream(AskBody body, AnswerOrchestrator orchestrator, AnswerRecorder recorder, TimeProvider time, IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (Validate(body) is { } invalid)
+        {
+            return invalid;
+        }
 
-    private static async IAsyncEnumerable<SseItem<string>> Events(AnswerOrchestrator orchestrator, AskRequest request, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken cancellationToken)
+        var started = time.GetTimestamp();
+        var request = Request(body, http.User);
+        return TypedResults.ServerSentEvents(Events(orchestrator, request, json.Value.SerializerOptions, answer => recorder.Record(answer, http.User, body.Channel ?? "api", started, request.ConversationId).Id, cancellationToken));
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> Events(AnswerOrchestrator orchestrator, AskRequest request, JsonSerializerOptions json, Func<Core.Answering.Answer, string> record, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var events = orchestrator.AskStreamingAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
@@ -85,7 +99,7 @@ internal static class AskApi
                     yield return new SseItem<string>(JsonSerializer.Serialize(new { status = 429, title = "The model is busy", retryAfter = (int)busy.RetryAfter.TotalSeconds }, json), "error");
                     yield break;
                 case AnswerCompleted completed:
-                    var response = AskResponse.From(completed.Answer);
+                    var response = AskResponse.From(completed.Answer, record(completed.Answer));
                     yield return new SseItem<string>(JsonSerializer.Serialize(response.Citations, json), "citations");
                     yield return new SseItem<string>(JsonSerializer.Serialize(response, json), "done");
                     yield break;
@@ -112,6 +126,11 @@ internal static class AskApi
         else if (body.Question.Length > MaxQuestionLength)
         {
             errors["question"] = [$"At most {MaxQuestionLength} characters."];
+        }
+
+        if (body.Channel is not (null or "api" or "web"))
+        {
+            errors["channel"] = ["api or web."];
         }
 
         try

@@ -18,8 +18,8 @@ internal sealed record AskResponse(
     double Support,
     IReadOnlyDictionary<string, double> Timings)
 {
-    public static AskResponse From(Answer answer) => new(
-        Guid.NewGuid().ToString("N"),
+    public static AskResponse From(Answer answer, string answerId) => new(
+        answerId,
         answer.Text,
         answer.Mode,
         answer.Language.ToString().ToLowerInvariant(),

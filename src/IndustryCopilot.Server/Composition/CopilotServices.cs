@@ -1,6 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IndustryCopilot.Core.Index;
+using IndustryCopilot.Core.Retrieval;
+using IndustryCopilot.Hosting.Audit;
+using IndustryCopilot.Server.Audit;
+using IndustryCopilot.Server.Documents;
+using IndustryCopilot.Server.Telemetry;
+using OpenTelemetry.Metrics;
 using IndustryCopilot.Hosting;
 using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Server.Indexing;
@@ -38,9 +44,18 @@ internal static class CopilotServices
         builder.Services.AddSingleton(_ => environment.OpenKeys());
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorization(o => o.AddRolePolicies());
         builder.Services.AddKeyRateLimits(server);
         builder.Services.AddHostedService<IndexingWorker>();
+        builder.Services.AddSingleton(new Uploads(server.Uploads(environment.Index.DataDirectory)));
+        builder.Services.AddSingleton<UploadQueue>();
+        builder.Services.AddHostedService<UploadWorker>();
+        builder.Services.AddSingleton(_ => new AuditLog(environment.Index.DataDirectory));
+        builder.Services.AddSingleton<AnswerRecorder>();
+        builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", RetrievalMetrics.MeterName, AnsweringMetrics.MeterName, ServerMetrics.MeterName)
+            .AddPrometheusExporter());
         return builder;
     }
 

@@ -20,8 +20,22 @@ public sealed class ServerOptions
     /// <summary>Index the watched folders at start. Default true.</summary>
     public bool IndexOnStart { get; set; } = true;
 
+    /// <summary>Largest file <c>POST /api/documents</c> accepts, in MiB. Default 100.</summary>
+    public int MaxUploadMegabytes { get; set; } = 100;
+
+    /// <summary>Where uploaded files are kept (and indexed from at every start). Default: <c>uploads</c> in the data directory.</summary>
+    public string? UploadDirectory { get; set; }
+
+    /// <summary>The upload folder, absolute.</summary>
+    public string Uploads(string dataDirectory) => Path.GetFullPath(UploadDirectory ?? Path.Combine(dataDirectory, "uploads"));
+
     public void Validate()
     {
+        if (MaxUploadMegabytes is < 1 or > 4096)
+        {
+            throw new InvalidOperationException($"{Section}:MaxUploadMegabytes must be between 1 and 4096");
+        }
+
         if (RequestsPerMinute is < 1 or > 1_000_000)
         {
             throw new InvalidOperationException($"{Section}:RequestsPerMinute must be between 1 and 1000000");

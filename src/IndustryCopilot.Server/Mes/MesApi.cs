@@ -7,6 +7,7 @@ using IndustryCopilot.Core.Documents;
 using IndustryCopilot.Core.Retrieval;
 using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Server.Ask;
+using IndustryCopilot.Server.Audit;
 using IndustryCopilot.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,8 +26,9 @@ internal static partial class MesApi
         return app;
     }
 
-    internal static async Task<Results<Ok<MesLookupResponse>, ValidationProblem, ProblemHttpResult>> LookupAsync(MesLookupBody body, AnswerOrchestrator orchestrator, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<MesLookupResponse>, ValidationProblem, ProblemHttpResult>> LookupAsync(MesLookupBody body, AnswerOrchestrator orchestrator, AnswerRecorder recorder, TimeProvider time, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var english = string.Equals(body.Lang, "en", StringComparison.OrdinalIgnoreCase);
         var question = Compose(body, english);
         if (question is null || question.Length > 2000)
@@ -66,7 +68,8 @@ internal static partial class MesApi
             }
         }
 
-        return TypedResults.Ok(new MesLookupResponse(Guid.NewGuid().ToString("N"), question, answer.Text, answer.Mode, steps, [.. citations.Select(CitationView.From)]));
+        var entry = recorder.Record(answer with { Citations = citations }, user, "mes", started);
+        return TypedResults.Ok(new MesLookupResponse(entry.Id, question, answer.Text, answer.Mode, steps, [.. citations.Select(CitationView.From)]));
     }
 
     private static IEnumerable<MesStep> Steps(string text, int citation) =>

@@ -7,6 +7,7 @@ using IndustryCopilot.Core.Answering.Generation;
 using IndustryCopilot.Core.Retrieval;
 using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Server.Ask;
+using IndustryCopilot.Server.Audit;
 using IndustryCopilot.Server.Security;
 
 namespace IndustryCopilot.Server.OpenAI;
@@ -30,8 +31,9 @@ internal static class OpenAIApi
         return app;
     }
 
-    internal static async Task<IResult> CompleteAsync(ChatCompletionRequest body, AnswerOrchestrator orchestrator, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+    internal static async Task<IResult> CompleteAsync(ChatCompletionRequest body, AnswerOrchestrator orchestrator, AnswerRecorder recorder, TimeProvider time, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var messages = body.Messages ?? [];
         var question = messages.LastOrDefault(m => m.Role == "user")?.Text.Trim() ?? "";
         if (question.Length is 0 or > 2000)
@@ -47,8 +49,9 @@ internal static class OpenAIApi
         }
 
         var answer = ((AnswerCompleted)result).Answer;
-        var id = "chatcmpl-" + Guid.NewGuid().ToString("N");
-        var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var entry = recorder.Record(answer, user, "openai", started);
+        var id = "chatcmpl-" + entry.Id;
+        var created = entry.Time.ToUnixTimeSeconds();
         var content = WithSources(answer);
         var citations = answer.Citations.Select(CitationView.From).ToList();
         if (!body.Stream)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IndustryCopilot.Core.Documents;
 using IndustryCopilot.Core.Retrieval;
 using IndustryCopilot.Hosting.Security;
 
@@ -16,6 +17,17 @@ internal static class Caller
             ApiKeyAuthenticationHandler.SchemeName));
 
     public static IReadOnlyList<string> Groups(this ClaimsPrincipal user) => [.. user.FindAll(GroupClaim).Select(c => c.Value)];
+
+    public static (string Id, string Name) Key(this ClaimsPrincipal user) => (user.FindFirst(KeyIdClaim)?.Value ?? "", user.Identity?.Name ?? "");
+
+    public static ApiKeyRole Role(this ClaimsPrincipal user) => Enum.TryParse<ApiKeyRole>(user.FindFirst(ClaimTypes.Role)?.Value, out var role) ? role : ApiKeyRole.Reader;
+
+    /// <summary>True when the document shares at least one access group with the caller.</summary>
+    public static bool CanSee(this ClaimsPrincipal user, DocumentInfo document)
+    {
+        var groups = user.Groups();
+        return document.AccessGroups.Any(groups.Contains);
+    }
 
     /// <summary>The caller's filter: its groups, narrowed further (never widened) by any <c>group=</c> the request asks for.</summary>
     public static SearchFilter Limit(this ClaimsPrincipal user, SearchFilter requested)

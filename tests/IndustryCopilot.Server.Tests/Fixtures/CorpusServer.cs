@@ -50,6 +50,30 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
         throw new TimeoutException("the server did not become ready within 60 s");
     }
 
+    /// <summary>Creates an API key in the server's data directory and returns it.</summary>
+    public string AddKey(string name, Hosting.Security.ApiKeyRole role, params string[] groups)
+    {
+        using var keys = new Hosting.Security.ApiKeyStore(DataDirectory);
+        return keys.Add(name, role, groups).Key;
+    }
+
+    /// <summary>Polls an upload job until it has finished; returns its JSON.</summary>
+    public static async Task<System.Text.Json.JsonElement> FinishedJobAsync(HttpClient client, string jobId)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var job = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/api/jobs/{jobId}")).RootElement;
+            if (job.GetProperty("state").GetString() is "indexed" or "failed")
+            {
+                return job;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"job {jobId} did not finish within 60 s");
+    }
+
     public static Task<HttpResponseMessage> PostJson(HttpClient client, string path, object body) => client.PostAsJsonAsync(path, body);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -4,7 +4,7 @@ using IndustryCopilot.Server.Tests.Fixtures;
 
 namespace IndustryCopilot.Server.Tests.Security;
 
-/// <summary>A document restricted to <c>quality</c> never reaches a <c>production</c> key, through any endpoint (ask, stream, search, MES, OpenAI).</summary>
+/// <summary>A document restricted to <c>quality</c> never reaches a <c>production</c> key, through any endpoint (ask, stream, search, MES, OpenAI, documents, sources, files, export, audit).</summary>
 public sealed class AccessControlTests : IDisposable
 {
     private const string Secret = "QX-778";
@@ -51,6 +51,35 @@ public sealed class AccessControlTests : IDisposable
         Assert.All(productionTexts, t => Assert.DoesNotContain("Weld inspection", t, StringComparison.OrdinalIgnoreCase));
         Assert.All(productionTexts, t => Assert.DoesNotContain("2 pores", t, StringComparison.Ordinal));
         Assert.Contains("2 pores per 100 mm", qualityAnswer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Library_RestrictedDocument_HiddenFromProductionInDocumentsSourcesFilesExportAndAudit()
+    {
+        using var server = new CorpusServer { Anonymous = false, Corpus = _corpus };
+        using var production = await server.ReadyClientAsync(server.AddKey("line3-lead", ApiKeyRole.Admin, "production"));
+        using var quality = await server.ReadyClientAsync(server.AddKey("qa-lead", ApiKeyRole.Admin, "quality"));
+        var id = Core.Ingestion.IngestionPipeline.DocumentId(Path.Combine(_corpus, "QC-017_weld-inspection.md"));
+        var chunk = Uri.EscapeDataString($"{id}#0");
+        // Quality asks, so the audit and the Q&A export hold an answer citing the restricted document.
+        Assert.Contains("2 pores", await Text(quality, "/api/ask", new { question = $"What is weld seam porosity class {Secret}?" }), StringComparison.Ordinal);
+
+        var hidden = new[] { $"/api/documents/{id}", $"/api/documents/{id}/file", $"/api/sources/{chunk}" };
+        var listed = new[] { "/api/documents", "/api/audit", "/api/audit/export", "/api/export/qa.jsonl" };
+
+        foreach (var path in hidden)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await production.GetAsync(path)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await quality.GetAsync(path)).StatusCode);
+        }
+
+        foreach (var path in listed)
+        {
+            var seen = await production.GetStringAsync(path);
+            Assert.DoesNotContain("Weld inspection", seen, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("2 pores", seen, StringComparison.Ordinal);
+            Assert.Contains("Weld inspection", await quality.GetStringAsync(path), StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     [Fact]

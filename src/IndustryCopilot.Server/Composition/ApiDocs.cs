@@ -1,0 +1,14 @@
+using Scalar.AspNetCore;
+
+namespace IndustryCopilot.Server.Composition;
+
+/// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and a browsable API page at <c>/scalar</c> (served from the package, no CDN).</summary>
+internal static class ApiDocs
+{
+    public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference(options => options.WithTitle("IndustryCopilot API"));
+        return app;
+    }
+}

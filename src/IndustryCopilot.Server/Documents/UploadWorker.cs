@@ -1,0 +1,86 @@
+using IndustryCopilot.Core.Ingestion;
+using IndustryCopilot.Core.Ingestion.Metadata;
+using IndustryCopilot.Hosting;
+using IndustryCopilot.Server.Indexing;
+
+namespace IndustryCopilot.Server.Documents;
+
+/// <summary>
+/// Indexes uploaded files one at a time with its own index connection, after the start-up run has finished (one
+/// writer at a time keeps SQLite from waiting on its lock). A file that cannot be read fails its job alone and is
+/// removed again (a replaced file is put back), so the index and the folder keep agreeing.
+/// </summary>
+internal sealed partial class UploadWorker(CopilotEnvironment environment, UploadQueue queue, IndexingStatus startup, TimeProvider time, ILogger<UploadWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!startup.Completed)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), time, stoppingToken);
+        }
+
+        using var index = environment.OpenIndex();
+        var pipeline = environment.Pipeline(index);
+        await foreach (var id in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            if (queue.Get(id) is not { } job)
+            {
+                continue;
+            }
+
+            queue.Update(job with { State = UploadState.Indexing });
+            var finished = await Task.Run(() => Index(pipeline, job, stoppingToken), stoppingToken);
+            queue.Update(finished);
+        }
+    }
+
+    private UploadJob Index(IngestionPipeline pipeline, UploadJob job, CancellationToken stoppingToken)
+    {
+        FileOutcome outcome;
+        try
+        {
+            outcome = pipeline.Run(new IngestionRequest { Paths = [job.Path] }, null, stoppingToken).Files.Single();
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            outcome = new FileOutcome(job.Path, FileOutcomeKind.Failed, Error: e.Message);
+        }
+
+        if (outcome.Kind == FileOutcomeKind.Failed)
+        {
+            LogFailed(job.FileName, outcome.Error ?? "unknown error");
+            Restore(job);
+            return job with { State = UploadState.Failed, Error = outcome.Error, Finished = time.GetUtcNow() };
+        }
+
+        if (job.PreviousPath is not null)
+        {
+            File.Delete(job.PreviousPath);
+            File.Delete(SidecarMetadata.PathFor(job.PreviousPath));
+        }
+
+        LogIndexed(job.FileName, outcome.Chunks);
+        return job with { State = UploadState.Indexed, DocumentId = outcome.DocumentId, Chunks = outcome.Chunks, Pages = outcome.Pages, Finished = time.GetUtcNow() };
+    }
+
+    // A failed replacement puts the previous file (still indexed) back; a failed new file is removed.
+    private static void Restore(UploadJob job)
+    {
+        File.Delete(job.Path);
+        File.Delete(SidecarMetadata.PathFor(job.Path));
+        if (job.PreviousPath is not null && File.Exists(job.PreviousPath))
+        {
+            File.Move(job.PreviousPath, job.Path);
+            if (File.Exists(SidecarMetadata.PathFor(job.PreviousPath)))
+            {
+                File.Move(SidecarMetadata.PathFor(job.PreviousPath), SidecarMetadata.PathFor(job.Path));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "upload {File} indexed: {Chunks} chunks")]
+    private partial void LogIndexed(string file, int chunks);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "upload {File} failed: {Error}")]
+    private partial void LogFailed(string file, string error);
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using IndustryCopilot.Hosting.Audit;
+using IndustryCopilot.Hosting.Security;
+using IndustryCopilot.Server.Audit;
+using IndustryCopilot.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace IndustryCopilot.Server.Feedback;
+
+/// <summary>
+/// <c>POST /api/feedback</c>: thumbs up/down with a comment on an answer the same key received (admins may rate any);
+/// the latest rating counts, earlier ones stay in the audit. <c>GET /api/export/qa.jsonl</c> (editors): the rated
+/// Q&amp;A set, filtered like the audit (<c>from</c>, <c>to</c>, <c>rated=true</c>, …) and by the caller's groups.
+/// </summary>
+internal static class FeedbackApi
+{
+    private const int MaxComment = 2000;
+
+    public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/feedback", Rate).WithTags("Feedback").RequireAuthorization().RequireRateLimiting(KeyRateLimits.Policy);
+        app.MapGet("/api/export/qa.jsonl", Export).WithTags("Feedback").RequireAuthorization(Roles.Editor).RequireRateLimiting(KeyRateLimits.Policy);
+        return app;
+    }
+
+    internal static Results<NoContent, NotFound, ValidationProblem> Rate(FeedbackBody body, AuditLog audit, ClaimsPrincipal user, TimeProvider time)
+    {
+        int? rating = body.Rating?.ToLowerInvariant() switch { "up" or "+1" or "1" => 1, "down" or "-1" => -1, _ => null };
+        if (rating is null || (body.Comment?.Length ?? 0) > MaxComment || string.IsNullOrWhiteSpace(body.AnswerId))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rating"] = [$"answerId, rating \"up\" or \"down\", and a comment of at most {MaxComment} characters."] });
+        }
+
+        // Someone else's answer id is "not found", not "forbidden": ids should not be probeable.
+        var (keyId, _) = user.Key();
+        if (audit.Get(body.AnswerId) is not { } entry || (entry.KeyId != keyId && user.Role() != ApiKeyRole.Admin))
+        {
+            return TypedResults.NotFound();
+        }
+
+        audit.AddFeedback(new AnswerFeedback(entry.Id, time.GetUtcNow(), keyId, rating.Value, string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment.Trim()));
+        return TypedResults.NoContent();
+    }
+
+    internal static Results<FileContentHttpResult, ValidationProblem> Export(HttpContext http, AuditLog audit, ClaimsPrincipal user, IOptions<JsonOptions> json)
+    {
+        var (query, errors) = AuditApi.Parse(http.Request.Query);
+        if (errors is not null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var rows = audit.Query(query with { Limit = http.Request.Query.ContainsKey("limit") ? query.Limit : AuditLog.MaxLimit }, user.Groups());
+        return TypedResults.File(AuditApi.JsonLines(rows.Select(r => QaExportLine.From(r.Entry, r.Feedback)), json.Value.SerializerOptions), "application/x-ndjson", "qa.jsonl");
+    }
+}

@@ -1,0 +1,27 @@
+using IndustryCopilot.Server.Tests.Fixtures;
+
+namespace IndustryCopilot.Server.Tests.Telemetry;
+
+public sealed class MetricsTests
+{
+    [Fact]
+    public async Task Metrics_AfterSearchAndAsk_PrometheusTextWithOurInstruments()
+    {
+        using var server = new CorpusServer();
+        using var client = await server.ReadyClientAsync();
+        await CorpusServer.PostJson(client, "/api/search", new { query = "AC-37 oil change" });
+        await CorpusServer.PostJson(client, "/api/ask", new { question = "M12 螺栓的拧紧力矩是多少？" });
+
+        var response = await client.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("icp_retrieval_duration_milliseconds_bucket{", text, StringComparison.Ordinal);
+        Assert.Contains("stage=\"lexical\"", text, StringComparison.Ordinal);
+        Assert.Contains("icp_answer_duration_milliseconds_count{", text, StringComparison.Ordinal);
+        Assert.Contains("channel=\"api\",mode=\"quote\"} 1", text, StringComparison.Ordinal);
+        Assert.Contains("icp_generation_queue", text, StringComparison.Ordinal);
+        Assert.Contains("icp_ingestion_files_done", text, StringComparison.Ordinal);
+        Assert.Contains("http_server_request_duration_seconds_bucket{", text, StringComparison.Ordinal);
+    }
+}
