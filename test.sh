@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh Debian 12 machine with the .NET 10 SDK.
 # Installs what such a machine lacks first: the OCR tools (Tesseract with English and Simplified Chinese, poppler's
-# pdftoppm) and a CJK font for the generated scanned-page test, from Debian apt. NuGet packages come with the restore.
+# pdftoppm), a CJK font for the generated scanned-page test, and Chromium with chromedriver for the UI tests, from Debian apt. NuGet packages come with the restore.
 # Tests that need ../shared/eval report themselves as skipped with the reason when it is absent.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -14,12 +14,15 @@ done
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 [ -d /usr/share/poppler/cMap ] || need+=(poppler-data)   # CJK encodings for rendering Chinese PDF text
 fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-wqy-microhei)
+# The web UI's browser tests drive Debian's Chromium through its chromedriver (nothing is downloaded at run time).
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   echo "installing: ${need[*]}"
   # A machine without apt access still runs every test; the OCR ones then report themselves skipped with the reason.
   { $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${need[@]}"; } >/dev/null \
-    || echo "warning: could not install ${need[*]}; OCR tests will be skipped"
+    || echo "warning: could not install ${need[*]}; the OCR and browser tests that need them will be skipped"
 fi
 
 log="$(mktemp)"

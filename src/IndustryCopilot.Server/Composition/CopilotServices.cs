@@ -30,7 +30,7 @@ internal static class CopilotServices
         server.Validate();
 
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySchemeTransformer>());
         // Questions are short; nothing on these endpoints needs more than 1 MiB (uploads, when they come, get their own limit).
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

@@ -19,6 +19,31 @@ public sealed class OpenApiAndHeadersTests
         Assert.Contains("/api/search", paths);
         Assert.Contains("/api/mes/lookup", paths);
         Assert.Contains("/v1/chat/completions", paths);
+        Assert.Contains("/api/documents", paths);
+        Assert.Contains("/api/sources/{chunkId}", paths);
+        Assert.Contains("/api/audit", paths);
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("header", scheme.GetProperty("in").GetString());
+        Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task UiAndApiPage_ServedWithoutKeyFromTheServerItself()
+    {
+        using var server = new CorpusServer { Anonymous = false };
+        using var client = await server.ReadyClientAsync();
+
+        var page = await client.GetAsync("/");
+        var html = await page.Content.ReadAsStringAsync();
+        var scalar = await client.GetAsync("/scalar/");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("js/app.js", html, StringComparison.Ordinal);
+        // Air-gapped: nothing the page loads may come from another host.
+        Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/js/chat.js")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, scalar.StatusCode);
+        Assert.Contains("openapi/v1.json", await scalar.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

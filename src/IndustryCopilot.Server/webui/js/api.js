@@ -1,0 +1,69 @@
+// Every call carries the user's key; the page itself is served without one.
+const storageKey = 'icp.key';
+
+export function key() { return sessionStorage.getItem(storageKey) || localStorage.getItem(storageKey) || ''; }
+
+export function remember(value, persist) {
+  sessionStorage.setItem(storageKey, value);
+  if (persist) localStorage.setItem(storageKey, value);
+}
+
+export function forget() {
+  sessionStorage.removeItem(storageKey);
+  localStorage.removeItem(storageKey);
+}
+
+export function headers(extra = {}) {
+  const h = { ...extra };
+  if (key()) h['X-Api-Key'] = key();
+  return h;
+}
+
+export async function getJson(path) {
+  const response = await fetch(path, { headers: headers() });
+  if (!response.ok) throw Object.assign(new Error(`${response.status} ${path}`), { status: response.status });
+  return response.json();
+}
+
+export async function send(method, path, body) {
+  return fetch(path, { method, headers: headers({ 'Content-Type': 'application/json' }), body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+// POST /api/ask/stream and hand each server-sent event (name, parsed data) to onEvent as it arrives.
+export async function stream(path, body, onEvent) {
+  const response = await fetch(path, { method: 'POST', headers: headers({ 'Content-Type': 'application/json', Accept: 'text/event-stream' }), body: JSON.stringify(body) });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    onEvent('error', { status: response.status, title: problem.title || response.statusText, detail: problem.detail });
+    return;
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let name = 'message';
+      const data = [];
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event:')) name = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+      }
+      if (data.length) onEvent(name, JSON.parse(data.join('\n')));
+    }
+  }
+}
+
+// Downloads with the key and opens the file in a new tab (a plain link could not send the key header).
+export async function openFile(path, fragment) {
+  const response = await fetch(path, { headers: headers() });
+  if (!response.ok) throw new Error(`${response.status} ${path}`);
+  const url = URL.createObjectURL(await response.blob());
+  window.open(url + (fragment || ''), '_blank', 'noopener');
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

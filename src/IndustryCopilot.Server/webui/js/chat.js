@@ -1,0 +1,152 @@
+import { t } from './i18n.js';
+import { stream, send, getJson, openFile } from './api.js';
+
+const $ = id => document.getElementById(id);
+let conversationId = newId();
+
+// crypto.randomUUID needs a secure context, which an intranet server on plain HTTP is not.
+function newId() { return Date.now().toString(36) + Math.random().toString(36).slice(2, 10); }
+
+function element(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+// The answer text with each [n] turned into a chip that opens citation n.
+function renderAnswer(container, text, citations) {
+  container.replaceChildren();
+  const byNumber = new Map((citations || []).map(c => [c.number, c]));
+  let last = 0;
+  for (const match of text.matchAll(/\[(\d+)\]/g)) {
+    container.append(document.createTextNode(text.slice(last, match.index)));
+    const citation = byNumber.get(Number(match[1]));
+    container.append(citation ? chip(citation) : document.createTextNode(match[0]));
+    last = match.index + match[0].length;
+  }
+  container.append(document.createTextNode(text.slice(last)));
+}
+
+function chip(citation) {
+  const button = element('button', 'chip', String(citation.number));
+  button.type = 'button';
+  button.title = citation.line;
+  button.dataset.chunk = citation.chunkId;
+  button.addEventListener('click', () => showSource(citation));
+  return button;
+}
+
+function where(passage) {
+  const parts = [passage.sectionPath];
+  if (passage.clause && !passage.sectionPath.startsWith(passage.clause) && !passage.sectionPath.endsWith(passage.clause)) parts.push(t('source.clause', passage.clause));
+  if (passage.pageStart) parts.push(t('source.page', passage.pageEnd && passage.pageEnd !== passage.pageStart ? `${passage.pageStart}–${passage.pageEnd}` : passage.pageStart));
+  if (passage.tableLabel) parts.push(passage.tableLabel);
+  return parts.join(' · ');
+}
+
+async function showSource(citation) {
+  const source = await getJson(`/api/sources/${encodeURIComponent(citation.chunkId)}`);
+  const d = source.document;
+  $('source-title').textContent = [d.documentNumber, d.title, d.revision].filter(Boolean).join(' — ');
+  $('source-where').textContent = where(source.passage);
+  $('source-previous').textContent = source.previous ? source.previous.text : '';
+  $('source-next').textContent = source.next ? source.next.text : '';
+  // The quoted words are marked inside the full passage so the reader sees them in context.
+  const text = source.passage.text;
+  const at = citation.quote ? text.indexOf(citation.quote) : -1;
+  const passage = $('source-text');
+  passage.replaceChildren();
+  if (at >= 0) {
+    passage.append(document.createTextNode(text.slice(0, at)), element('mark', '', citation.quote), document.createTextNode(text.slice(at + citation.quote.length)));
+  } else {
+    passage.textContent = text;
+  }
+  $('source-open').onclick = () => openFile(source.fileUrl, source.passage.pageStart ? `#page=${source.passage.pageStart}` : '');
+  $('source-panel').classList.remove('hidden');
+}
+
+function feedbackBar(answerId) {
+  const bar = element('div', 'feedback');
+  const up = element('button', 'link', '▲ ' + t('feedback.up'));
+  const down = element('button', 'link', '▼ ' + t('feedback.down'));
+  const comment = element('input', 'comment hidden');
+  comment.placeholder = t('feedback.comment');
+  const submit = element('button', 'link hidden', t('feedback.send'));
+  let rating = null;
+  const choose = value => { rating = value; comment.classList.remove('hidden'); submit.classList.remove('hidden'); };
+  up.type = down.type = submit.type = 'button';
+  up.addEventListener('click', () => choose('up'));
+  down.addEventListener('click', () => choose('down'));
+  submit.addEventListener('click', async () => {
+    const response = await send('POST', '/api/feedback', { answerId, rating, comment: comment.value || null });
+    if (response.ok) bar.replaceChildren(element('span', 'muted', t('feedback.thanks')));
+  });
+  bar.append(up, down, comment, submit);
+  return bar;
+}
+
+function complete(view, answer) {
+  view.mode.textContent = t(`mode.${answer.mode}`);
+  view.mode.className = `mode ${answer.mode}`;
+  renderAnswer(view.text, answer.answer, answer.citations);
+  if (answer.notice) view.box.insertBefore(element('p', 'notice', answer.notice), view.text);
+  if (answer.citations.length) {
+    const list = element('ul', 'citations');
+    for (const c of answer.citations) {
+      const item = element('li');
+      item.append(chip(c), document.createTextNode(' ' + c.line.replace(/^\[\d+\]\s*/, '')));
+      list.append(item);
+    }
+    view.box.append(element('h4', '', t('answer.sources')), list);
+  }
+  if (answer.suggestions && answer.suggestions.length) {
+    const list = element('ul', 'suggestions');
+    answer.suggestions.forEach(s => list.append(element('li', '', [s.documentNumber, s.title, s.sectionPath].filter(Boolean).join(' — '))));
+    view.box.append(element('h4', '', t('answer.suggestions')), list);
+  }
+  view.box.append(feedbackBar(answer.answerId));
+  view.box.dataset.answerId = answer.answerId;
+}
+
+async function ask(question) {
+  const messages = $('messages');
+  messages.append(element('div', 'message user', question));
+  const box = element('div', 'message answer');
+  const view = { box, mode: element('span', 'mode pending', t('answer.thinking')), text: element('div', 'text') };
+  box.append(view.mode, view.text);
+  messages.append(box);
+  box.scrollIntoView({ block: 'end' });
+  let streamed = '';
+  await stream('/api/ask/stream', { question, conversationId, channel: 'web' }, (name, data) => {
+    if (name === 'token') {
+      // Model text as it is written; replaced by the verified answer when it is done.
+      streamed += data.text;
+      view.text.textContent = streamed;
+      box.dataset.tokens = String(Number(box.dataset.tokens || 0) + 1);
+    } else if (name === 'done') {
+      complete(view, data);
+    } else if (name === 'error') {
+      view.mode.textContent = '';
+      view.text.textContent = data.status === 429 ? t('answer.busy', data.retryAfter ?? 5) : t('answer.failed', data.detail || data.title);
+      view.box.classList.add('failed');
+    }
+  });
+  box.scrollIntoView({ block: 'end' });
+}
+
+export function initChat() {
+  $('ask-form').addEventListener('submit', async event => {
+    event.preventDefault();
+    const question = $('question').value.trim();
+    if (!question) return;
+    $('question').value = '';
+    $('ask').disabled = true;
+    try { await ask(question); } finally { $('ask').disabled = false; $('question').focus(); }
+  });
+  $('question').addEventListener('keydown', event => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) { event.preventDefault(); $('ask-form').requestSubmit(); }
+  });
+  $('new-conversation').addEventListener('click', () => { conversationId = newId(); $('messages').replaceChildren(); $('source-panel').classList.add('hidden'); });
+  $('source-close').addEventListener('click', () => $('source-panel').classList.add('hidden'));
+}

@@ -1,0 +1,60 @@
+// UI strings in Chinese and English; the answer text itself is always in the question's language.
+const strings = {
+  zh: {
+    'tab.chat': '问答', 'tab.documents': '文档', logout: '退出',
+    'login.title': '请输入访问密钥', 'login.help': '密钥由 IT 管理员用 icp keys add 创建。', 'login.remember': '在此电脑上记住',
+    'login.submit': '进入', 'login.invalid': '密钥无效或已吊销。',
+    'ask.placeholder': '输入问题，例如：M12 螺栓的拧紧力矩是多少？', 'ask.send': '提问', 'ask.new': '新对话',
+    'mode.quote': '原文摘录', 'mode.generated': '模型生成', 'mode.refused': '未找到依据',
+    'answer.sources': '来源', 'answer.suggestions': '可查阅的文档', 'answer.busy': '模型繁忙，请 {0} 秒后重试。',
+    'answer.failed': '回答失败：{0}', 'answer.thinking': '检索中…',
+    'feedback.up': '有用', 'feedback.down': '没用', 'feedback.comment': '补充说明（可选）', 'feedback.send': '提交',
+    'feedback.thanks': '已收到反馈，谢谢。',
+    'source.close': '关闭', 'source.open': '打开原文件', 'source.page': '第 {0} 页', 'source.clause': '条款 {0}',
+    'docs.upload': '上传文档', 'docs.groups': '访问组，逗号分隔（默认 public）', 'docs.revision': '版本',
+    'docs.doctype': '类型（sop、manual、standard…）', 'docs.send': '上传', 'docs.title': '标题', 'docs.number': '编号',
+    'docs.pages': '页数', 'docs.chunks': '段落', 'docs.groups.short': '访问组', 'docs.status': '状态', 'docs.delete': '删除',
+    'docs.confirm': '确定删除“{0}”？', 'job.queued': '排队中', 'job.indexing': '索引中', 'job.indexed': '已索引',
+    'job.failed': '失败', 'status.current': '现行', 'status.superseded': '已作废',
+  },
+  en: {
+    'tab.chat': 'Ask', 'tab.documents': 'Documents', logout: 'Sign out',
+    'login.title': 'Enter your access key', 'login.help': 'Your IT admin creates keys with icp keys add.', 'login.remember': 'Remember on this computer',
+    'login.submit': 'Continue', 'login.invalid': 'The key is unknown or revoked.',
+    'ask.placeholder': 'Ask, e.g. What is the oil change interval of the AC-37 compressor?', 'ask.send': 'Ask', 'ask.new': 'New conversation',
+    'mode.quote': 'Quoted', 'mode.generated': 'Generated', 'mode.refused': 'Not in the documents',
+    'answer.sources': 'Sources', 'answer.suggestions': 'Documents to check', 'answer.busy': 'The model is busy; try again in {0} s.',
+    'answer.failed': 'The answer failed: {0}', 'answer.thinking': 'Searching…',
+    'feedback.up': 'Helpful', 'feedback.down': 'Not helpful', 'feedback.comment': 'Comment (optional)', 'feedback.send': 'Send',
+    'feedback.thanks': 'Thanks for the feedback.',
+    'source.close': 'Close', 'source.open': 'Open original file', 'source.page': 'p. {0}', 'source.clause': 'clause {0}',
+    'docs.upload': 'Upload documents', 'docs.groups': 'Access groups, comma-separated (default public)', 'docs.revision': 'Revision',
+    'docs.doctype': 'Type (sop, manual, standard…)', 'docs.send': 'Upload', 'docs.title': 'Title', 'docs.number': 'Number',
+    'docs.pages': 'Pages', 'docs.chunks': 'Passages', 'docs.groups.short': 'Groups', 'docs.status': 'Status', 'docs.delete': 'Delete',
+    'docs.confirm': 'Delete “{0}”?', 'job.queued': 'queued', 'job.indexing': 'indexing', 'job.indexed': 'indexed',
+    'job.failed': 'failed', 'status.current': 'current', 'status.superseded': 'superseded',
+  },
+};
+
+let language = localStorage.getItem('icp.lang') || (navigator.language.startsWith('zh') ? 'zh' : 'en');
+
+export function t(key, ...args) {
+  const text = strings[language][key] ?? key;
+  return args.reduce((s, a, i) => s.replace(`{${i}}`, a), text);
+}
+
+export function currentLanguage() { return language; }
+
+export function setLanguage(value) {
+  language = value;
+  localStorage.setItem('icp.lang', value);
+  apply();
+}
+
+// Fills every element marked data-i18n / data-i18n-placeholder with the current language's text.
+export function apply() {
+  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  document.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t(e.dataset.i18n); });
+  document.querySelectorAll('[data-i18n-placeholder]').forEach(e => { e.placeholder = t(e.dataset.i18nPlaceholder); });
+  document.getElementById('lang').textContent = language === 'zh' ? 'EN' : '中文';
+}

@@ -1,0 +1,33 @@
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+
+namespace IndustryCopilot.Server.Tests.Fixtures;
+
+/// <summary>
+/// Debian's headless Chromium driven through its chromedriver (Selenium's own downloads cannot work offline, so both
+/// paths are given). Tests skip with the reason when <c>apt-get install chromium chromium-driver</c> has not run.
+/// </summary>
+internal static class Chromium
+{
+    public const string Browser = "/usr/bin/chromium";
+    public const string Driver = "/usr/bin/chromedriver";
+
+    public static string? Missing =>
+        File.Exists(Browser) && File.Exists(Driver) ? null : $"needs Debian's chromium and chromium-driver ({Browser}, {Driver}); test.sh installs them";
+
+    public static ChromeDriver Start()
+    {
+        var options = new ChromeOptions { BinaryLocation = Browser };
+        options.AddArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-US");
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Driver)!, Path.GetFileName(Driver));
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>Waits up to <paramref name="seconds"/> for an element matching <paramref name="css"/> that satisfies <paramref name="condition"/>.</summary>
+    public static IWebElement WaitFor(this IWebDriver driver, string css, Func<IWebElement, bool>? condition = null, int seconds = 30) =>
+        new WebDriverWait(driver, TimeSpan.FromSeconds(seconds)).Until(d => d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed && (condition?.Invoke(e) ?? true)));
+}
