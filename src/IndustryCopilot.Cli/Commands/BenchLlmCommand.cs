@@ -22,7 +22,7 @@ namespace IndustryCopilot.Cli.Commands;
 /// </summary>
 internal sealed partial class BenchLlmCommand : AsyncCommand<BenchLlmCommand.Settings>
 {
-    private static readonly string[] DefaultQuestions =
+    internal static readonly string[] DefaultQuestions =
     [
         "M12 螺栓的拧紧力矩是多少？", "What is the oil change interval of the AC-37 compressor?", "Q/HD 006 规定的尺寸公差是多少？",
         "What should be done when alarm E-203 appears during spindle warm-up?", "What is the lockout procedure before maintenance?",

@@ -25,11 +25,15 @@ public sealed class QuoteAnswerer
         _judge = new EvidenceJudge(retriever.Index);
     }
 
-    public Answer Ask(string question, SearchFilter? filter = null, SearchLanes lanes = SearchLanes.All)
+    /// <param name="question">The question.</param>
+    /// <param name="filter">The caller's document filter (access groups included).</param>
+    /// <param name="lanes">The retrieval lanes to run.</param>
+    /// <param name="queryVector">The question's embedding, when computed already (see <see cref="HybridRetriever.EmbedQuery"/>).</param>
+    public Answer Ask(string question, SearchFilter? filter = null, SearchLanes lanes = SearchLanes.All, float[]? queryVector = null)
     {
         var clock = Stopwatch.StartNew();
         var timings = new Dictionary<string, double>();
-        var response = _retriever.Search(new SearchRequest(question) { K = _options.EvidenceChunks, Filter = filter ?? SearchFilter.None, Lanes = lanes });
+        var response = _retriever.Search(new SearchRequest(question) { K = _options.EvidenceChunks, Filter = filter ?? SearchFilter.None, Lanes = lanes, QueryVector = queryVector });
         timings["retrieve"] = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
 

@@ -23,6 +23,7 @@ public sealed class HybridRetriever
     private readonly LexicalLane _lexical;
     private readonly IdentifierLane _identifier;
     private readonly IReranker? _reranker;
+    private readonly QueryEmbeddingCache _embeddings;
     private readonly GenerationCache<(DocumentCatalog Catalog, Dictionary<string, DocumentInfo> Documents)> _catalog;
 
     public HybridRetriever(SqliteIndex index, RetrievalOptions options, Glossary glossary, TextEmbedder? embedder = null, IReranker? reranker = null)
@@ -35,6 +36,7 @@ public sealed class HybridRetriever
         _lexical = new LexicalLane(index, options);
         _identifier = new IdentifierLane(index, _lexical);
         _reranker = reranker;
+        _embeddings = new QueryEmbeddingCache(options.QueryEmbeddingCacheSize);
         _catalog = new(index, () =>
         {
             var documents = index.ListDocuments();
@@ -45,6 +47,22 @@ public sealed class HybridRetriever
     public SqliteIndex Index => _index;
 
     public Glossary Glossary => _glossary;
+
+    /// <summary>
+    /// The query's vector for the dense lane, or null when the lane does not apply (no embedder, or a language it
+    /// does not cover). Thread-safe and without index access: the one part of a search worth running concurrently.
+    /// </summary>
+    public float[]? EmbedQuery(string query)
+    {
+        if (_dense is null)
+        {
+            return null;
+        }
+
+        var language = Ingestion.Metadata.LanguageDetector.Detect(query);
+        var dense = _dense;
+        return dense.Embedder.Supports(language == DocumentLanguage.Unknown ? DocumentLanguage.En : language) ? _embeddings.GetOrAdd(query, q => dense.Embedder.Embed([q])[0]) : null;
+    }
 
     public SearchResponse Search(SearchRequest request)
     {
@@ -66,7 +84,7 @@ public sealed class HybridRetriever
 
         if (request.Lanes.HasFlag(SearchLanes.Dense) && _dense is not null && _dense.Applies(query))
         {
-            var vector = _dense.EmbedQuery(query)!;
+            var vector = request.QueryVector ?? EmbedQuery(request.Query)!;
             Lap(timings, "embed", clock);
             lanes[SearchLane.Dense] = _dense.Search(vector, allowed, pool);
             Lap(timings, "dense", clock);

@@ -10,4 +10,10 @@ public sealed record SearchRequest(string Query)
 
     /// <summary>Lanes to run. Default all; the dense lane still sits out queries in languages its model does not know.</summary>
     public SearchLanes Lanes { get; init; } = SearchLanes.All;
+
+    /// <summary>
+    /// The query's embedding when the caller computed it already (<see cref="HybridRetriever.EmbedQuery"/>), e.g.
+    /// outside a lock around <see cref="HybridRetriever.Search"/>; null: the dense lane embeds the query itself.
+    /// </summary>
+    public float[]? QueryVector { get; init; }
 }

@@ -116,9 +116,10 @@ public sealed class AnswerOrchestrator : IDisposable
         }
 
         SearchResponse response;
+        var vector = request.Lanes.HasFlag(SearchLanes.Dense) ? _retriever.EmbedQuery(standalone) : null;
         lock (_retrieval)
         {
-            response = _retriever.Search(new SearchRequest(standalone) { K = _answering.EvidenceChunks, Filter = request.Filter, Lanes = request.Lanes });
+            response = _retriever.Search(new SearchRequest(standalone) { K = _answering.EvidenceChunks, Filter = request.Filter, Lanes = request.Lanes, QueryVector = vector });
         }
 
         var weights = _judge.Weights(response.Query);
@@ -218,9 +219,11 @@ public sealed class AnswerOrchestrator : IDisposable
     /// <summary>A search over the same retriever, safe beside concurrent answers (the retriever itself is not thread-safe).</summary>
     public SearchResponse Search(SearchRequest request)
     {
+        // Embedding the query is the costliest step and needs no index: it runs outside the lock, concurrently.
+        var vector = request.QueryVector ?? (request.Lanes.HasFlag(SearchLanes.Dense) ? _retriever.EmbedQuery(request.Query) : null);
         lock (_retrieval)
         {
-            return _retriever.Search(request);
+            return _retriever.Search(request with { QueryVector = vector });
         }
     }
 
@@ -243,9 +246,10 @@ public sealed class AnswerOrchestrator : IDisposable
 
     private Answer QuoteAnswer(AskRequest request, string question)
     {
+        var vector = request.Lanes.HasFlag(SearchLanes.Dense) ? _retriever.EmbedQuery(question) : null;
         lock (_retrieval)
         {
-            return _quote.Ask(question, request.Filter, request.Lanes) with { Question = request.Question.Trim() };
+            return _quote.Ask(question, request.Filter, request.Lanes, vector) with { Question = request.Question.Trim() };
         }
     }
 
