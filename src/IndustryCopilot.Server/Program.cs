@@ -32,7 +32,7 @@ app.MapMesApi();
 app.MapDocumentsApi();
 app.MapFeedbackApi();
 app.MapAuditApi();
-app.Run();
+app.LogWhereToOpen().Run();
 
 /// <summary>The server's entry point, named for <c>WebApplicationFactory</c> in the tests.</summary>
 public partial class Program;

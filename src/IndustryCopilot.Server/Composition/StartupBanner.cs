@@ -1,0 +1,35 @@
+using IndustryCopilot.Hosting.Security;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace IndustryCopilot.Server.Composition;
+
+/// <summary>Once listening, says where to open the UI, and how to get in when there is no key yet.</summary>
+internal static partial class StartupBanner
+{
+    public static WebApplication LogWhereToOpen(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("IndustryCopilot");
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses.Select(a => a.TrimEnd('/')))
+            {
+                LogOpen(logger, address);
+            }
+
+            var options = app.Services.GetRequiredService<ServerOptions>();
+            if (!options.AllowAnonymousLoopback && app.Services.GetRequiredService<ApiKeyStore>().List().All(k => !k.Active))
+            {
+                LogNoKeys(logger);
+            }
+        });
+        return app;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "IndustryCopilot: open {Url}/ in a browser (API page: {Url}/scalar/)")]
+    private static partial void LogOpen(ILogger logger, string url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No API key exists yet, so nobody can sign in: create one with `./icp keys add --name <you> --role admin` (same data directory), or start with --Server:AllowAnonymousLoopback=true to try it on this machine")]
+    private static partial void LogNoKeys(ILogger logger);
+}
