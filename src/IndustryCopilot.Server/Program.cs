@@ -1,5 +1,6 @@
 using IndustryCopilot.Server.Ask;
 using IndustryCopilot.Server.Audit;
+using IndustryCopilot.Server.Bots;
 using IndustryCopilot.Server.Composition;
 using IndustryCopilot.Server.Documents;
 using IndustryCopilot.Server.Feedback;
@@ -32,6 +33,7 @@ app.MapMesApi();
 app.MapDocumentsApi();
 app.MapFeedbackApi();
 app.MapAuditApi();
+app.MapBotApis();
 app.LogWhereToOpen().Run();
 
 /// <summary>The server's entry point, named for <c>WebApplicationFactory</c> in the tests.</summary>

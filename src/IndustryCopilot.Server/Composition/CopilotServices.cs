@@ -4,6 +4,7 @@ using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Retrieval;
 using IndustryCopilot.Hosting.Audit;
 using IndustryCopilot.Server.Audit;
+using IndustryCopilot.Server.Bots;
 using IndustryCopilot.Server.Documents;
 using IndustryCopilot.Server.Telemetry;
 using OpenTelemetry.Metrics;
@@ -53,6 +54,7 @@ internal static class CopilotServices
         builder.Services.AddSingleton(_ => new AuditLog(environment.Index.DataDirectory));
         builder.Services.AddSingleton<AnswerRecorder>();
         builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddBots(builder.Configuration);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", RetrievalMetrics.MeterName, AnsweringMetrics.MeterName, ServerMetrics.MeterName)
             .AddPrometheusExporter());

@@ -26,6 +26,12 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
     /// <summary>The data directory (for creating keys before the server starts).</summary>
     public string DataDirectory => _data;
 
+    /// <summary>Extra configuration (e.g. a bot's section), applied like appsettings.json.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>When set, the server's clock (e.g. a fake one at a published sample's timestamp).</summary>
+    public TimeProvider? Time { get; init; }
+
     /// <summary>When set, the server answers with this model instead of the configured one.</summary>
     internal Hosting.Llm.ChatBackend? Model { get; init; }
 
@@ -84,6 +90,16 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
         if (RequestsPerMinute is { } perMinute)
         {
             builder.UseSetting("Server:RequestsPerMinute", perMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (Time is { } time)
+        {
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(time)));
         }
 
         if (Model is { } model)

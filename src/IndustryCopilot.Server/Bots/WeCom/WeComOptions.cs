@@ -1,0 +1,55 @@
+namespace IndustryCopilot.Server.Bots.WeCom;
+
+/// <summary>
+/// The WeCom self-built application (configuration section <c>Bots:WeCom</c>; absent: the bot is off and its endpoint
+/// answers 404). Token, EncodingAESKey and CorpID come from the app's 接收消息 settings; Secret and AgentId from its detail page.
+/// </summary>
+public sealed class WeComOptions
+{
+    public const string Section = "Bots:WeCom";
+
+    public string Token { get; set; } = "";
+
+    /// <summary>The 43-character EncodingAESKey (Base64 of the 32-byte AES key without its trailing '=').</summary>
+    public string EncodingAesKey { get; set; } = "";
+
+    /// <summary>The CorpID: every decrypted message's receiveid must equal it.</summary>
+    public string CorpId { get; set; } = "";
+
+    /// <summary>The application's Secret, for <c>gettoken</c>.</summary>
+    public string Secret { get; set; } = "";
+
+    public int AgentId { get; set; }
+
+    /// <summary>The WeCom API (plants may route it through a proxy). Default <c>https://qyapi.weixin.qq.com</c>.</summary>
+    public string ApiBaseUrl { get; set; } = "https://qyapi.weixin.qq.com";
+
+    /// <summary>How far a callback's timestamp may be from now, in seconds, before it is rejected. Default 300.</summary>
+    public int TimestampWindowSeconds { get; set; } = 300;
+
+    /// <summary>Reply as <c>markdown</c> (default) or <c>text</c> messages.</summary>
+    public string MessageType { get; set; } = "markdown";
+
+    public BotAccess Access { get; set; } = new();
+
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Token) || string.IsNullOrWhiteSpace(CorpId) || string.IsNullOrWhiteSpace(Secret) || AgentId <= 0)
+        {
+            throw new InvalidOperationException($"{Section}: Token, CorpId, Secret and AgentId are required");
+        }
+
+        if (EncodingAesKey.Length != 43)
+        {
+            throw new InvalidOperationException($"{Section}:EncodingAesKey must be the 43 characters WeCom shows");
+        }
+
+        _ = WeComCrypto.Key(EncodingAesKey);
+        if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out _) || TimestampWindowSeconds is < 10 or > 86_400 || MessageType is not ("markdown" or "text"))
+        {
+            throw new InvalidOperationException($"{Section}: ApiBaseUrl must be an absolute URL, TimestampWindowSeconds 10–86400, MessageType markdown or text");
+        }
+
+        Access.Validate(Section);
+    }
+}
