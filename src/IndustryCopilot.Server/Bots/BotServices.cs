@@ -1,3 +1,4 @@
+using IndustryCopilot.Server.Bots.Teams;
 using IndustryCopilot.Server.Bots.WeCom;
 
 namespace IndustryCopilot.Server.Bots;
@@ -8,23 +9,44 @@ internal static class BotServices
     public static IServiceCollection AddBots(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<BotAnswering>();
+        services.AddHttpClient();
         if (configuration.GetSection(WeComOptions.Section) is { } wecomSection && wecomSection.Exists())
         {
             var wecom = wecomSection.Get<WeComOptions>() ?? new WeComOptions();
             wecom.Validate();
             services.AddSingleton(wecom);
             services.AddSingleton<WeComReplayGuard>();
-            services.AddHttpClient<WeComClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
+            services.AddSingleton(sp => new WeComClient(Http(sp, nameof(WeComClient)), wecom, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WeComClient>>()));
             services.AddSingleton<WeComWorker>();
             services.AddHostedService(sp => sp.GetRequiredService<WeComWorker>());
+        }
+
+        if (configuration.GetSection(TeamsOptions.Section) is { } teamsSection && teamsSection.Exists())
+        {
+            var teams = teamsSection.Get<TeamsOptions>() ?? new TeamsOptions();
+            teams.Validate();
+            services.AddSingleton(teams);
+            services.AddSingleton(sp => new TeamsTokenValidator(Http(sp, nameof(TeamsTokenValidator)), teams, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(sp => new TeamsConnector(Http(sp, nameof(TeamsConnector)), teams, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TeamsConnector>>()));
+            services.AddSingleton<TeamsWorker>();
+            services.AddHostedService(sp => sp.GetRequiredService<TeamsWorker>());
         }
 
         return services;
     }
 
+    // The clients cache tokens and keys, so they live as long as the server; 30 s is plenty for any of these calls.
+    private static HttpClient Http(IServiceProvider services, string name)
+    {
+        var client = services.GetRequiredService<IHttpClientFactory>().CreateClient(name);
+        client.Timeout = TimeSpan.FromSeconds(30);
+        return client;
+    }
+
     public static IEndpointRouteBuilder MapBotApis(this IEndpointRouteBuilder app)
     {
         app.MapWeComApi();
+        app.MapTeamsApi();
         return app;
     }
 }

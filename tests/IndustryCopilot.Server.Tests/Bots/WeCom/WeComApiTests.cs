@@ -127,6 +127,20 @@ public sealed class WeComApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Receive_UnmappedUserWhereRefused_ToldToAskIt()
+    {
+        using var server = Server(null, ("Bots:WeCom:Access:UnmappedUsers", "Refuse"), ("Bots:WeCom:Access:Users:zhangsan", "production"));
+        using var client = await server.ReadyClientAsync();
+
+        await client.PostAsync(Signed(Message("stranger", "M12 螺栓的拧紧力矩是多少？"), Now(), "n-8"), Xml(Envelope(Message("stranger", "M12 螺栓的拧紧力矩是多少？"))));
+
+        var send = await _wecom.WaitForAsync(r => r.PathAndQuery.StartsWith("/cgi-bin/message/send", StringComparison.Ordinal));
+        var content = JsonDocument.Parse(send.Body).RootElement.GetProperty("text").GetProperty("content").GetString()!;
+        Assert.Contains("IT", content, StringComparison.Ordinal);
+        Assert.DoesNotContain("82", content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Endpoint_NoWeComSection_404()
     {
         using var server = new CorpusServer();

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text.Json;
+using IndustryCopilot.Server.Tests.Fixtures;
+
+namespace IndustryCopilot.Server.Tests.Bots.Teams;
+
+public sealed class TeamsApiTests : IDisposable
+{
+    private readonly BotFrameworkFake _bf = new();
+
+    [Fact]
+    public async Task Message_ValidToken_TypingThenAnswerWithSourcesCardToTheConversation()
+    {
+        using var server = new CorpusServer { Settings = _bf.Settings };
+        using var client = await server.ReadyClientAsync();
+
+        var response = await Post(client, _bf.Message("<at>IndustryCopilot</at> M12 螺栓的拧紧力矩是多少？"), _bf.Token());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replyPath = "/v3/conversations/a%3A1Y6Hn1cVd4QJ_personal/activities/1481567603816";
+        var answer = await _bf.Server.WaitForAsync(r => r.PathAndQuery == replyPath && r.Body.Contains("\"message\"", StringComparison.Ordinal));
+        var activities = _bf.Server.Requests.Where(r => r.PathAndQuery == replyPath).ToList();
+        Assert.Equal("typing", JsonDocument.Parse(activities[0].Body).RootElement.GetProperty("type").GetString());
+        Assert.Equal("Bearer bot-token-1", answer.Authorization);
+        var reply = JsonDocument.Parse(answer.Body).RootElement;
+        Assert.Equal("1481567603816", reply.GetProperty("replyToId").GetString());
+        Assert.Equal("a:1Y6Hn1cVd4QJ_personal", reply.GetProperty("conversation").GetProperty("id").GetString());
+        Assert.Equal("29:1zPq8fRmTlyBu2T5Vq1", reply.GetProperty("recipient").GetProperty("id").GetString());
+        Assert.Equal("28:" + BotFrameworkFake.AppId, reply.GetProperty("from").GetProperty("id").GetString());
+        Assert.Contains("| M12 | 8.8 | 82 | ±8% |", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var card = reply.GetProperty("attachments")[0];
+        Assert.Equal("application/vnd.microsoft.card.adaptive", card.GetProperty("contentType").GetString());
+        Assert.Equal("AdaptiveCard", card.GetProperty("content").GetProperty("type").GetString());
+        Assert.StartsWith("[1] ", card.GetProperty("content").GetProperty("body")[1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        var token = _bf.Server.Requests.Single(r => r.PathAndQuery.EndsWith("/token", StringComparison.Ordinal)).Body;
+        Assert.Contains("grant_type=client_credentials", token, StringComparison.Ordinal);
+        Assert.Contains("scope=https%3A%2F%2Fapi.botframework.com%2F.default", token, StringComparison.Ordinal);
+        using var audit = new Hosting.Audit.AuditLog(server.DataDirectory);
+        Assert.Equal("teams:8c0a1f4e-3b6d-4f0e-9e47-2a1d6f3c9b10", Assert.Single(audit.Query(new Hosting.Audit.AuditQuery { Channel = "teams" }, null)).Entry.KeyId);
+    }
+
+    [Fact]
+    public async Task Message_BadTokens_401AndNothingSent()
+    {
+        using var server = new CorpusServer { Settings = _bf.Settings };
+        using var client = await server.ReadyClientAsync();
+        using var stranger = RSA.Create(2048);
+        var message = _bf.Message("hello");
+
+        var tokens = new Dictionary<string, string?>
+        {
+            ["none"] = null,
+            ["expired"] = _bf.Token(expires: DateTime.UtcNow.AddMinutes(-10)),
+            ["wrong audience"] = _bf.Token(audience: "another-bot"),
+            ["wrong issuer"] = _bf.Token(issuer: "https://sts.windows.net/evil/"),
+            ["alg none"] = BotFrameworkFake.UnsignedToken(),
+            ["unknown key"] = _bf.Token(keyId: "k9", key: stranger),
+            ["forged with a known kid"] = _bf.Token(keyId: "k1", key: stranger),
+            ["wrong serviceUrl"] = _bf.Token(serviceUrl: "https://smba.trafficmanager.net/evil/"),
+        };
+
+        foreach (var (name, token) in tokens)
+        {
+            var response = await Post(client, message, token);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{name}: {response.StatusCode}");
+        }
+
+        await Task.Delay(500);
+        Assert.DoesNotContain(_bf.Server.Requests, r => r.PathAndQuery.StartsWith("/v3/", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await Post(client, message, _bf.Token(expires: DateTime.UtcNow.AddMinutes(-2)))).StatusCode);   // within the 5-minute skew
+        await _bf.Server.WaitForAsync(r => r.PathAndQuery.StartsWith("/v3/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Keys_RotatedAfterFirstFetch_UnknownKidFetchesTheKeysAgain()
+    {
+        using var server = new CorpusServer { Settings = _bf.Settings };
+        using var client = await server.ReadyClientAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await Post(client, _bf.Message("/help", "a1"), _bf.Token())).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Post(client, _bf.Message("/help", "a2"), _bf.Token(keyId: "k2"))).StatusCode);
+        _bf.PublishSecondKey = true;
+        Assert.Equal(HttpStatusCode.OK, (await Post(client, _bf.Message("/help", "a3"), _bf.Token(keyId: "k2"))).StatusCode);
+
+        Assert.Equal(3, _bf.Server.Requests.Count(r => r.PathAndQuery == "/v1/.well-known/keys"));
+    }
+
+    [Fact]
+    public async Task Endpoint_NoTeamsSection_404()
+    {
+        using var server = new CorpusServer();
+        using var client = await server.ReadyClientAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Post(client, _bf.Message("hi"), _bf.Token())).StatusCode);
+    }
+
+    public void Dispose() => _bf.Dispose();
+
+    private static async Task<HttpResponseMessage> Post(HttpClient client, string activity, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/bots/teams") { Content = BotFrameworkFake.Json(activity) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await client.SendAsync(request);
+    }
+}
