@@ -141,6 +141,23 @@ public sealed class WeComApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Receive_UserOverTheirPerMinuteLimit_ToldToWaitWhileOthersAreAnswered()
+    {
+        using var server = Server(null, ("Bots:WeCom:Access:RequestsPerMinute", "1"));
+        using var client = await server.ReadyClientAsync();
+
+        await client.PostAsync(Signed(Message("zhangsan", "E-217"), Now(), "n-9"), Xml(Envelope(Message("zhangsan", "E-217"))));
+        await client.PostAsync(Signed(Message("zhangsan", "E-218"), Now(), "n-10"), Xml(Envelope(Message("zhangsan", "E-218"))));
+        await client.PostAsync(Signed(Message("lisi", "E-217"), Now(), "n-11"), Xml(Envelope(Message("lisi", "E-217"))));
+
+        await _wecom.WaitForAsync(r => r.Body.Contains("\"lisi\"", StringComparison.Ordinal));
+        var toZhangsan = _wecom.Requests.Where(r => r.Body.Contains("\"zhangsan\"", StringComparison.Ordinal)).Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("text").GetProperty("content").GetString()!).ToList();
+        Assert.Equal(2, toZhangsan.Count);
+        Assert.Contains("Too many questions", toZhangsan[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("Too many questions", toZhangsan[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Endpoint_NoWeComSection_404()
     {
         using var server = new CorpusServer();
