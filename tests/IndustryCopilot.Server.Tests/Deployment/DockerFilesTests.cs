@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using IndustryCopilot.Server.Tests.Fixtures;
+using YamlDotNet.RepresentationModel;
+
+namespace IndustryCopilot.Server.Tests.Deployment;
+
+/// <summary>No Docker engine runs here, so the deployment files are checked as files: compose's services, ports, volumes and health checks, and every path a Dockerfile copies.</summary>
+public sealed partial class DockerFilesTests
+{
+    private static readonly string Docker = Path.Combine(CorpusServer.RepositoryRoot, "docker");
+
+    [Fact]
+    public void Compose_Services_QdrantAndCpuAndGpuServersWiredWithVolumesPortsAndHealthChecks()
+    {
+        var root = Load("compose.yaml");
+        var services = (YamlMappingNode)root["services"];
+
+        Assert.Equal(["qdrant", "server", "server-gpu"], services.Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+        foreach (var (name, node) in services.Children)
+        {
+            var service = (YamlMappingNode)node;
+            var test = (YamlSequenceNode)((YamlMappingNode)service["healthcheck"])["test"];
+            Assert.True(test.Children.Count > 1, $"{name} has a health check command");
+        }
+
+        var qdrant = (YamlMappingNode)services["qdrant"];
+        Assert.StartsWith("qdrant/qdrant:", qdrant["image"].ToString(), StringComparison.Ordinal);
+        Assert.Contains("QDRANT__SERVICE__API_KEY", ((YamlMappingNode)qdrant["environment"]).Children.Keys.Select(k => k.ToString()));
+        Assert.Contains(Strings(qdrant, "volumes"), v => v.EndsWith(":/qdrant/storage", StringComparison.Ordinal));
+        Assert.Contains(Strings(qdrant, "volumes"), v => v.EndsWith(":/qdrant/snapshots", StringComparison.Ordinal));
+
+        foreach (var (name, dockerfile, profile) in new[] { ("server", "docker/Dockerfile", "cpu"), ("server-gpu", "docker/Dockerfile.cuda", "gpu") })
+        {
+            var server = (YamlMappingNode)services[name];
+            Assert.Equal(dockerfile, ((YamlMappingNode)server["build"])["dockerfile"].ToString());
+            Assert.Equal([profile], Strings(server, "profiles"));
+            Assert.Contains(Strings(server, "ports"), p => p.EndsWith(":5080", StringComparison.Ordinal));
+            Assert.Contains(Strings(server, "volumes"), v => v == "icp-data:/data");
+            Assert.Contains(Strings(server, "volumes"), v => v.EndsWith(":/models:ro", StringComparison.Ordinal));
+            Assert.Equal("service_healthy", ((YamlMappingNode)((YamlMappingNode)server["depends_on"])["qdrant"])["condition"].ToString());
+            var environment = (YamlMappingNode)server["environment"];
+            Assert.Equal("http://qdrant:6334", environment["ICP_Qdrant__Url"].ToString());
+        }
+
+        var gpu = (YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)services["server-gpu"])["deploy"])["resources"])["reservations"]["devices"]).Children[0];
+        Assert.Equal("nvidia", gpu["driver"].ToString());
+        Assert.Equal(["gpu"], ((YamlSequenceNode)gpu["capabilities"]).Children.Select(c => c.ToString()));
+        Assert.Equal(["icp-data", "qdrant-snapshots", "qdrant-storage"], ((YamlMappingNode)root["volumes"]).Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void EnvExample_DefinesEveryVariableComposeRequires()
+    {
+        var compose = File.ReadAllText(Path.Combine(Docker, "compose.yaml"));
+        var defined = File.ReadAllLines(Path.Combine(Docker, ".env.example")).Where(l => l.Contains('=', StringComparison.Ordinal) && !l.StartsWith('#')).Select(l => l[..l.IndexOf('=', StringComparison.Ordinal)]).ToHashSet();
+
+        var required = Required().Matches(compose).Select(m => m.Groups[1].Value).Distinct().ToList();
+
+        Assert.NotEmpty(required);
+        Assert.All(required, name => Assert.Contains(name, defined));
+    }
+
+    [Theory]
+    [InlineData("Dockerfile")]
+    [InlineData("Dockerfile.cuda")]
+    public void Dockerfile_EveryCopiedPathExistsAndRunsAsNonRoot(string name)
+    {
+        var lines = File.ReadAllLines(Path.Combine(Docker, name));
+        var copies = lines.Where(l => l.StartsWith("COPY ", StringComparison.Ordinal) && !l.Contains("--from=", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(copies);
+        foreach (var copy in copies)
+        {
+            var parts = copy.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..^1];
+            Assert.All(parts, source => Assert.True(File.Exists(Path.Combine(CorpusServer.RepositoryRoot, source)) || Directory.Exists(Path.Combine(CorpusServer.RepositoryRoot, source)), $"{name}: {source} does not exist"));
+        }
+
+        Assert.Contains(lines, l => l == "USER app");
+        Assert.Contains(lines, l => l.StartsWith("HEALTHCHECK ", StringComparison.Ordinal));
+        Assert.Equal(2, lines.Count(l => l.StartsWith("FROM ", StringComparison.Ordinal)));
+    }
+
+    private static YamlMappingNode Load(string file)
+    {
+        var stream = new YamlStream();
+        using var reader = new StreamReader(Path.Combine(Docker, file));
+        stream.Load(reader);
+        return (YamlMappingNode)stream.Documents[0].RootNode;
+    }
+
+    private static List<string> Strings(YamlMappingNode node, string key) => [.. ((YamlSequenceNode)node[key]).Children.Select(c => c.ToString())];
+
+    // ${NAME:?message} — compose refuses to start without NAME.
+    [GeneratedRegex(@"\$\{(\w+):\?")]
+    private static partial Regex Required();
+}
