@@ -81,7 +81,8 @@ internal static partial class WeComApi
             return TypedResults.Text("", "text/plain");
         }
 
-        if (text.StartsWith('/') || text is "帮助" or "新对话")
+        // The two commands answer at once, inside WeCom's 5 s; anything else (a model may take longer) goes to the worker.
+        if (text.ToLowerInvariant() is "/help" or "/new" or "帮助" or "新对话")
         {
             var reply = await services.GetRequiredService<BotAnswering>().HandleAsync("wecom", user, null, text, options.Access, cancellationToken);
             return TypedResults.Text(PassiveReply(options, user, reply.Text, time), "application/xml");

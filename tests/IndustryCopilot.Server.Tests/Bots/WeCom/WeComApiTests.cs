@@ -91,6 +91,18 @@ public sealed class WeComApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Receive_QuestionStartingWithSlash_AnsweredLaterNotInsideTheCallback()
+    {
+        using var server = Server(null);
+        using var client = await server.ReadyClientAsync();
+
+        var response = await client.PostAsync(Signed(Message("lisi", "/E-217 是什么报警"), Now(), "n-12"), Xml(Envelope(Message("lisi", "/E-217 是什么报警"))));
+
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        await _wecom.WaitForAsync(r => r.PathAndQuery.StartsWith("/cgi-bin/message/send", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Receive_ForgedStaleWrongCorpOrReplayed_403()
     {
         using var server = Server(null);
