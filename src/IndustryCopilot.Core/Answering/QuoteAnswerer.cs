@@ -67,7 +67,10 @@ public sealed class QuoteAnswerer
     private Answer Compose(string question, DocumentLanguage language, List<RetrievedChunk> hits, Dictionary<string, double> weights, double support)
     {
         var units = hits.SelectMany((h, rank) => QuoteUnits.Of(rank, h.Chunk.Text, h.Chunk.Kind == ChunkKind.Table)).ToList();
-        var chosen = Choose(units, weights);
+        // Every citation names its document, so a question's words that only name the document ("AC-37 compressor")
+        // need no sentence to cover them; otherwise the scope statement that repeats the title beats the clause that answers.
+        var named = hits.Select(h => EvidenceJudge.WithStems(Index.Lexical.LexicalAnalyzer.Terms($"{h.Document.Title} {h.Document.DocumentNumber}"))).ToList();
+        var chosen = Choose(units, weights, named);
         var zh = language is DocumentLanguage.Zh or DocumentLanguage.Mixed;
         var text = new StringBuilder(zh ? "根据知识库文件原文：\n" : "From the indexed documents:\n");
         var citations = new List<Citation>();
@@ -121,7 +124,7 @@ public sealed class QuoteAnswerer
     }
 
     // Greedy cover: each pick adds the most not-yet-covered key-term weight, nearer the top of the ranking preferred.
-    private List<QuoteUnit> Choose(List<QuoteUnit> units, Dictionary<string, double> weights)
+    private List<QuoteUnit> Choose(List<QuoteUnit> units, Dictionary<string, double> weights, List<HashSet<string>> named)
     {
         var chosen = new List<QuoteUnit>();
         var covered = new HashSet<string>(StringComparer.Ordinal);
@@ -136,7 +139,7 @@ public sealed class QuoteAnswerer
                     continue;
                 }
 
-                var gain = weights.Where(w => !covered.Contains(w.Key) && (unit.Terms.Contains(w.Key) || unit.Terms.Contains(EnglishStemmer.Stem(w.Key)))).Sum(w => w.Value) / (1 + (0.25 * unit.HitRank));
+                var gain = weights.Where(w => !covered.Contains(w.Key) && !named[unit.HitRank].Contains(w.Key) && (unit.Terms.Contains(w.Key) || unit.Terms.Contains(EnglishStemmer.Stem(w.Key)))).Sum(w => w.Value) / (1 + (0.25 * unit.HitRank));
                 if (gain > pickGain + 1e-9)
                 {
                     pick = unit;

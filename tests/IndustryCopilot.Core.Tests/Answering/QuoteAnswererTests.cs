@@ -31,6 +31,21 @@ public sealed class QuoteAnswererTests
     }
 
     [Fact]
+    public void Ask_QuestionNamesTheDocument_QuotesTheAnsweringClauseNotTheSentenceRepeatingTheTitle()
+    {
+        using var fixture = new RetrievalIndex(dense: false);
+        fixture.Add(new DocumentInfo { Id = "ac37", SourcePath = "/plant/ac37.pdf", ContentHash = "ac37", Format = "pdf", SizeBytes = 1, Title = "AC-37 Screw Air Compressor Maintenance Manual", DocumentNumber = "MM-AC-037", Language = DocumentLanguage.En, AccessGroups = ["public"] },
+            ("1 Scope", null, "This manual covers routine maintenance of the three AC-37 oil-injected screw compressors of line L2."),
+            ("3 Maintenance intervals > 3.3", "3.3", "3.3 Replace the oil filter and the compressor oil every 4,000 operating hours."));
+
+        var answer = Answerer(fixture).Ask("What is the oil change interval of the AC-37 compressor?");
+
+        Assert.Equal(AnswerMode.Quote, answer.Mode);
+        Assert.Equal("3.3", answer.Citations[0].ClauseLabel);
+        Assert.DoesNotContain("routine maintenance", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ask_ChineseQuestion_ChineseFramingAndArticleCited()
     {
         using var fixture = Plant();

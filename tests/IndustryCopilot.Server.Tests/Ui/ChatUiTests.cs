@@ -31,7 +31,7 @@ public sealed class ChatUiTests
         var answer = browser.WaitFor(".message.answer", e => e.GetAttribute("data-answer-id") is not null);
         Assert.Equal("Quoted", answer.FindElement(By.CssSelector(".mode")).Text);
         var text = answer.FindElement(By.CssSelector(".text")).Text;
-        Assert.Contains("AC-37", text, StringComparison.Ordinal);
+        Assert.Contains("4,000 operating hours", text, StringComparison.Ordinal);
         answer.FindElement(By.CssSelector(".text .chip")).Click();
 
         // The passage panel shows the whole cited passage with the quoted words marked: the words of the answer.
