@@ -41,6 +41,14 @@ public sealed class ChatUiTests
         Assert.Contains("MM-AC-037", browser.FindElement(By.Id("source-title")).Text, StringComparison.Ordinal);
         Assert.Contains("p. ", browser.FindElement(By.Id("source-where")).Text, StringComparison.Ordinal);
 
+        // A quoted table row is shown as a table under its header, its citation chip after it.
+        browser.FindElement(By.Id("question")).SendKeys("M12 螺栓的拧紧力矩是多少？");
+        browser.FindElement(By.Id("ask")).Click();
+        var tableAnswer = browser.WaitFor(".message.answer", e => e.GetAttribute("data-answer-id") is not null && e.Text.Contains("M12", StringComparison.Ordinal));
+        Assert.Contains("拧紧力矩 Torque (N·m)", tableAnswer.FindElements(By.CssSelector("table.quoted th")).Select(c => c.Text));
+        Assert.Equal(["M12", "8.8", "82", "±8%"], tableAnswer.FindElements(By.CssSelector("table.quoted td")).Select(c => c.Text));
+        Assert.NotEmpty(tableAnswer.FindElements(By.CssSelector(".text .chip")));
+
         browser.FindElement(By.Id("lang")).Click();
         Assert.Equal("问答", browser.FindElement(By.CssSelector(".tab[data-view=chat]")).Text);
     }

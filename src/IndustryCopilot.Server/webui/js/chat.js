@@ -18,6 +18,22 @@ function element(tag, className, text) {
 function renderAnswer(container, text, citations) {
   container.replaceChildren();
   const byNumber = new Map((citations || []).map(c => [c.number, c]));
+  // Quoted table rows arrive as Markdown ("| M12 | 8.8 | 82 |" under their header); they are shown as a table.
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length;) {
+    if (lines[i].trim().startsWith('|')) {
+      const rows = [];
+      while (i < lines.length && lines[i].trim().startsWith('|')) rows.push(lines[i++]);
+      container.append(table(rows));
+    } else {
+      const start = i;
+      while (i < lines.length && !lines[i].trim().startsWith('|')) i++;
+      appendWithChips(container, lines.slice(start, i).join('\n') + (i < lines.length ? '\n' : ''), byNumber);
+    }
+  }
+}
+
+function appendWithChips(container, text, byNumber) {
   let last = 0;
   for (const match of text.matchAll(/\[(\d+)\]/g)) {
     container.append(document.createTextNode(text.slice(last, match.index)));
@@ -26,6 +42,19 @@ function renderAnswer(container, text, citations) {
     last = match.index + match[0].length;
   }
   container.append(document.createTextNode(text.slice(last)));
+}
+
+function table(rows) {
+  const cells = row => row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map(c => c.trim());
+  const result = element('table', 'quoted');
+  rows.forEach((row, index) => {
+    if (/^\|?\s*:?-{3,}/.test(row.trim())) return;   // the Markdown header separator
+    const header = index === 0 && rows.length > 1 && /^\|?\s*:?-{3,}/.test(rows[1].trim());
+    const tr = element('tr');
+    cells(row).forEach(text => tr.append(element(header ? 'th' : 'td', '', text)));
+    result.append(tr);
+  });
+  return result;
 }
 
 function chip(citation) {
