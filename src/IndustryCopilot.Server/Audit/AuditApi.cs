@@ -13,7 +13,7 @@ namespace IndustryCopilot.Server.Audit;
 
 /// <summary>
 /// <c>GET /api/audit</c> (JSON) and <c>GET /api/audit/export</c> (JSON Lines) for admins, newest first, filtered by
-/// <c>from</c>, <c>to</c> (ISO 8601), <c>key</c>, <c>channel</c>, <c>mode</c>, <c>q</c> (question text), <c>limit</c>.
+/// <c>from</c>, <c>to</c> (ISO 8601), <c>key</c>, <c>channel</c>, <c>mode</c>, <c>q</c> (question text), <c>rated</c>, <c>limit</c> (100 for the list, all up to 10,000 for the export).
 /// Even an admin sees only entries whose cited documents its own groups allow.
 /// </summary>
 internal static class AuditApi
@@ -21,15 +21,23 @@ internal static class AuditApi
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Roles.Admin).RequireRateLimiting(KeyRateLimits.Policy);
-        group.MapGet("", (HttpContext http, AuditLog audit, ClaimsPrincipal user) =>
-            Parse(http.Request.Query) is var (query, errors) && errors is not null
-                ? (Results<Ok<List<AuditRow>>, ValidationProblem>)TypedResults.ValidationProblem(errors)
-                : TypedResults.Ok(audit.Query(query, user.Groups()).Select(r => new AuditRow(r.Entry, r.Feedback)).ToList()));
-        group.MapGet("/export", (HttpContext http, AuditLog audit, ClaimsPrincipal user, IOptions<JsonOptions> json) =>
-            Parse(http.Request.Query) is var (query, errors) && errors is not null
-                ? (Results<FileContentHttpResult, ValidationProblem>)TypedResults.ValidationProblem(errors)
-                : TypedResults.File(JsonLines(audit.Query(query with { Limit = http.Request.Query.ContainsKey("limit") ? query.Limit : AuditLog.MaxLimit }, user.Groups()).Select(r => new AuditRow(r.Entry, r.Feedback)), json.Value.SerializerOptions), "application/x-ndjson", "audit.jsonl"));
+        group.MapGet("", List);
+        group.MapGet("/export", Export);
         return app;
+    }
+
+    internal static Results<Ok<List<AuditRow>>, ValidationProblem> List(HttpContext http, AuditLog audit, ClaimsPrincipal user)
+    {
+        var (query, errors) = Parse(http.Request.Query, defaultLimit: 100);
+        return errors is not null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(audit.Query(query, user.Groups()).Select(r => new AuditRow(r.Entry, r.Feedback)).ToList());
+    }
+
+    internal static Results<FileContentHttpResult, ValidationProblem> Export(HttpContext http, AuditLog audit, ClaimsPrincipal user, IOptions<JsonOptions> json)
+    {
+        var (query, errors) = Parse(http.Request.Query, defaultLimit: AuditLog.MaxLimit);
+        return errors is not null
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.File(JsonLines(audit.Query(query, user.Groups()).Select(r => new AuditRow(r.Entry, r.Feedback)), json.Value.SerializerOptions), "application/x-ndjson", "audit.jsonl");
     }
 
     /// <summary>One object per line, UTF-8, no BOM.</summary>
@@ -44,7 +52,7 @@ internal static class AuditApi
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    internal static (AuditQuery Query, Dictionary<string, string[]>? Errors) Parse(IQueryCollection q)
+    internal static (AuditQuery Query, Dictionary<string, string[]>? Errors) Parse(IQueryCollection q, int defaultLimit)
     {
         var errors = new Dictionary<string, string[]>();
         DateTimeOffset? Time(string name)
@@ -76,7 +84,7 @@ internal static class AuditApi
             }
         }
 
-        var limit = 100;
+        var limit = defaultLimit;
         if (q["limit"].FirstOrDefault() is { Length: > 0 } l && (!int.TryParse(l, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > AuditLog.MaxLimit))
         {
             errors["limit"] = [$"1–{AuditLog.MaxLimit}."];

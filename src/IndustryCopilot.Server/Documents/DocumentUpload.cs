@@ -62,7 +62,7 @@ internal static class DocumentUpload
                 return TooLarge(options);
             }
 
-            if (!extensions.Contains(Path.GetExtension(SafeName(file.FileName) ?? "").ToLowerInvariant()) || SafeName(file.FileName) is null)
+            if (SafeName(file.FileName) is not { } safe || !extensions.Contains(Path.GetExtension(safe).ToLowerInvariant()))
             {
                 return Invalid("file", $"'{file.FileName}': supported types are {string.Join(", ", extensions.Order(StringComparer.Ordinal))}.");
             }

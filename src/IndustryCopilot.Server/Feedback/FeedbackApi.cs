@@ -46,13 +46,13 @@ internal static class FeedbackApi
 
     internal static Results<FileContentHttpResult, ValidationProblem> Export(HttpContext http, AuditLog audit, ClaimsPrincipal user, IOptions<JsonOptions> json)
     {
-        var (query, errors) = AuditApi.Parse(http.Request.Query);
+        var (query, errors) = AuditApi.Parse(http.Request.Query, defaultLimit: AuditLog.MaxLimit);
         if (errors is not null)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var rows = audit.Query(query with { Limit = http.Request.Query.ContainsKey("limit") ? query.Limit : AuditLog.MaxLimit }, user.Groups());
+        var rows = audit.Query(query, user.Groups());
         return TypedResults.File(AuditApi.JsonLines(rows.Select(r => QaExportLine.From(r.Entry, r.Feedback)), json.Value.SerializerOptions), "application/x-ndjson", "qa.jsonl");
     }
 }
