@@ -61,13 +61,13 @@ internal sealed class BotFrameworkFake : IDisposable
     }
 
     /// <summary>A personal-chat message activity shaped as the Bot Framework activity schema documents it.</summary>
-    public string Message(string text, string id = "1481567603816") => JsonSerializer.Serialize(new
+    public string Message(string text, string id = "1481567603816", string channelId = "msteams") => JsonSerializer.Serialize(new
     {
         type = "message",
         id,
         timestamp = "2026-11-27T08:00:00.000Z",
         serviceUrl = Server.BaseUrl,
-        channelId = "msteams",
+        channelId,
         from = new { id = "29:1zPq8fRmTlyBu2T5Vq1", name = "Li Wei", aadObjectId = "8c0a1f4e-3b6d-4f0e-9e47-2a1d6f3c9b10" },
         conversation = new { id = "a:1Y6Hn1cVd4QJ_personal", conversationType = "personal", tenantId = "72f988bf-0000-0000-0000-000000000000" },
         recipient = new { id = "28:" + AppId, name = "IndustryCopilot" },

@@ -67,6 +67,8 @@ public sealed class TeamsApiTests : IDisposable
             Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{name}: {response.StatusCode}");
         }
 
+        // A valid token, but the signing key is endorsed for msteams and webchat only.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Post(client, _bf.Message("hello", channelId: "slack"), _bf.Token())).StatusCode);
         await Task.Delay(500);
         Assert.DoesNotContain(_bf.Server.Requests, r => r.PathAndQuery.StartsWith("/v3/", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await Post(client, message, _bf.Token(expires: DateTime.UtcNow.AddMinutes(-2)))).StatusCode);   // within the 5-minute skew
