@@ -25,6 +25,7 @@ internal static class IcpApp
             config.AddCommand<RemoveCommand>("remove").WithDescription("Remove a document from the index.");
             config.AddCommand<SearchCommand>("search").WithDescription("Hybrid search (lexical, dense, identifier lanes) with per-lane ranks.").WithExample("search", "E-203");
             config.AddCommand<AskCommand>("ask").WithDescription("Answer a question from the documents with verified citations (generated with a model, else quoted), or refuse.").WithExample("ask", "M12 螺栓的拧紧力矩是多少？").WithExample("ask", "--model", "models/qwen2.5-7b-instruct-q4_k_m.gguf", "How often is the compressor oil changed?");
+            config.AddCommand<MigrateCommand>("migrate").WithDescription("Copy the embedded index into Qdrant (no re-embedding) and point the alias at it.").WithExample("migrate", "--to", "qdrant", "--url", "http://qdrant:6334");
             config.AddCommand<EvalCommand>("eval").WithDescription("Measure retrieval variants, the Lucene baseline, refusal and citations on question sets.").WithExample("eval", "../shared/eval/questions/zh-regulations.jsonl");
             config.AddBranch("keys", keys =>
             {
@@ -51,6 +52,12 @@ internal static class IcpApp
         catch (CommandAppException ex)
         {
             Console.Error.WriteLine("error: " + ex.Message);
+            return 2;
+        }
+        catch (Grpc.Core.RpcException ex)
+        {
+            // Only the Qdrant search index speaks gRPC; its status and the socket error say more than the whole Status text.
+            Console.Error.WriteLine($"error: Qdrant did not answer: {ex.StatusCode}: {ex.Status.Detail}{(ex.Status.DebugException is { } inner ? " (" + inner.Message + ")" : "")}");
             return 2;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or InvalidOperationException or FormatException or InvalidDataException or System.ComponentModel.DataAnnotations.ValidationException or UnauthorizedAccessException or Llama.ModelLoadException or ArgumentException)

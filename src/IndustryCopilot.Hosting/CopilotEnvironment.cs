@@ -1,6 +1,7 @@
 using IndustryCopilot.Core.Answering;
 using IndustryCopilot.Core.Answering.Generation;
 using IndustryCopilot.Core.Index;
+using IndustryCopilot.Core.Index.Search;
 using IndustryCopilot.Core.Ingestion;
 using IndustryCopilot.Core.Ingestion.Chunking;
 using IndustryCopilot.Core.Ingestion.Ocr;
@@ -11,6 +12,7 @@ using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Hosting.Llm;
 using IndustryCopilot.Llama;
 using IndustryCopilot.Onnx.Embeddings;
+using IndustryCopilot.Qdrant;
 using Microsoft.Extensions.Configuration;
 
 namespace IndustryCopilot.Hosting;
@@ -27,11 +29,14 @@ public sealed class CopilotEnvironment
     public const string GlossarySetting = "glossary_path";
 
     private TextEmbedder? _embedder;
+    private QdrantSearchIndex? _qdrant;
 
     private CopilotEnvironment(IConfiguration configuration, string dataDirectory)
     {
         Configuration = configuration;
-        Index = new IndexOptions { DataDirectory = dataDirectory };
+        Index = configuration.GetSection(IndexOptions.Section).Get<IndexOptions>() ?? new IndexOptions();
+        Index.DataDirectory = dataDirectory;
+        Qdrant = configuration.GetSection(QdrantOptions.Section).Get<QdrantOptions>() ?? new QdrantOptions();
         Ingestion = configuration.GetSection(IngestionOptions.Section).Get<IngestionOptions>() ?? new IngestionOptions();
         Chunking = configuration.GetSection(ChunkingOptions.Section).Get<ChunkingOptions>() ?? new ChunkingOptions();
         Retrieval = configuration.GetSection(RetrievalOptions.Section).Get<RetrievalOptions>() ?? new RetrievalOptions();
@@ -42,6 +47,11 @@ public sealed class CopilotEnvironment
         Generation = configuration.GetSection(GenerationOptions.Section).Get<GenerationOptions>() ?? new GenerationOptions();
         LlamaModel = configuration.GetSection(LlamaModelOptions.Section).Get<LlamaModelOptions>() ?? new LlamaModelOptions();
         Index.Validate();
+        if (Index.Provider == IndexProvider.Qdrant)
+        {
+            Qdrant.Validate();
+        }
+
         Ingestion.Validate();
         Chunking.Validate();
         Retrieval.Validate();
@@ -56,6 +66,9 @@ public sealed class CopilotEnvironment
     public IConfiguration Configuration { get; }
 
     public IndexOptions Index { get; }
+
+    /// <summary>The Qdrant connection, used when <c>Index:Provider</c> is <c>qdrant</c>.</summary>
+    public QdrantOptions Qdrant { get; }
 
     public IngestionOptions Ingestion { get; }
 
@@ -152,7 +165,24 @@ public sealed class CopilotEnvironment
     public AnswerOrchestrator Orchestrator(SqliteIndex index, ChatBackend? backend) =>
         new(Retriever(index), Answering, Generation, backend, backend is null ? null : PromptLibrary.Load(Llm.PromptsDirectory), Llm.FallbackToQuote);
 
-    public HybridRetriever Retriever(SqliteIndex index) => new(index, Retrieval, LoadGlossary(index), Embedder());
+    /// <summary>Retrieval over <paramref name="index"/>'s catalog with the lanes of the configured provider (or the embedded ones when asked).</summary>
+    public HybridRetriever Retriever(SqliteIndex index, bool embedded = false) =>
+        embedded || Index.Provider == IndexProvider.Embedded
+            ? new(index, Retrieval, LoadGlossary(index), Embedder())
+            : new(index, QdrantIndex(), Retrieval, LoadGlossary(index), Embedder());
+
+    /// <summary>The embedding model the search index records for the configured embedder; null without one.</summary>
+    public VectorModel? VectorModel() => Embedder() is { } e ? new VectorModel(e.ModelId, e.Dimension) : null;
+
+    /// <summary>The Qdrant search index of the configured model, one per process (it holds the gRPC channel).</summary>
+    public QdrantSearchIndex QdrantIndex() => _qdrant ??= new QdrantSearchIndex(QdrantSearchIndex.Connect(Qdrant), Qdrant, VectorModel());
+
+    /// <summary>
+    /// After the catalog changed: with the Qdrant provider, pushes the changed documents to Qdrant (no re-embedding)
+    /// and removes deleted ones; with the embedded provider the catalog is the search index and there is nothing to do (null).
+    /// </summary>
+    public async Task<SearchIndexSyncReport?> SyncSearchIndexAsync(SqliteIndex catalog, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        Index.Provider == IndexProvider.Embedded ? null : await SearchIndexSync.SyncAsync(catalog, QdrantIndex(), progress, cancellationToken);
 
     /// <summary>
     /// The glossary: <c>Retrieval:GlossaryFile</c> if it is an absolute path, else that file name in the data

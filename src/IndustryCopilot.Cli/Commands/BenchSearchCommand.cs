@@ -62,7 +62,7 @@ internal sealed class BenchSearchCommand : Command<BenchSearchCommand.Settings>
             }
 
             queries = queries.Take(settings.Queries).ToList();
-            var retriever = bench.Retriever(index);
+            var retriever = bench.Retriever(index, embedded: true);
             retriever.Search(new SearchRequest(queries[0]));
             var totals = new List<double>();
             var withDense = new List<double>();

@@ -107,7 +107,7 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         Console.Error.WriteLine($"{set.Name}: indexing {set.CorpusDirectory} into {data}");
         var report = scoped.Pipeline(index).Run(new IngestionRequest { Paths = [set.CorpusDirectory], Prune = true }, null, cancellationToken);
         Console.Error.WriteLine($"{set.Name}: {report.Files.Count} files ({report.Failed} failed) in {report.Elapsed.TotalSeconds:0.0} s; {set.Questions.Count} questions");
-        var retriever = scoped.Retriever(index);
+        var retriever = scoped.Retriever(index, embedded: true);
         using var baseline = LuceneBaseline.Over(index);
         return new EvalRunner(retriever, new QuoteAnswerer(retriever, environment.Answering), baseline).Run(set);
     }

@@ -54,7 +54,7 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
 
         var report = AnsiConsole.Profile.Capabilities.Interactive
             ? RunWithProgressBar(pipeline, request, cancellationToken)
-            : pipeline.Run(request, new SynchronousProgress(p => PrintLine(p.Last)), cancellationToken);
+            : pipeline.Run(request, new SynchronousProgress<IngestionProgress>(p => PrintLine(p.Last)), cancellationToken);
         // A corpus folder may carry its plant glossary (glossary.tsv at its top); searches then use it.
         if (environment.RememberGlossary(index, settings.Paths) is { } glossary)
         {
@@ -62,7 +62,8 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
         }
 
         PrintSummary(report, index.DatabasePath);
-        return report.Failed > 0 ? 1 : 0;
+        var synced = SearchIndexOutput.Sync(environment, index, cancellationToken);
+        return report.Failed > 0 || synced is { Failed.Count: > 0 } ? 1 : 0;
     }
 
     private static IngestionReport RunWithProgressBar(IngestionPipeline pipeline, IngestionRequest request, CancellationToken cancellationToken)
@@ -72,7 +73,7 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
             .Start(ctx =>
             {
                 var task = ctx.AddTask("indexing");
-                var progress = new SynchronousProgress(p =>
+                var progress = new SynchronousProgress<IngestionProgress>(p =>
                 {
                     task.MaxValue = p.FilesTotal;
                     task.Value = p.FilesDone;
@@ -125,11 +126,5 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
         }
 
         AnsiConsole.WriteLine($"index: {databasePath}");
-    }
-
-    // Progress<T> posts to the thread pool; the bar wants updates in order as they happen.
-    private sealed class SynchronousProgress(Action<IngestionProgress> report) : IProgress<IngestionProgress>
-    {
-        public void Report(IngestionProgress value) => report(value);
     }
 }

@@ -17,10 +17,11 @@ internal sealed class RemoveCommand : Command<RemoveCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var index = CopilotEnvironment.Load(settings.DataDir).OpenIndex();
+        var environment = CopilotEnvironment.Load(settings.DataDir);
+        using var index = environment.OpenIndex();
         var d = DocumentSelector.Single(index, settings.Document);
         index.RemoveDocument(d.Id);
         AnsiConsole.MarkupLineInterpolated($"removed {d.Id} {d.Title} ({d.ChunkCount} chunks)");
-        return 0;
+        return SearchIndexOutput.Sync(environment, index, cancellationToken) is { Failed.Count: > 0 } ? 1 : 0;
     }
 }

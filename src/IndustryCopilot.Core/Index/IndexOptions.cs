@@ -11,6 +11,12 @@ public sealed class IndexOptions
     [Required]
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// Where the search lanes run: <c>embedded</c> (default; postings and vectors in this process) or <c>qdrant</c>
+    /// (points in Qdrant, see <c>Qdrant:*</c>). The SQLite file remains the catalog of documents and chunks either way.
+    /// </summary>
+    public IndexProvider Provider { get; set; } = IndexProvider.Embedded;
+
     /// <summary>Full path of the SQLite file.</summary>
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "index.db");
 

@@ -7,6 +7,7 @@ namespace IndustryCopilot.Core.Index;
 public sealed partial class SqliteIndex
 {
     private GenerationCache<long>? _chunkCount;
+    private GenerationCache<ChunkRowMap>? _chunkRows;
 
     /// <summary>Changes whenever documents or vectors change; caches of the index compare it before use.</summary>
     public long Generation => long.Parse(SqliteSchema.Scalar(_connection, null, "SELECT value FROM meta WHERE key = 'generation'") ?? "0", CultureInfo.InvariantCulture);
@@ -17,6 +18,39 @@ public sealed partial class SqliteIndex
         using var command = Command("SELECT COUNT(*) FROM chunks");
         return (long)command.ExecuteScalar()!;
     })).Value;
+
+    /// <summary>Chunk ids and row ids of every chunk, loaded once per index generation.</summary>
+    public ChunkRowMap ChunkRows() => (_chunkRows ??= new GenerationCache<ChunkRowMap>(this, () =>
+    {
+        using var command = Command("SELECT rowid, id FROM chunks");
+        return new ChunkRowMap(ReadAll(command, r => (r.GetInt64(0), r.GetString(1))));
+    })).Value;
+
+    /// <summary>The model whose vectors the catalog holds (what a migration copies), or null when it holds none.</summary>
+    public Search.VectorModel? StoredEmbeddingModel() =>
+        CheckEmbedding("", 0) == EmbeddingStatus.Empty ? null : Search.VectorModel.FromKey(SqliteSchema.Scalar(_connection, null, "SELECT value FROM meta WHERE key = 'embedding_model'"));
+
+    /// <summary>The stored vectors of a document's chunks by chunk id, when they are of <paramref name="model"/>; else none.</summary>
+    public Dictionary<string, float[]> VectorsOf(string documentId, Search.VectorModel model)
+    {
+        var result = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        if (SqliteSchema.Scalar(_connection, null, "SELECT value FROM meta WHERE key = 'embedding_model'") != model.Key)
+        {
+            return result;
+        }
+
+        using var command = Command("SELECT c.id, v.vector FROM vectors v JOIN chunks c ON c.rowid = v.chunk_rowid WHERE c.doc_id = $id");
+        command.Parameters.AddWithValue("$id", documentId);
+        foreach (var (id, vector) in ReadAll(command, r => (r.GetString(0), VectorBlob.Decode((byte[])r.GetValue(1)))))
+        {
+            if (vector.Length == model.Dimension)
+            {
+                result[id] = vector;
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// BM25 (FTS5) over the given lexical terms: chunks holding any term when <paramref name="requireAll"/> is false,

@@ -53,8 +53,7 @@ public sealed partial class SqliteIndex : IDisposable
         using var termInsert = Command("INSERT INTO chunk_terms(rowid, terms, grams) VALUES ($rowid, $terms, $grams)", tx);
         foreach (var chunk in chunks)
         {
-            // The document's title is part of every chunk's lexical text: questions name the law or manual.
-            var lexicalText = document.Title + "\n" + chunk.SearchText;
+            var lexicalText = Search.LexicalText.Of(document, chunk);
             DocumentRows.BindChunk(chunkInsert, chunk);
             var rowid = (long)chunkInsert.ExecuteScalar()!;
             termInsert.Parameters.Clear();

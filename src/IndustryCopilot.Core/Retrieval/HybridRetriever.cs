@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using IndustryCopilot.Core.Documents;
 using IndustryCopilot.Core.Index;
+using IndustryCopilot.Core.Index.Lexical;
+using IndustryCopilot.Core.Index.Search;
 using IndustryCopilot.Core.Retrieval.Dense;
 using IndustryCopilot.Core.Retrieval.Fusion;
 using IndustryCopilot.Core.Retrieval.Lanes;
@@ -10,31 +12,41 @@ using IndustryCopilot.Core.Retrieval.Reranking;
 namespace IndustryCopilot.Core.Retrieval;
 
 /// <summary>
-/// Hybrid search over the embedded index: analyse the query once, run the requested lanes with the caller's filter
-/// inside each lane's query, fuse by weighted reciprocal rank, optionally rerank. Not thread-safe (one index connection).
+/// Hybrid search: analyse and plan the query once against the catalog, let the search index run the lexical, dense
+/// and identifier lanes with the caller's filter inside each lane's query, add the catalog's clause and
+/// named-document lanes, fuse by weighted reciprocal rank, optionally rerank. Not thread-safe (one catalog connection).
 /// </summary>
 public sealed class HybridRetriever
 {
     private const int NamedDocumentCandidates = 3;
     private readonly SqliteIndex _index;
+    private readonly ISearchIndex _search;
     private readonly RetrievalOptions _options;
     private readonly Glossary _glossary;
-    private readonly DenseLane? _dense;
-    private readonly LexicalLane _lexical;
-    private readonly IdentifierLane _identifier;
+    private readonly TextEmbedder? _embedder;
+    private readonly LexicalPlanner _planner;
+    private readonly ClauseLane _clauses;
     private readonly IReranker? _reranker;
     private readonly QueryEmbeddingCache _embeddings;
     private readonly GenerationCache<(DocumentCatalog Catalog, Dictionary<string, DocumentInfo> Documents)> _catalog;
 
+    /// <summary>Search over the embedded index (the catalog is also the search index).</summary>
     public HybridRetriever(SqliteIndex index, RetrievalOptions options, Glossary glossary, TextEmbedder? embedder = null, IReranker? reranker = null)
+        : this(index, new EmbeddedSearchIndex(index, embedder is null ? null : new VectorModel(embedder.ModelId, embedder.Dimension)), options, glossary, embedder, reranker)
+    {
+    }
+
+    /// <summary>Search with the lanes in <paramref name="search"/> (e.g. Qdrant) and the catalog in <paramref name="index"/>.</summary>
+    public HybridRetriever(SqliteIndex index, ISearchIndex search, RetrievalOptions options, Glossary glossary, TextEmbedder? embedder = null, IReranker? reranker = null)
     {
         options.Validate();
         _index = index;
+        _search = search;
         _options = options;
         _glossary = glossary;
-        _dense = embedder is null ? null : new DenseLane(index, embedder);
-        _lexical = new LexicalLane(index, options);
-        _identifier = new IdentifierLane(index, _lexical);
+        _embedder = embedder;
+        _planner = new LexicalPlanner(index, options);
+        _clauses = new ClauseLane(index);
         _reranker = reranker;
         _embeddings = new QueryEmbeddingCache(options.QueryEmbeddingCacheSize);
         _catalog = new(index, () =>
@@ -46,6 +58,9 @@ public sealed class HybridRetriever
 
     public SqliteIndex Index => _index;
 
+    /// <summary>Where the lanes run: <c>embedded</c> or <c>qdrant</c>.</summary>
+    public ISearchIndex SearchIndex => _search;
+
     public Glossary Glossary => _glossary;
 
     /// <summary>
@@ -54,14 +69,14 @@ public sealed class HybridRetriever
     /// </summary>
     public float[]? EmbedQuery(string query)
     {
-        if (_dense is null)
+        if (_embedder is null)
         {
             return null;
         }
 
         var language = Ingestion.Metadata.LanguageDetector.Detect(query);
-        var dense = _dense;
-        return dense.Embedder.Supports(language == DocumentLanguage.Unknown ? DocumentLanguage.En : language) ? _embeddings.GetOrAdd(query, q => dense.Embedder.Embed([q])[0]) : null;
+        var embedder = _embedder;
+        return embedder.Supports(language == DocumentLanguage.Unknown ? DocumentLanguage.En : language) ? _embeddings.GetOrAdd(query, q => embedder.Embed([q])[0]) : null;
     }
 
     public SearchResponse Search(SearchRequest request)
@@ -71,39 +86,56 @@ public sealed class HybridRetriever
         var (catalog, documents) = _catalog.Value;
         var allowed = _index.AllowedDocuments(request.Filter);
         var query = QueryAnalyzer.Analyze(request.Query, _glossary, catalog, allowed);
-        var plan = _lexical.Plan(query);
+        var plan = _planner.Plan(query);
         Lap(timings, "analyze", clock);
 
         var pool = Math.Max(_options.CandidatesPerLane, request.K);
-        var lanes = new Dictionary<SearchLane, IReadOnlyList<ChunkScore>>();
-        if (request.Lanes.HasFlag(SearchLanes.Lexical))
+        float[]? vector = null;
+        if (request.Lanes.HasFlag(SearchLanes.Dense) && _embedder is not null && _embedder.Supports(query.Language))
         {
-            lanes[SearchLane.Lexical] = _lexical.Search(plan, allowed, pool);
-            Lap(timings, "lexical", clock);
+            vector = request.QueryVector ?? EmbedQuery(request.Query);
+            Lap(timings, "embed", clock);
         }
 
-        if (request.Lanes.HasFlag(SearchLanes.Dense) && _dense is not null && _dense.Applies(query))
+        var scoped = ClauseLane.Scope(request.Filter, query.Mentions);
+        var found = Run(new IndexQuery
         {
-            var vector = request.QueryVector ?? EmbedQuery(request.Query)!;
-            Lap(timings, "embed", clock);
-            lanes[SearchLane.Dense] = _dense.Search(vector, allowed, pool);
-            Lap(timings, "dense", clock);
+            Terms = plan.Terms,
+            Grams = plan.Grams,
+            Vector = vector,
+            IdentifierGroups = request.Lanes.HasFlag(SearchLanes.Identifier)
+                ? query.Identifiers.Where(i => i.Kind != IdentifierKind.Clause).GroupBy(i => i.Group).Select(g => (IReadOnlyList<string>)g.Select(i => i.Term).ToList()).ToList()
+                : [],
+            Filter = request.Filter,
+            IdentifierFilter = scoped,
+            Lanes = request.Lanes,
+            K = pool,
+        });
+        Lap(timings, "index", clock);
+
+        var lanes = new Dictionary<SearchLane, IReadOnlyList<ChunkScore>>();
+        foreach (var (lane, hits) in found.Lanes.Where(l => l.Key != SearchLane.Identifier))
+        {
+            lanes[lane] = ToRows(hits);
         }
 
         if (request.Lanes.HasFlag(SearchLanes.Identifier))
         {
-            var hits = _identifier.Search(query, plan, request.Filter, allowed, pool);
-            if (hits.Count > 0)
+            // Exact clauses first, then the chunks holding every code the query names.
+            var codes = found.Lanes.GetValueOrDefault(SearchLane.Identifier) ?? [];
+            var identifier = _clauses.Search(query, scoped).Concat(ToRows(codes).Select(c => c.RowId)).Distinct().Take(pool).ToList();
+            if (identifier.Count > 0)
             {
-                lanes[SearchLane.Identifier] = hits;
+                lanes[SearchLane.Identifier] = identifier.Select((row, i) => new ChunkScore(row, identifier.Count - i)).ToList();
             }
 
             // The head of the BM25 ranking within the documents the question names: a hint, not proof, and only the
             // head, since the question may also need a document it does not name.
-            var named = query.Mentions.Select(m => m.DocumentId).Where(allowed.Contains).ToHashSet(StringComparer.Ordinal);
+            var named = query.Mentions.Select(m => m.DocumentId).Where(allowed.Contains).Distinct(StringComparer.Ordinal).ToList();
             if (named.Count > 0)
             {
-                lanes[SearchLane.NamedDocument] = _lexical.Search(plan, named, NamedDocumentCandidates * named.Count);
+                var head = Run(new IndexQuery { Terms = plan.Terms, Grams = plan.Grams, Filter = request.Filter with { DocumentIds = named }, Lanes = SearchLanes.Lexical, K = NamedDocumentCandidates * named.Count });
+                lanes[SearchLane.NamedDocument] = ToRows(head.Lanes.Values.FirstOrDefault() ?? []);
             }
 
             Lap(timings, "identifier", clock);
@@ -135,6 +167,32 @@ public sealed class HybridRetriever
 
     /// <summary>The document by id, from the retriever's cached catalog.</summary>
     public DocumentInfo? Document(string id) => _catalog.Value.Documents.GetValueOrDefault(id);
+
+    private IndexSearchResult Run(IndexQuery query) =>
+        _search.SearchAsync(query with
+        {
+            GramWeight = _options.GramWeight,
+            LexicalWeight = _options.LexicalWeight,
+            DenseWeight = _options.DenseWeight,
+            IdentifierWeight = _options.IdentifierWeight,
+            RrfK = _options.RrfK,
+        }).GetAwaiter().GetResult();
+
+    private List<ChunkScore> ToRows(IReadOnlyList<IndexHit> hits)
+    {
+        var rows = _index.ChunkRows();
+        var result = new List<ChunkScore>(hits.Count);
+        foreach (var hit in hits)
+        {
+            // A hit the catalog no longer holds (a search index a moment behind a re-index) is dropped, not guessed at.
+            if (rows.RowOf(hit.ChunkId) is { } row)
+            {
+                result.Add(new ChunkScore(row, hit.Score));
+            }
+        }
+
+        return result;
+    }
 
     private static Dictionary<SearchLane, (int, double)> LaneRanks(Dictionary<SearchLane, IReadOnlyList<ChunkScore>> lanes, long row)
     {

@@ -4,7 +4,9 @@ namespace IndustryCopilot.Core.Retrieval;
 
 /// <summary>
 /// Retrieval latency per stage and lane (meter <c>IndustryCopilot.Retrieval</c>, histogram <c>icp.retrieval.duration</c>
-/// in milliseconds, tag <c>stage</c>: lexical, embed, dense, identifier, rerank, fuse). Free when nothing listens.
+/// in milliseconds, tag <c>stage</c>: analyze, embed, index (the search index's whole call, any provider), lexical,
+/// dense and codes (the embedded index's lanes inside it), identifier (clause and named-document lanes), rerank,
+/// fuse). Free when nothing listens.
 /// </summary>
 public static class RetrievalMetrics
 {

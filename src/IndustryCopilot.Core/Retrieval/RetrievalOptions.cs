@@ -55,6 +55,9 @@ public sealed class RetrievalOptions
         SearchLane.Lexical => LexicalWeight,
         SearchLane.Dense => DenseWeight,
         SearchLane.NamedDocument => NamedDocumentWeight,
+
+        // A fused ranking stands for the lexical and dense lanes at once; exact identifiers keep their own lane.
+        SearchLane.Fused => LexicalWeight + DenseWeight,
         _ => IdentifierWeight,
     };
 

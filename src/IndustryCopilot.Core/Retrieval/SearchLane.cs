@@ -14,4 +14,7 @@ public enum SearchLane
 
     /// <summary>The best passages of the documents the question names by title or number (run with <see cref="Identifier"/>).</summary>
     NamedDocument,
+
+    /// <summary>Lexical, dense and identifier lanes fused inside the index's own query (Qdrant's Query API with RRF).</summary>
+    Fused,
 }

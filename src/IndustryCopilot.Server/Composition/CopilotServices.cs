@@ -31,6 +31,7 @@ internal static class CopilotServices
         server.Validate();
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<SearchIndexUnavailableHandler>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySchemeTransformer>());
         // Questions are short; nothing on these endpoints needs more than 1 MiB (uploads, when they come, get their own limit).
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
@@ -48,6 +49,12 @@ internal static class CopilotServices
         builder.Services.AddAuthorization(o => o.AddRolePolicies());
         builder.Services.AddKeyRateLimits(server);
         builder.Services.AddHostedService<IndexingWorker>();
+        builder.Services.AddSingleton(new SearchIndexSyncStatus(environment.Index.Provider.ToString().ToLowerInvariant()));
+        if (environment.Index.Provider == IndexProvider.Qdrant)
+        {
+            builder.Services.AddHostedService<SearchIndexSyncWorker>();
+        }
+
         builder.Services.AddSingleton(new Uploads(server.Uploads(environment.Index.DataDirectory)));
         builder.Services.AddSingleton<UploadQueue>();
         builder.Services.AddHostedService<UploadWorker>();

@@ -1,4 +1,4 @@
 namespace IndustryCopilot.Server.Health;
 
 /// <summary>/health/ready body.</summary>
-internal sealed record ReadyReport(string Status, IndexReport Index, IndexingReport Indexing, ModelReport Model);
+internal sealed record ReadyReport(string Status, IndexReport Index, IndexingReport Indexing, ModelReport Model, SearchIndexReport SearchIndex);

@@ -17,6 +17,46 @@ public sealed class HealthApiTests
         Assert.Equal(6, ready.GetProperty("index").GetProperty("documents").GetInt32());
         Assert.Equal(6, ready.GetProperty("indexing").GetProperty("filesDone").GetInt32());
         Assert.Equal("quote", ready.GetProperty("model").GetProperty("answers").GetString());
+        Assert.Equal("embedded", ready.GetProperty("searchIndex").GetProperty("provider").GetString());
+        Assert.True(ready.GetProperty("searchIndex").GetProperty("upToDate").GetBoolean());
         Assert.Equal("live", JsonDocument.Parse(await client.GetStringAsync("/health/live")).RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Ready_QdrantProviderUnreachable_503NamingQdrantAndSearchesGet503()
+    {
+        using var server = new CorpusServer
+        {
+            Settings = new Dictionary<string, string>
+            {
+                ["Index:Provider"] = "qdrant",
+                ["Qdrant:Url"] = "http://127.0.0.1:9",
+                ["Qdrant:MaxRetries"] = "0",
+                ["Qdrant:TimeoutSeconds"] = "2",
+            },
+        };
+        using var client = server.CreateClient();
+
+        JsonElement ready = default;
+        HttpResponseMessage response = null!;
+        for (var i = 0; i < 600; i++)
+        {
+            response = await client.GetAsync("/health/ready");
+            ready = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            if (ready.GetProperty("status").GetString() != "indexing" && ready.GetProperty("searchIndex").GetProperty("error").GetString() is { } e && e.Contains("127.0.0.1:9", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("search index unavailable", ready.GetProperty("status").GetString());
+        Assert.Equal("qdrant", ready.GetProperty("searchIndex").GetProperty("provider").GetString());
+        Assert.Contains("Qdrant at http://127.0.0.1:9", ready.GetProperty("searchIndex").GetProperty("error").GetString(), StringComparison.Ordinal);
+        var search = await CorpusServer.PostJson(client, "/api/search", new { query = "E-203" });
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, search.StatusCode);
+        Assert.Contains("search index unavailable", await search.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

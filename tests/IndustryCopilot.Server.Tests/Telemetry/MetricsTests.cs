@@ -18,6 +18,7 @@ public sealed class MetricsTests
         Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("icp_retrieval_duration_milliseconds_bucket{", text, StringComparison.Ordinal);
         Assert.Contains("stage=\"lexical\"", text, StringComparison.Ordinal);
+        Assert.Contains("stage=\"index\"", text, StringComparison.Ordinal);
         Assert.Contains("icp_answer_duration_milliseconds_count{", text, StringComparison.Ordinal);
         Assert.Contains("channel=\"api\",mode=\"quote\"} 1", text, StringComparison.Ordinal);
         Assert.Contains("icp_generation_queue", text, StringComparison.Ordinal);

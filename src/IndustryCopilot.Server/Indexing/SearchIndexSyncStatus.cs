@@ -1,0 +1,52 @@
+using IndustryCopilot.Core.Index.Search;
+
+namespace IndustryCopilot.Server.Indexing;
+
+/// <summary>How far the Qdrant search index has caught up with the catalog; shown by <c>/health/ready</c>.</summary>
+internal sealed class SearchIndexSyncStatus(string provider)
+{
+    private readonly Lock _lock = new();
+    private SearchIndexSyncReport? _last;
+    private string? _error = provider == "embedded" ? null : "not synchronised yet";
+    private DateTimeOffset? _at;
+
+    public string Provider => provider;
+
+    /// <summary>True when searches read an index that holds the catalog's documents (always for the embedded index).</summary>
+    public bool UpToDate
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _error is null;
+            }
+        }
+    }
+
+    public (SearchIndexSyncReport? Last, DateTimeOffset? At, string? Error) Snapshot()
+    {
+        lock (_lock)
+        {
+            return (_last, _at, _error);
+        }
+    }
+
+    public void Synced(SearchIndexSyncReport report, DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            _last = report;
+            _at = at;
+            _error = report.Failed.Count == 0 ? null : $"{report.Failed.Count} document(s) failed to reach the search index, e.g. {report.Failed[0].DocumentId}: {report.Failed[0].Error}";
+        }
+    }
+
+    public void Failed(string error)
+    {
+        lock (_lock)
+        {
+            _error = error;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using IndustryCopilot.Core.Index;
+using IndustryCopilot.Core.Tests.Fixtures;
+using Microsoft.Extensions.Configuration;
+
+namespace IndustryCopilot.Hosting.Tests;
+
+public sealed class CopilotEnvironmentTests
+{
+    [Fact]
+    public void FromConfiguration_QdrantProviderWithBadUrl_RefusedAtStartNamingTheSetting()
+    {
+        var configuration = Configuration(("Index:Provider", "qdrant"), ("Qdrant:Url", "qdrant:6334"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => CopilotEnvironment.FromConfiguration(configuration, "/tmp/icp-unused"));
+
+        Assert.Contains("Qdrant:Url", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromConfiguration_EmbeddedProvider_QdrantSettingsNotChecked()
+    {
+        var environment = CopilotEnvironment.FromConfiguration(Configuration(("Qdrant:Url", "not a url")), "/tmp/icp-unused");
+
+        Assert.Equal(IndexProvider.Embedded, environment.Index.Provider);
+    }
+
+    [Fact]
+    public void Retriever_QdrantProvider_LanesRunInQdrantUnlessEmbeddedAsked()
+    {
+        using var data = new TempDirectory();
+        var environment = CopilotEnvironment.FromConfiguration(Configuration(("Index:Provider", "Qdrant"), ("Qdrant:Url", "http://qdrant.plant.local:6334"), ("Embeddings:Enabled", "false")), data.Path);
+        using var index = environment.OpenIndex();
+
+        Assert.Equal("qdrant", environment.Retriever(index).SearchIndex.Provider);
+        Assert.Equal("embedded", environment.Retriever(index, embedded: true).SearchIndex.Provider);
+        Assert.Equal("icp_chunks__lexical", environment.QdrantIndex().WriteCollection);
+    }
+
+    private static IConfiguration Configuration(params (string Key, string Value)[] pairs) =>
+        new ConfigurationBuilder().AddInMemoryCollection(pairs.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))).Build();
+}
