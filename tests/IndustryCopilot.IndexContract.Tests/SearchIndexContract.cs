@@ -129,8 +129,10 @@ public abstract class SearchIndexContract : IDisposable
         };
 
         var result = await index.SearchAsync(query);
+        var noChunkHoldsBoth = await index.SearchAsync(query with { IdentifierGroups = [Ids("E-203"), Ids("E-204")] });
 
         Assert.Equal(["pump#0"], Fused(result));
+        Assert.Empty(Fused(noChunkHoldsBoth));
     }
 
     [SkippableFact]
