@@ -179,10 +179,11 @@ public sealed class CopilotEnvironment
 
     /// <summary>
     /// After the catalog changed: with the Qdrant provider, pushes the changed documents to Qdrant (no re-embedding)
-    /// and removes deleted ones; with the embedded provider the catalog is the search index and there is nothing to do (null).
+    /// and removes deleted ones; with the embedded provider the catalog is the search index and there is nothing to do,
+    /// nor where <c>Qdrant:Sync</c> is false (null).
     /// </summary>
     public async Task<SearchIndexSyncReport?> SyncSearchIndexAsync(SqliteIndex catalog, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
-        Index.Provider == IndexProvider.Embedded ? null : await SearchIndexSync.SyncAsync(catalog, QdrantIndex(), progress, cancellationToken);
+        Index.Provider == IndexProvider.Embedded || !Qdrant.Sync ? null : await SearchIndexSync.SyncAsync(catalog, QdrantIndex(), progress, cancellationToken);
 
     /// <summary>
     /// The glossary: <c>Retrieval:GlossaryFile</c> if it is an absolute path, else that file name in the data

@@ -46,6 +46,12 @@ public sealed partial class QdrantOptions
 
     public double AverageGrams { get; set; } = 40;
 
+    /// <summary>
+    /// Whether this server pushes its catalog's changes to Qdrant. Exactly one server per alias should (the one that
+    /// indexes): the sync also removes documents its catalog does not hold. Query-only replicas set false. Default true.
+    /// </summary>
+    public bool Sync { get; set; } = true;
+
     /// <summary>Keep the previous model's collection after the alias moves (to roll back by hand). Default false.</summary>
     public bool KeepPreviousCollection { get; set; }
 

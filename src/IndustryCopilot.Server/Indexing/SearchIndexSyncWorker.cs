@@ -7,7 +7,8 @@ namespace IndustryCopilot.Server.Indexing;
 /// With the Qdrant provider: checks Qdrant at start (reachable; the collection's vector size equals the embedder's),
 /// then pushes catalog changes — from start-up indexing, uploads, deletions, or an <c>icp index</c> run by another
 /// process — whenever the catalog's generation moves. Each pass is an idempotent <see cref="SearchIndexSync"/>, so a
-/// pass cut short by a Qdrant outage is completed by the next one.
+/// pass cut short by a Qdrant outage is completed by the next one. With <c>Qdrant:Sync=false</c> (a query-only
+/// replica) it only checks Qdrant and never writes.
 /// </summary>
 internal sealed partial class SearchIndexSyncWorker(CopilotEnvironment environment, SearchIndexSyncStatus status, TimeProvider time, ILogger<SearchIndexSyncWorker> logger) : BackgroundService
 {
@@ -32,7 +33,11 @@ internal sealed partial class SearchIndexSyncWorker(CopilotEnvironment environme
                 }
 
                 var generation = catalog.Generation;
-                if (generation != pushed)
+                if (!environment.Qdrant.Sync)
+                {
+                    status.Synced(new SearchIndexSyncReport(0, 0, 0, 0, [], Published: false), time.GetUtcNow());
+                }
+                else if (generation != pushed)
                 {
                     var report = await SearchIndexSync.SyncAsync(catalog, target, null, stoppingToken);
                     status.Synced(report, time.GetUtcNow());
