@@ -26,12 +26,25 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+results="$(mktemp -d)"
+trap 'rm -rf "$log" "$results"' EXIT
 
 set +e
-dotnet test IndustryCopilot.sln -c Release --nologo 2>&1 | tee "$log"
+dotnet test IndustryCopilot.sln -c Release --nologo --logger trx --results-directory "$results" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+
+# Skipped tests with their reasons (the console logger names them but not why), one line per test class and reason.
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  awk '
+    /outcome="NotExecuted"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1; next }
+    want && /<Message>/ {
+      sub(/.*<Message>/, ""); sub(/<\/Message>.*/, "")
+      gsub(/&apos;/, "\047"); gsub(/&quot;/, "\""); gsub(/&lt;/, "<"); gsub(/&gt;/, ">"); gsub(/&amp;/, "\\&")
+      sub(/\.[^.]*$/, "", name); print name "\t" $0; want = 0
+    }' "$trx"
+done | sort | uniq -c | awk -F'\t' '{ split($1, head, " "); count = head[1]; cls = $1; sub(/^ *[0-9]+ /, "", cls); printf "skipped %d in %s: %s\n", count, cls, $2 }'
 
 # One plain closing line over all test projects: "N passed, N failed, N skipped".
 awk '

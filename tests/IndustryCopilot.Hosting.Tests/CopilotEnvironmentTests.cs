@@ -36,6 +36,29 @@ public sealed class CopilotEnvironmentTests
         Assert.Equal("icp_chunks__lexical", environment.QdrantIndex().WriteCollection);
     }
 
+    [Fact]
+    public async Task SyncSearchIndex_QueryOnlyReplica_PushesNothingAndNeverCallsQdrant()
+    {
+        using var data = new TempDirectory();
+        // Nothing listens on port 9: a sync that tried would fail with Unavailable.
+        var environment = CopilotEnvironment.FromConfiguration(Configuration(("Index:Provider", "qdrant"), ("Qdrant:Url", "http://127.0.0.1:9"), ("Qdrant:Sync", "false"), ("Embeddings:Enabled", "false")), data.Path);
+        using var index = environment.OpenIndex();
+
+        Assert.Null(await environment.SyncSearchIndexAsync(index));
+    }
+
+    [Fact]
+    public async Task SyncSearchIndex_PushingServerWithQdrantDown_FailsWithTheGrpcStatus()
+    {
+        using var data = new TempDirectory();
+        var environment = CopilotEnvironment.FromConfiguration(Configuration(("Index:Provider", "qdrant"), ("Qdrant:Url", "http://127.0.0.1:9"), ("Qdrant:MaxRetries", "0"), ("Embeddings:Enabled", "false")), data.Path);
+        using var index = environment.OpenIndex();
+
+        var error = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => environment.SyncSearchIndexAsync(index));
+
+        Assert.Equal(Grpc.Core.StatusCode.Unavailable, error.StatusCode);
+    }
+
     private static IConfiguration Configuration(params (string Key, string Value)[] pairs) =>
         new ConfigurationBuilder().AddInMemoryCollection(pairs.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))).Build();
 }
