@@ -26,7 +26,7 @@ public sealed class QdrantSearchIndex : ISearchIndex
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _ensure = new(1, 1);
     private volatile bool _ensured;
-    private (string? Target, DateTimeOffset At)? _alias;
+    private volatile AliasTarget? _alias;
 
     public QdrantSearchIndex(QdrantClient client, QdrantOptions options, VectorModel? model, TimeProvider? time = null)
     {
@@ -172,7 +172,7 @@ public sealed class QdrantSearchIndex : ISearchIndex
 
         operations.Add(new AliasOperations { CreateAlias = new CreateAlias { AliasName = Alias, CollectionName = WriteCollection } });
         await Call(ct => _client.UpdateAliasesAsync(operations, cancellationToken: ct), cancellationToken);
-        _alias = (WriteCollection, _time.GetUtcNow());
+        _alias = new AliasTarget(WriteCollection, _time.GetUtcNow());
         if (previous is not null && !_options.KeepPreviousCollection)
         {
             await Call(ct => _client.DeleteCollectionAsync(previous, cancellationToken: ct), cancellationToken);
@@ -216,16 +216,20 @@ public sealed class QdrantSearchIndex : ISearchIndex
             if (!await Call(ct => _client.CollectionExistsAsync(WriteCollection, ct), cancellationToken))
             {
                 await Call(ct => _client.CreateCollectionAsync(CollectionSchema.Create(WriteCollection, Model, _options), ct), cancellationToken);
-                foreach (var (field, type) in CollectionSchema.IndexedFields)
-                {
-                    await Call(ct => _client.CreatePayloadIndexAsync(WriteCollection, field, type, wait: true, cancellationToken: ct), cancellationToken);
-                }
+            }
+
+            // Missing indexes are created whatever the collection's age, so a start cut short after creating the
+            // collection still ends with every filtered field indexed.
+            var info = await Call(ct => _client.GetCollectionInfoAsync(WriteCollection, ct), cancellationToken);
+            foreach (var (field, type) in CollectionSchema.IndexedFields.Where(f => !info.PayloadSchema.ContainsKey(f.Field)))
+            {
+                await Call(ct => _client.CreatePayloadIndexAsync(WriteCollection, field, type, wait: true, cancellationToken: ct), cancellationToken);
             }
 
             if (await AliasTargetAsync(cancellationToken, fresh: true) is null)
             {
                 await Call(ct => _client.CreateAliasAsync(Alias, WriteCollection, cancellationToken: ct), cancellationToken);
-                _alias = (WriteCollection, _time.GetUtcNow());
+                _alias = new AliasTarget(WriteCollection, _time.GetUtcNow());
             }
 
             _ensured = true;
@@ -241,12 +245,12 @@ public sealed class QdrantSearchIndex : ISearchIndex
     {
         if (!fresh && _alias is { } cached && _time.GetUtcNow() - cached.At < AliasCacheTime)
         {
-            return cached.Target;
+            return cached.Collection;
         }
 
         var aliases = await Call(ct => _client.ListAliasesAsync(ct), cancellationToken);
         var target = aliases.FirstOrDefault(a => a.AliasName == Alias)?.CollectionName;
-        _alias = (target, _time.GetUtcNow());
+        _alias = new AliasTarget(target, _time.GetUtcNow());
         return target;
     }
 

@@ -43,6 +43,22 @@ public sealed class QdrantSearchIndexTests
     }
 
     [Fact]
+    public async Task ReplaceDocument_CollectionWithSomeIndexes_OnlyTheMissingOnesCreated()
+    {
+        var qdrant = new FakeQdrant().AliasOn(ModelCollection);
+        qdrant.Invoker.On("Collections/Get", _ => new GetCollectionInfoResponse
+        {
+            Result = new CollectionInfo { PayloadSchema = { ["doc_id"] = new PayloadSchemaInfo { DataType = PayloadSchemaType.Keyword }, ["groups"] = new PayloadSchemaInfo { DataType = PayloadSchemaType.Keyword } } },
+        });
+        using var index = qdrant.Open(Model);
+
+        await index.ReplaceDocumentAsync(QualitySop());
+
+        Assert.Empty(qdrant.Invoker.Requests<CreateCollection>("Collections/Create"));
+        Assert.Equal(["status", "doc_type", "language", "equipment", "line", "ids", "ordinal"], qdrant.Invoker.Requests<CreateFieldIndexCollection>("Points/CreateFieldIndex").Select(i => i.FieldName));
+    }
+
+    [Fact]
     public async Task Search_AllLanes_OneQueryOnTheAliasWithThreePrefetchesAndWeightedRrf()
     {
         var qdrant = new FakeQdrant().AliasOn(ModelCollection);

@@ -52,6 +52,19 @@ public sealed partial class SqliteIndex
         return result;
     }
 
+    /// <summary>How many of a document's chunks hold a vector of <paramref name="model"/> (0 when the catalog's vectors are another model's).</summary>
+    public int VectorCount(string documentId, Search.VectorModel model)
+    {
+        if (SqliteSchema.Scalar(_connection, null, "SELECT value FROM meta WHERE key = 'embedding_model'") != model.Key)
+        {
+            return 0;
+        }
+
+        using var command = Command("SELECT COUNT(*) FROM vectors v JOIN chunks c ON c.rowid = v.chunk_rowid WHERE c.doc_id = $id");
+        command.Parameters.AddWithValue("$id", documentId);
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>
     /// BM25 (FTS5) over the given lexical terms: chunks holding any term when <paramref name="requireAll"/> is false,
     /// all of them when true. Terms are matched whole, exactly as <see cref="Lexical.LexicalAnalyzer"/> produced them.

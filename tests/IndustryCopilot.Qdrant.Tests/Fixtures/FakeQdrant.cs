@@ -12,7 +12,8 @@ internal sealed class FakeQdrant
     public RecordingCallInvoker Invoker { get; } = new RecordingCallInvoker()
         .On("Collections/Create", _ => new CollectionOperationResponse { Result = true })
         .On("Collections/UpdateAliases", _ => new CollectionOperationResponse { Result = true })
-        .On("Collections/Delete", _ => new CollectionOperationResponse { Result = true });
+        .On("Collections/Delete", _ => new CollectionOperationResponse { Result = true })
+        .On("Collections/Get", _ => new GetCollectionInfoResponse { Result = new CollectionInfo() });
 
     public QdrantOptions Options { get; } = new() { Collection = Alias, BatchSize = 3, MaxRetries = 2, RetryDelayMilliseconds = 1 };
 

@@ -41,13 +41,7 @@ public sealed class EmbeddedSearchIndex(SqliteIndex catalog, VectorModel? model,
 
     public Task<IReadOnlyList<IndexedDocumentState>> ListDocumentsAsync(CancellationToken cancellationToken = default)
     {
-        var states = new List<IndexedDocumentState>();
-        foreach (var document in catalog.ListDocuments())
-        {
-            var stored = IndexDocuments.FromCatalog(catalog, document, model);
-            states.Add(new IndexedDocumentState(document.Id, stored.Fingerprint(model)));
-        }
-
+        var states = catalog.ListDocuments().Select(d => new IndexedDocumentState(d.Id, IndexDocuments.Fingerprint(catalog, d, model))).ToList();
         return Task.FromResult<IReadOnlyList<IndexedDocumentState>>(states);
     }
 

@@ -10,5 +10,6 @@ namespace IndustryCopilot.Core.Index.Search;
 public sealed record IndexDocument(DocumentInfo Document, IReadOnlyList<Chunk> Chunks, IReadOnlyDictionary<string, float[]> Vectors, int PipelineVersion)
 {
     /// <summary>What <see cref="ISearchIndex.ListDocumentsAsync"/> reports for this document once stored.</summary>
-    public string Fingerprint(VectorModel? model) => DocumentFingerprint.Compute(this, model);
+    public string Fingerprint(VectorModel? model) =>
+        DocumentFingerprint.Compute(Document, PipelineVersion, model, model is null ? 0 : Chunks.Count(c => Vectors.ContainsKey(c.Id)));
 }

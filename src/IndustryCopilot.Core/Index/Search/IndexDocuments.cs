@@ -14,6 +14,10 @@ public static class IndexDocuments
         return new IndexDocument(document, chunks, vectors, pipeline);
     }
 
+    /// <summary>The fingerprint the document has in the catalog, without reading its chunks or vectors.</summary>
+    public static string Fingerprint(SqliteIndex catalog, DocumentInfo document, VectorModel? model) =>
+        DocumentFingerprint.Compute(document, catalog.FindBySource(document.SourcePath)?.PipelineVersion ?? 0, model, model is null ? 0 : catalog.VectorCount(document.Id, model));
+
     /// <summary>
     /// True when the catalog marked the document done for <paramref name="model"/> (every chunk that gets a vector has
     /// it; chunks in languages the model does not know never get one), or when there is no model.

@@ -19,13 +19,14 @@ public static class SearchIndexSync
         foreach (var document in documents)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var stored = IndexDocuments.FromCatalog(catalog, document, target.Model);
-            awaitingVectors += stored.Chunks.Count > 0 && !IndexDocuments.FullyEmbedded(catalog, document, target.Model) ? 1 : 0;
-            if (held.TryGetValue(document.Id, out var fingerprint) && fingerprint == stored.Fingerprint(target.Model))
+            awaitingVectors += document.ChunkCount > 0 && !IndexDocuments.FullyEmbedded(catalog, document, target.Model) ? 1 : 0;
+            if (held.TryGetValue(document.Id, out var fingerprint) && fingerprint == IndexDocuments.Fingerprint(catalog, document, target.Model))
             {
                 unchanged++;
                 continue;
             }
+
+            var stored = IndexDocuments.FromCatalog(catalog, document, target.Model);
 
             if (stored.Chunks.Count == 0)
             {
