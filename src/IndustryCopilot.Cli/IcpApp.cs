@@ -57,7 +57,7 @@ internal static class IcpApp
         catch (Grpc.Core.RpcException ex)
         {
             // Only the Qdrant search index speaks gRPC; its status and the socket error say more than the whole Status text.
-            Console.Error.WriteLine($"error: Qdrant did not answer: {ex.StatusCode}: {ex.Status.Detail}{(ex.Status.DebugException is { } inner ? " (" + inner.Message + ")" : "")}");
+            Console.Error.WriteLine("error: Qdrant did not answer: " + Qdrant.QdrantSearchIndex.Describe(ex));
             return 2;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or InvalidOperationException or FormatException or InvalidDataException or System.ComponentModel.DataAnnotations.ValidationException or UnauthorizedAccessException or Llama.ModelLoadException or ArgumentException)

@@ -182,8 +182,16 @@ public sealed class CopilotEnvironment
     /// and removes deleted ones; with the embedded provider the catalog is the search index and there is nothing to do,
     /// nor where <c>Qdrant:Sync</c> is false (null).
     /// </summary>
-    public async Task<SearchIndexSyncReport?> SyncSearchIndexAsync(SqliteIndex catalog, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
-        Index.Provider == IndexProvider.Embedded || !Qdrant.Sync ? null : await SearchIndexSync.SyncAsync(catalog, QdrantIndex(), progress, cancellationToken);
+    public async Task<SearchIndexSyncReport?> SyncSearchIndexAsync(SqliteIndex catalog, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (Index.Provider == IndexProvider.Embedded || !Qdrant.Sync)
+        {
+            return null;
+        }
+
+        await QdrantIndex().ValidateAsync(cancellationToken);
+        return await SearchIndexSync.SyncAsync(catalog, QdrantIndex(), progress, cancellationToken);
+    }
 
     /// <summary>
     /// The glossary: <c>Retrieval:GlossaryFile</c> if it is an absolute path, else that file name in the data

@@ -188,9 +188,14 @@ public sealed class QdrantSearchIndex : ISearchIndex
         }
         catch (Exception e) when (e is Grpc.Core.RpcException or HttpRequestException)
         {
-            return $"Qdrant at {_options.Url} does not answer: {e.Message}";
+            return $"Qdrant at {_options.Url} does not answer: {Describe(e)}";
         }
     }
+
+    /// <summary>A failed call in one line: the gRPC status and detail, and the socket error under it if any.</summary>
+    public static string Describe(Exception error) => error is Grpc.Core.RpcException rpc
+        ? $"{rpc.StatusCode}: {rpc.Status.Detail}{(rpc.Status.DebugException is { } inner ? " (" + inner.Message + ")" : "")}"
+        : error.Message;
 
     public void Dispose()
     {

@@ -213,6 +213,22 @@ public sealed class QdrantSearchIndexTests
         Assert.Contains("8 dimensions", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CheckHealth_DownNoAliasOrFine_ReasonOrNull()
+    {
+        var down = new FakeQdrant().AliasOn(ModelCollection);
+        down.Invoker.On("Qdrant/HealthCheck", _ => throw new RpcException(new Status(StatusCode.Unavailable, "Error connecting to subchannel.")));
+        var fresh = new FakeQdrant().Empty();
+        var fine = new FakeQdrant().AliasOn(ModelCollection);
+        using var a = down.Open(Model);
+        using var b = fresh.Open(Model);
+        using var c = fine.Open(Model);
+
+        Assert.Equal("Qdrant at http://localhost:6334 does not answer: Unavailable: Error connecting to subchannel.", await a.CheckHealthAsync());
+        Assert.Contains("alias plant_chunks does not exist", await b.CheckHealthAsync(), StringComparison.Ordinal);
+        Assert.Null(await c.CheckHealthAsync());
+    }
+
     private static ScoredPoint Scored(string chunkId, float score) =>
         new() { Id = PointsBuilderId(chunkId), Score = score, Payload = { ["chunk_id"] = chunkId } };
 

@@ -30,6 +30,12 @@ internal static class FilterSql
         return string.Join(" AND ", parts);
     }
 
+    /// <summary>A string equal for equal filters (the record's lists compare by reference), for caching by filter.</summary>
+    public static string Key(SearchFilter filter) => string.Join('\u001e',
+        string.Join('\u001f', filter.DocumentIds), string.Join('\u001f', filter.DocTypes), string.Join('\u001f', filter.Languages),
+        string.Join('\u001f', filter.Equipment), string.Join('\u001f', filter.Lines),
+        filter.AccessGroups is null ? "\u0000" : string.Join('\u001f', filter.AccessGroups), filter.IncludeSuperseded ? "1" : "0");
+
     private static void In(string column, IReadOnlyList<string> values, string prefix, List<string> parts, SqliteCommand command)
     {
         if (values.Count > 0)

@@ -8,6 +8,7 @@ public sealed partial class SqliteIndex
 {
     private GenerationCache<long>? _chunkCount;
     private GenerationCache<ChunkRowMap>? _chunkRows;
+    private GenerationCache<Dictionary<string, IReadOnlySet<string>>>? _allowed;
 
     /// <summary>Changes whenever documents or vectors change; caches of the index compare it before use.</summary>
     public long Generation => long.Parse(SqliteSchema.Scalar(_connection, null, "SELECT value FROM meta WHERE key = 'generation'") ?? "0", CultureInfo.InvariantCulture);
@@ -90,12 +91,30 @@ public sealed partial class SqliteIndex
         return ReadAll(command, r => new ChunkScore(r.GetInt64(0), r.GetDouble(1)));
     }
 
-    /// <summary>Ids of the documents the filter lets through.</summary>
-    public HashSet<string> AllowedDocuments(SearchFilter filter)
+    /// <summary>
+    /// Ids of the documents the filter lets through. Remembered per filter until the index changes: a search asks
+    /// more than once (the retriever, then each lane), and callers repeat the same few filters (their access groups).
+    /// </summary>
+    public IReadOnlySet<string> AllowedDocuments(SearchFilter filter)
     {
+        const int MaxFilters = 256;
+        var cache = (_allowed ??= new GenerationCache<Dictionary<string, IReadOnlySet<string>>>(this, () => new(StringComparer.Ordinal))).Value;
+        var key = FilterSql.Key(filter);
+        if (cache.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
         using var command = Command("");
         command.CommandText = $"SELECT d.id FROM documents d WHERE {FilterSql.Condition(filter, command)}";
-        return ReadAll(command, r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
+        var allowed = ReadAll(command, r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
+        if (cache.Count >= MaxFilters)
+        {
+            cache.Clear();
+        }
+
+        cache[key] = allowed;
+        return allowed;
     }
 
     /// <summary>How many chunks hold each term or gram (for IDF weights and query planning); absent ones are omitted.</summary>

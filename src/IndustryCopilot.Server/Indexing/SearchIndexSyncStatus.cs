@@ -42,6 +42,18 @@ internal sealed class SearchIndexSyncStatus(string provider)
         }
     }
 
+    /// <summary>Qdrant answered a health check: clears an outage, keeps a document failure until a sync clears it.</summary>
+    public void Healthy()
+    {
+        lock (_lock)
+        {
+            if (_last is not null && _last.Failed.Count == 0)
+            {
+                _error = null;
+            }
+        }
+    }
+
     public void Failed(string error)
     {
         lock (_lock)

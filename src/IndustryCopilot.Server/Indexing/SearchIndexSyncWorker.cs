@@ -1,5 +1,6 @@
 using IndustryCopilot.Core.Index.Search;
 using IndustryCopilot.Hosting;
+using IndustryCopilot.Qdrant;
 
 namespace IndustryCopilot.Server.Indexing;
 
@@ -7,8 +8,9 @@ namespace IndustryCopilot.Server.Indexing;
 /// With the Qdrant provider: checks Qdrant at start (reachable; the collection's vector size equals the embedder's),
 /// then pushes catalog changes — from start-up indexing, uploads, deletions, or an <c>icp index</c> run by another
 /// process — whenever the catalog's generation moves. Each pass is an idempotent <see cref="SearchIndexSync"/>, so a
-/// pass cut short by a Qdrant outage is completed by the next one. With <c>Qdrant:Sync=false</c> (a query-only
-/// replica) it only checks Qdrant and never writes.
+/// pass cut short by a Qdrant outage is completed by the next one. Between changes it asks Qdrant's health, so
+/// readiness follows an outage that starts (or ends) while the catalog is idle. With <c>Qdrant:Sync=false</c> (a
+/// query-only replica) it only checks Qdrant and never writes.
 /// </summary>
 internal sealed partial class SearchIndexSyncWorker(CopilotEnvironment environment, SearchIndexSyncStatus status, TimeProvider time, ILogger<SearchIndexSyncWorker> logger) : BackgroundService
 {
@@ -33,11 +35,23 @@ internal sealed partial class SearchIndexSyncWorker(CopilotEnvironment environme
                 }
 
                 var generation = catalog.Generation;
-                if (!environment.Qdrant.Sync)
+                if (!environment.Qdrant.Sync || generation == pushed)
                 {
-                    status.Synced(new SearchIndexSyncReport(0, 0, 0, 0, [], Published: false), time.GetUtcNow());
+                    // Nothing to push: still notice Qdrant going away (or coming back) while the catalog is idle.
+                    if (await target.CheckHealthAsync(stoppingToken) is { } problem)
+                    {
+                        status.Failed(problem);
+                    }
+                    else if (!environment.Qdrant.Sync)
+                    {
+                        status.Synced(new SearchIndexSyncReport(0, 0, 0, 0, [], Published: false), time.GetUtcNow());
+                    }
+                    else
+                    {
+                        status.Healthy();
+                    }
                 }
-                else if (generation != pushed)
+                else
                 {
                     var report = await SearchIndexSync.SyncAsync(catalog, target, null, stoppingToken);
                     status.Synced(report, time.GetUtcNow());
@@ -55,8 +69,9 @@ internal sealed partial class SearchIndexSyncWorker(CopilotEnvironment environme
             }
             catch (Exception e) when (e is Grpc.Core.RpcException or HttpRequestException or InvalidOperationException)
             {
-                status.Failed($"Qdrant at {environment.Qdrant.Url}: {e.Message}");
-                LogFailed(e.Message);
+                var reason = $"Qdrant at {environment.Qdrant.Url}: {QdrantSearchIndex.Describe(e)}";
+                status.Failed(reason);
+                LogFailed(reason);
             }
 
             await Task.Delay(Interval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
