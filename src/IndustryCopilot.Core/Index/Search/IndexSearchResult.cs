@@ -12,26 +12,12 @@ public sealed record IndexSearchResult(IReadOnlyDictionary<SearchLane, IReadOnly
 
     /// <summary>
     /// One ranking of all lanes: the index's own fusion when it fused, else weighted reciprocal rank fusion of its
-    /// lanes (the rule <see cref="Retrieval.Fusion.ReciprocalRankFusion"/> applies).
+    /// lanes (<see cref="Retrieval.Fusion.ReciprocalRankFusion"/>).
     /// </summary>
     public IReadOnlyList<IndexHit> Fuse(Func<SearchLane, double> weight, int rrfK)
     {
-        if (Lanes.TryGetValue(SearchLane.Fused, out var fused))
-        {
-            return fused;
-        }
-
-        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (lane, hits) in Lanes)
-        {
-            for (var i = 0; i < hits.Count; i++)
-            {
-                scores[hits[i].ChunkId] = scores.GetValueOrDefault(hits[i].ChunkId) + (weight(lane) / (rrfK + i + 1));
-                first.TryAdd(hits[i].ChunkId, first.Count);
-            }
-        }
-
-        return scores.OrderByDescending(p => p.Value).ThenBy(p => first[p.Key]).Select(p => new IndexHit(p.Key, p.Value)).ToList();
+        return Lanes.TryGetValue(SearchLane.Fused, out var fused)
+            ? fused
+            : Retrieval.Fusion.ReciprocalRankFusion.FuseBy(Lanes, h => h.ChunkId, weight, rrfK).Select(p => new IndexHit(p.Key, p.Score)).ToList();
     }
 }

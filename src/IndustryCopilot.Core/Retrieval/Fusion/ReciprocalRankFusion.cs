@@ -13,18 +13,24 @@ public static class ReciprocalRankFusion
         Fuse(rankings.Select((r, i) => (i, r)).ToDictionary(p => p.i, p => p.r), _ => 1.0, k);
 
     public static List<(long RowId, double Score)> Fuse<TLane>(IReadOnlyDictionary<TLane, IReadOnlyList<ChunkScore>> lanes, Func<TLane, double> weight, int k)
+        where TLane : notnull =>
+        FuseBy(lanes, h => h.RowId, weight, k);
+
+    /// <summary>The same fusion over any hit type, keyed by <paramref name="key"/> (a row id, a chunk id).</summary>
+    public static List<(TKey Key, double Score)> FuseBy<TLane, THit, TKey>(IReadOnlyDictionary<TLane, IReadOnlyList<THit>> lanes, Func<THit, TKey> key, Func<TLane, double> weight, int k)
         where TLane : notnull
+        where TKey : notnull
     {
-        var scores = new Dictionary<long, double>();
-        var first = new Dictionary<long, int>();
+        var scores = new Dictionary<TKey, double>();
+        var first = new Dictionary<TKey, int>();
         foreach (var (lane, hits) in lanes)
         {
             var w = weight(lane);
             for (var i = 0; i < hits.Count; i++)
             {
-                var row = hits[i].RowId;
-                scores[row] = scores.GetValueOrDefault(row) + (w / (k + i + 1));
-                first.TryAdd(row, first.Count);
+                var id = key(hits[i]);
+                scores[id] = scores.GetValueOrDefault(id) + (w / (k + i + 1));
+                first.TryAdd(id, first.Count);
             }
         }
 
