@@ -162,14 +162,18 @@ public sealed class CopilotEnvironment
     }
 
     /// <summary>The answer flow over an index: generated with <paramref name="backend"/>, quote mode without.</summary>
-    public AnswerOrchestrator Orchestrator(SqliteIndex index, ChatBackend? backend) =>
-        new(Retriever(index), Answering, Generation, backend, backend is null ? null : PromptLibrary.Load(Llm.PromptsDirectory), Llm.FallbackToQuote);
+    /// <remarks><paramref name="qdrant"/>: the Qdrant index to search (the server's shared one); null: <see cref="QdrantIndex"/>.</remarks>
+    public AnswerOrchestrator Orchestrator(SqliteIndex index, ChatBackend? backend, QdrantSearchIndex? qdrant = null) =>
+        new(Retriever(index, qdrant: qdrant), Answering, Generation, backend, backend is null ? null : PromptLibrary.Load(Llm.PromptsDirectory), Llm.FallbackToQuote);
 
-    /// <summary>Retrieval over <paramref name="index"/>'s catalog with the lanes of the configured provider (or the embedded ones when asked).</summary>
-    public HybridRetriever Retriever(SqliteIndex index, bool embedded = false) =>
+    /// <summary>
+    /// Retrieval over <paramref name="index"/>'s catalog with the lanes of the configured provider, or the embedded
+    /// ones when <paramref name="embedded"/> (what <c>icp eval</c> and <c>icp bench search</c> measure).
+    /// </summary>
+    public HybridRetriever Retriever(SqliteIndex index, bool embedded = false, QdrantSearchIndex? qdrant = null) =>
         embedded || Index.Provider == IndexProvider.Embedded
             ? new(index, Retrieval, LoadGlossary(index), Embedder())
-            : new(index, QdrantIndex(), Retrieval, LoadGlossary(index), Embedder());
+            : new(index, qdrant ?? QdrantIndex(), Retrieval, LoadGlossary(index), Embedder());
 
     /// <summary>The embedding model the search index records for the configured embedder; null without one.</summary>
     public VectorModel? VectorModel() => Embedder() is { } e ? new VectorModel(e.ModelId, e.Dimension) : null;

@@ -86,7 +86,7 @@ public sealed class QdrantSearchIndex : ISearchIndex
     {
         await EnsureAsync(cancellationToken);
         var info = await Call(ct => _client.GetCollectionInfoAsync(WriteCollection, ct), cancellationToken);
-        var dense = info.Config.Params.VectorsConfig?.ParamsMap?.Map;
+        var dense = info.Config?.Params?.VectorsConfig?.ParamsMap?.Map;
         if (Model is not null && (dense is null || !dense.TryGetValue(CollectionSchema.DenseVector, out var p) || p.Size != (ulong)Model.Dimension))
         {
             throw new InvalidOperationException($"Qdrant collection {WriteCollection} has no '{CollectionSchema.DenseVector}' vector of {Model.Dimension} dimensions (the embedding model's); drop it or use another Qdrant:Collection");

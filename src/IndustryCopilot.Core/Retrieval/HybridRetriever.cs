@@ -116,14 +116,14 @@ public sealed class HybridRetriever
         var lanes = new Dictionary<SearchLane, IReadOnlyList<ChunkScore>>();
         foreach (var (lane, hits) in found.Lanes.Where(l => l.Key != SearchLane.Identifier))
         {
-            lanes[lane] = ToRows(hits);
+            lanes[lane] = ToRows(hits, allowed);
         }
 
         if (request.Lanes.HasFlag(SearchLanes.Identifier))
         {
             // Exact clauses first, then the chunks holding every code the query names.
             var codes = found.Lanes.GetValueOrDefault(SearchLane.Identifier) ?? [];
-            var identifier = _clauses.Search(query, scoped).Concat(ToRows(codes).Select(c => c.RowId)).Distinct().Take(pool).ToList();
+            var identifier = _clauses.Search(query, scoped).Concat(ToRows(codes, allowed).Select(c => c.RowId)).Distinct().Take(pool).ToList();
             if (identifier.Count > 0)
             {
                 lanes[SearchLane.Identifier] = identifier.Select((row, i) => new ChunkScore(row, identifier.Count - i)).ToList();
@@ -135,7 +135,7 @@ public sealed class HybridRetriever
             if (named.Count > 0)
             {
                 var head = Run(new IndexQuery { Terms = plan.Terms, Grams = plan.Grams, Filter = request.Filter with { DocumentIds = named }, Lanes = SearchLanes.Lexical, K = NamedDocumentCandidates * named.Count });
-                lanes[SearchLane.NamedDocument] = ToRows(head.Lanes.Values.FirstOrDefault() ?? []);
+                lanes[SearchLane.NamedDocument] = ToRows(head.Lanes.Values.FirstOrDefault() ?? [], allowed);
             }
 
             Lap(timings, "identifier", clock);
@@ -178,14 +178,19 @@ public sealed class HybridRetriever
             RrfK = _options.RrfK,
         }).GetAwaiter().GetResult();
 
-    private List<ChunkScore> ToRows(IReadOnlyList<IndexHit> hits)
+    /// <summary>
+    /// The hits as catalog rows. A search index may be a moment behind the catalog (Qdrant between two syncs): a hit
+    /// the catalog no longer holds is dropped, not guessed at, and so is a hit of a document the caller's filter does
+    /// not allow in the catalog — access groups taken away count at once, whatever the search index still says.
+    /// </summary>
+    private List<ChunkScore> ToRows(IReadOnlyList<IndexHit> hits, IReadOnlySet<string> allowed)
     {
         var rows = _index.ChunkRows();
         var result = new List<ChunkScore>(hits.Count);
         foreach (var hit in hits)
         {
-            // A hit the catalog no longer holds (a search index a moment behind a re-index) is dropped, not guessed at.
-            if (rows.RowOf(hit.ChunkId) is { } row)
+            var hash = hit.ChunkId.LastIndexOf('#');
+            if (hash > 0 && allowed.Contains(hit.ChunkId[..hash]) && rows.RowOf(hit.ChunkId) is { } row)
             {
                 result.Add(new ChunkScore(row, hit.Score));
             }

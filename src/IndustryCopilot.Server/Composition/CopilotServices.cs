@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Retrieval;
 using IndustryCopilot.Hosting.Audit;
+using IndustryCopilot.Qdrant;
 using IndustryCopilot.Server.Audit;
 using IndustryCopilot.Server.Bots;
 using IndustryCopilot.Server.Documents;
@@ -41,7 +42,7 @@ internal static class CopilotServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => environment.OpenIndex());
         builder.Services.AddSingleton(_ => new ServedModel(environment.Backend(modelFlag: null)));
-        builder.Services.AddSingleton(sp => environment.Orchestrator(sp.GetRequiredService<SqliteIndex>(), sp.GetRequiredService<ServedModel>().Backend));
+        builder.Services.AddSingleton(sp => environment.Orchestrator(sp.GetRequiredService<SqliteIndex>(), sp.GetRequiredService<ServedModel>().Backend, sp.GetService<QdrantSearchIndex>()));
         builder.Services.AddSingleton<IndexingStatus>();
         builder.Services.AddSingleton(_ => environment.OpenKeys());
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -52,6 +53,8 @@ internal static class CopilotServices
         builder.Services.AddSingleton(new SearchIndexSyncStatus(environment.Index.Provider.ToString().ToLowerInvariant()));
         if (environment.Index.Provider == IndexProvider.Qdrant)
         {
+            // One Qdrant index (one gRPC channel) for searches and the sync worker.
+            builder.Services.AddSingleton(_ => environment.QdrantIndex());
             builder.Services.AddHostedService<SearchIndexSyncWorker>();
         }
 

@@ -12,7 +12,7 @@ namespace IndustryCopilot.Server.Indexing;
 /// readiness follows an outage that starts (or ends) while the catalog is idle. With <c>Qdrant:Sync=false</c> (a
 /// query-only replica) it only checks Qdrant and never writes.
 /// </summary>
-internal sealed partial class SearchIndexSyncWorker(CopilotEnvironment environment, SearchIndexSyncStatus status, TimeProvider time, ILogger<SearchIndexSyncWorker> logger) : BackgroundService
+internal sealed partial class SearchIndexSyncWorker(CopilotEnvironment environment, QdrantSearchIndex target, SearchIndexSyncStatus status, TimeProvider time, ILogger<SearchIndexSyncWorker> logger) : BackgroundService
 {
     /// <summary>How often the catalog's generation is compared with the last one pushed.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
@@ -20,7 +20,6 @@ internal sealed partial class SearchIndexSyncWorker(CopilotEnvironment environme
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var catalog = environment.OpenIndex();
-        var target = environment.QdrantIndex();
         var validated = false;
         long pushed = -1;
         while (!stoppingToken.IsCancellationRequested)

@@ -23,6 +23,21 @@ public sealed class HybridRetrieverProviderTests
     }
 
     [Fact]
+    public void Search_IndexReturnsADocumentTheCallerMayNotSee_DroppedByTheCatalogsGroups()
+    {
+        using var fixture = Plant();
+        fixture.Add(new DocumentInfo { Id = "recipe", SourcePath = "/plant/recipe", ContentHash = "r", Format = "markdown", SizeBytes = 1, Title = "Coolant recipe", Language = DocumentLanguage.En, AccessGroups = ["process-eng"] },
+            ("1 Mix", null, "Mix the coolant concentrate at 6 percent."));
+        // A search index that lags the catalog (groups changed since its last sync) still returns the recipe.
+        var search = new FusingSearchIndex("recipe#0", "cnc#1");
+        var retriever = new HybridRetriever(fixture.Index, search, new RetrievalOptions(), Glossary.Empty);
+
+        var response = retriever.Search(new SearchRequest("coolant") { Filter = new SearchFilter { AccessGroups = ["public"] }, Lanes = SearchLanes.Hybrid });
+
+        Assert.Equal(["cnc#1"], response.Hits.Select(h => h.Chunk.Id));
+    }
+
+    [Fact]
     public void Search_ArticleNamed_CatalogClauseLaneStillPutsItFirst()
     {
         using var fixture = Plant();

@@ -11,13 +11,29 @@ namespace IndustryCopilot.Qdrant.Tests.Fixtures;
 internal sealed class RecordingCallInvoker : CallInvoker
 {
     private readonly Dictionary<string, Func<IMessage, IMessage>> _handlers = new(StringComparer.Ordinal);
+    private readonly List<(string Method, IMessage Request)> _calls = [];
+    private readonly Lock _lock = new();
 
-    public List<(string Method, IMessage Request)> Calls { get; } = [];
+    /// <summary>Every call so far (a copy: background workers may be calling while a test reads).</summary>
+    public List<(string Method, IMessage Request)> Calls
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _calls];
+            }
+        }
+    }
 
     /// <summary>Answers <paramref name="method"/> (<c>Points/Query</c>, <c>Collections/ListAliases</c>…) with <paramref name="handler"/>.</summary>
     public RecordingCallInvoker On(string method, Func<IMessage, IMessage> handler)
     {
-        _handlers["/qdrant." + method] = handler;
+        lock (_lock)
+        {
+            _handlers["/qdrant." + method] = handler;
+        }
+
         return this;
     }
 
@@ -28,11 +44,17 @@ internal sealed class RecordingCallInvoker : CallInvoker
 
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
     {
-        Calls.Add((method.FullName, (IMessage)request));
+        Func<IMessage, IMessage>? handler;
+        lock (_lock)
+        {
+            _calls.Add((method.FullName, (IMessage)request));
+            handler = _handlers.GetValueOrDefault(method.FullName);
+        }
+
         TResponse response;
         try
         {
-            response = _handlers.TryGetValue(method.FullName, out var handler) ? (TResponse)handler((IMessage)request) : Activator.CreateInstance<TResponse>();
+            response = handler is not null ? (TResponse)handler((IMessage)request) : Activator.CreateInstance<TResponse>();
         }
         catch (RpcException e)
         {

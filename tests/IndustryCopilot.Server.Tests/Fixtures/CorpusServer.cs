@@ -32,6 +32,9 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
     /// <summary>When set, the server's clock (e.g. a fake one at a published sample's timestamp).</summary>
     public TimeProvider? Time { get; init; }
 
+    /// <summary>When set (with <c>Index:Provider=qdrant</c>), the Qdrant search index the server uses, e.g. over a recording stand-in.</summary>
+    internal Qdrant.QdrantSearchIndex? SearchIndex { get; init; }
+
     /// <summary>When set, the server answers with this model instead of the configured one.</summary>
     internal Hosting.Llm.ChatBackend? Model { get; init; }
 
@@ -100,6 +103,11 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
         if (Time is { } time)
         {
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(time)));
+        }
+
+        if (SearchIndex is { } searchIndex)
+        {
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(searchIndex)));
         }
 
         if (Model is { } model)
