@@ -5,7 +5,7 @@ public sealed class QdrantOptionsTests
     [Fact]
     public void Validate_Defaults_Pass()
     {
-        new QdrantOptions().Validate();
+        Assert.Null(Record.Exception(() => new QdrantOptions().Validate()));
     }
 
     [Theory]

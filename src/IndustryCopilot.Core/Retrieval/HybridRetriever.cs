@@ -217,10 +217,6 @@ public sealed class HybridRetriever
         return ranks;
     }
 
-    private static void Lap(Dictionary<string, double> timings, string stage, Stopwatch clock)
-    {
-        timings[stage] = timings.GetValueOrDefault(stage) + clock.Elapsed.TotalMilliseconds;
-        RetrievalMetrics.Record(stage, clock.Elapsed.TotalMilliseconds);
-        clock.Restart();
-    }
+    private static void Lap(Dictionary<string, double> timings, string stage, Stopwatch clock) =>
+        timings[stage] = timings.GetValueOrDefault(stage) + RetrievalMetrics.Lap(stage, clock);
 }

@@ -41,7 +41,7 @@ public sealed class EmbeddedSearchIndex(SqliteIndex catalog, VectorModel? model,
 
     public Task<IReadOnlyList<IndexedDocumentState>> ListDocumentsAsync(CancellationToken cancellationToken = default)
     {
-        var states = catalog.ListDocuments().Select(d => new IndexedDocumentState(d.Id, IndexDocuments.Fingerprint(catalog, d, model))).ToList();
+        var states = catalog.ListDocuments().Select(d => new IndexedDocumentState(d.Id, IndexDocuments.Describe(catalog, d, model).Fingerprint)).ToList();
         return Task.FromResult<IReadOnlyList<IndexedDocumentState>>(states);
     }
 
@@ -54,13 +54,13 @@ public sealed class EmbeddedSearchIndex(SqliteIndex catalog, VectorModel? model,
         if (query.Lanes.HasFlag(SearchLanes.Lexical) && (query.Terms.Count > 0 || query.Grams.Count > 0))
         {
             lanes[SearchLane.Lexical] = ToHits(Lexical(query.Terms, query, allowed, query.K), rows);
-            Lap("lexical", clock);
+            RetrievalMetrics.Lap("lexical", clock);
         }
 
         if (query.Lanes.HasFlag(SearchLanes.Dense) && query.Vector is { } vector && _vectors.Value is { Count: > 0 } vectors)
         {
             lanes[SearchLane.Dense] = ToHits(vectors.Search(vector, allowed, query.K), rows);
-            Lap("dense", clock);
+            RetrievalMetrics.Lap("dense", clock);
         }
 
         if (query.Lanes.HasFlag(SearchLanes.Identifier) && query.IdentifierGroups.Count > 0)
@@ -71,7 +71,7 @@ public sealed class EmbeddedSearchIndex(SqliteIndex catalog, VectorModel? model,
                 lanes[SearchLane.Identifier] = ToHits(hits, rows);
             }
 
-            Lap("codes", clock);
+            RetrievalMetrics.Lap("codes", clock);
         }
 
         return Task.FromResult(new IndexSearchResult(lanes));
@@ -107,12 +107,6 @@ public sealed class EmbeddedSearchIndex(SqliteIndex catalog, VectorModel? model,
         var order = Lexical(terms, query, allowed, query.K * 4);
         var ranked = order.Where(h => all!.Contains(h.RowId)).Select(h => h.RowId).Concat(all!).Distinct().Take(query.K);
         return ranked.Select((row, i) => new ChunkScore(row, query.K - i)).ToList();
-    }
-
-    private static void Lap(string stage, System.Diagnostics.Stopwatch clock)
-    {
-        RetrievalMetrics.Record(stage, clock.Elapsed.TotalMilliseconds);
-        clock.Restart();
     }
 
     private static List<IndexHit> ToHits(IEnumerable<ChunkScore> scores, ChunkRowMap rows) =>

@@ -19,14 +19,15 @@ public static class SearchIndexSync
         foreach (var document in documents)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            awaitingVectors += document.ChunkCount > 0 && !IndexDocuments.FullyEmbedded(catalog, document, target.Model) ? 1 : 0;
-            if (held.TryGetValue(document.Id, out var fingerprint) && fingerprint == IndexDocuments.Fingerprint(catalog, document, target.Model))
+            var (expected, fullyEmbedded, pipeline) = IndexDocuments.Describe(catalog, document, target.Model);
+            awaitingVectors += document.ChunkCount > 0 && !fullyEmbedded ? 1 : 0;
+            if (held.TryGetValue(document.Id, out var fingerprint) && fingerprint == expected)
             {
                 unchanged++;
                 continue;
             }
 
-            var stored = IndexDocuments.FromCatalog(catalog, document, target.Model);
+            var stored = IndexDocuments.FromCatalog(catalog, document, target.Model, pipeline);
 
             if (stored.Chunks.Count == 0)
             {
