@@ -61,12 +61,9 @@ public sealed class LlamaModelTests(TinyModel tiny) : IClassFixture<TinyModel>
     {
         // Each call runs in its own executor and context over the shared weights; one executor shared would crash.
         using var client = tiny.Model.CreateChatClient(TinyModel.NoEndOfTurn);
-        var clock = Stopwatch.StartNew();
-
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => client.GetResponseAsync(Messages, new ChatOptions { MaxOutputTokens = 64 }))));
 
         Assert.All(responses, r => Assert.False(string.IsNullOrEmpty(r.Text)));
-        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1));
     }
 
     [Fact]

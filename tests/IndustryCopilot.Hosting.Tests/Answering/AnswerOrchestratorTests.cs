@@ -1,6 +1,7 @@
 using IndustryCopilot.Core.Answering;
 using IndustryCopilot.Core.Answering.Generation;
 using IndustryCopilot.Core.Answering.Verification;
+using IndustryCopilot.Core.Tests.Fixtures;
 using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Hosting.Tests.Fixtures;
 using Microsoft.Extensions.AI;
@@ -141,10 +142,7 @@ public sealed class AnswerOrchestratorTests
         var model = new ScriptedChatClient(_ => "Use ISO VG 46 oil only [1].") { Gate = new TaskCompletionSource() };
         using var orchestrator = plant.Orchestrator(model, new GenerationOptions { MaxParallel = 1, MaxQueue = 0 });
         var first = orchestrator.AskAsync(new AskRequest("Which oil should the compressor use?"));
-        while (orchestrator.Scheduler.Running == 0)
-        {
-            await Task.Delay(5);
-        }
+        await model.CallsArrived(1);
 
         var second = await orchestrator.AskAsync(new AskRequest("Which oil should the compressor use?"));
         model.Gate.SetResult();
@@ -175,7 +173,10 @@ public sealed class AnswerOrchestratorTests
         var model = new ScriptedChatClient(_ => "never written") { Gate = new TaskCompletionSource() };
         using var orchestrator = plant.Orchestrator(model, new GenerationOptions { RequestTimeoutSeconds = 1 });
 
-        var answer = await Answer(orchestrator, "How often should the compressor oil be changed?");
+        var asked = Answer(orchestrator, "How often should the compressor oil be changed?");
+        await model.CallsArrived(1);
+        plant.Time.Advance(TimeSpan.FromSeconds(1));
+        var answer = await Until.Guarded(asked, "the answer after the request time ran out");
 
         Assert.Equal(AnswerMode.Quote, answer.Mode);
         Assert.Equal("The model did not finish within 1 s; the answer below quotes the documents.", answer.Notice);

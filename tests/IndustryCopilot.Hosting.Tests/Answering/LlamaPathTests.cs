@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using IndustryCopilot.Core.Answering;
 using IndustryCopilot.Core.Answering.Generation;
 using IndustryCopilot.Core.Documents;
+using IndustryCopilot.Core.Tests.Fixtures;
 using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Hosting.Llm;
 using IndustryCopilot.Hosting.Tests.Fixtures;
@@ -69,25 +70,28 @@ public sealed class LlamaPathTests(TinyModel tiny) : IClassFixture<TinyModel>
     public async Task AskAsync_EightConcurrentRequests_TwoRunFourWaitRestBusyNoCrash()
     {
         using var plant = new Plant();
-        using var orchestrator = plant.Orchestrator(Backend(), new GenerationOptions { MaxParallel = 2, MaxQueue = 4, MaxAnswerTokens = 200 });
-        var peak = 0;
-        using var watch = new CancellationTokenSource();
-        var watcher = Task.Run(async () =>
-        {
-            while (!watch.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, orchestrator.Scheduler.Running);
-                await Task.Delay(1);
-            }
-        });
+        var model = new HeldChatClient(tiny.Model.CreateChatClient(TinyModel.NoEndOfTurn));
+        using var backend = ChatBackends.FromChatClient(model, tiny.Model.TokenCounter, tiny.Model.ContextSize, tiny.Model.Name);
+        using var orchestrator = plant.Orchestrator(backend, new GenerationOptions { MaxParallel = 2, MaxQueue = 4, MaxAnswerTokens = 200 });
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => orchestrator.AskAsync(new AskRequest(Question)))));
-        await watch.CancelAsync();
-        await watcher;
+        var asks = Enumerable.Range(0, 8).Select(_ => Task.Run(() => orchestrator.AskAsync(new AskRequest(Question)))).ToList();
+        // Two hold the slots inside the model (the gate is shut), four wait: only the two turned away can finish now.
+        await model.CallsArrived(2);
+        var finished = new List<Task<AnswerEvent>>();
+        while (finished.Count < 2)
+        {
+            finished.Add(await Until.Guarded(Task.WhenAny(asks.Except(finished)), "a turned-away request"));
+        }
+
+        Assert.All(finished, t => Assert.IsType<AnswerBusy>(t.Result));
+        Assert.Equal(2, orchestrator.Scheduler.Running);
+        Assert.Equal(4, orchestrator.Scheduler.Waiting);
+        model.Gate.SetResult();
+        var results = await Until.Guarded(Task.WhenAll(asks), "the six admitted answers");
 
         Assert.Equal(2, results.Count(r => r is AnswerBusy));
         Assert.Equal(6, results.Count(r => r is AnswerCompleted { Answer.Verification: not null }));
-        Assert.Equal(2, peak);
+        Assert.Equal(2, model.Peak);
         Assert.Equal(0, orchestrator.Scheduler.Running);
     }
 

@@ -9,6 +9,9 @@ internal sealed class ScriptedChatClient(Func<IReadOnlyList<ChatMessage>, string
 {
     public ConcurrentQueue<(IReadOnlyList<ChatMessage> Messages, ChatOptions? Options)> Calls { get; } = new();
 
+    /// <summary>Raised after a call has been recorded in <see cref="Calls"/> (before it waits for <see cref="Gate"/>).</summary>
+    public event Action? Called;
+
     /// <summary>When set, each call waits for it before replying (to hold a generation slot).</summary>
     public TaskCompletionSource? Gate { get; set; }
 
@@ -32,6 +35,10 @@ internal sealed class ScriptedChatClient(Func<IReadOnlyList<ChatMessage>, string
 
     public object? GetService(Type serviceType, object? serviceKey = null) => null;
 
+    /// <summary>Completes once <paramref name="count"/> calls have arrived.</summary>
+    public Task CallsArrived(int count) =>
+        IndustryCopilot.Core.Tests.Fixtures.Until.Signalled(() => Calls.Count >= count, h => Called += h, h => Called -= h, $"{count} model call(s)");
+
     public void Dispose()
     {
     }
@@ -40,6 +47,7 @@ internal sealed class ScriptedChatClient(Func<IReadOnlyList<ChatMessage>, string
     {
         var list = messages.ToList();
         Calls.Enqueue((list, options));
+        Called?.Invoke();
         if (Gate is { } gate)
         {
             await gate.Task.WaitAsync(cancellationToken);

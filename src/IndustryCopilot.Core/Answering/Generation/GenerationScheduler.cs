@@ -23,6 +23,12 @@ public sealed class GenerationScheduler : IDisposable
         _slots = new SemaphoreSlim(options.MaxParallel, options.MaxParallel);
     }
 
+    /// <summary>
+    /// Raised after <see cref="Running"/> or <see cref="Waiting"/> changes (a request starts waiting, is admitted,
+    /// leaves the queue or finishes). Handlers run on the thread that made the change and must be quick.
+    /// </summary>
+    public event Action? Changed;
+
     public int Running => Volatile.Read(ref _running);
 
     public int Waiting => Volatile.Read(ref _waiting);
@@ -58,6 +64,7 @@ public sealed class GenerationScheduler : IDisposable
                     return null;
                 }
 
+                Changed?.Invoke();
                 try
                 {
                     await _slots.WaitAsync(timeout.Token).ConfigureAwait(false);
@@ -65,6 +72,7 @@ public sealed class GenerationScheduler : IDisposable
                 finally
                 {
                     Interlocked.Decrement(ref _waiting);
+                    Changed?.Invoke();
                 }
             }
         }
@@ -82,6 +90,7 @@ public sealed class GenerationScheduler : IDisposable
         }
 
         Interlocked.Increment(ref _running);
+        Changed?.Invoke();
         return new GenerationLease(Release, timeout, deadline, _time);
     }
 
@@ -93,6 +102,8 @@ public sealed class GenerationScheduler : IDisposable
         var previous = Interlocked.Read(ref _averageTicks);
         Interlocked.Exchange(ref _averageTicks, previous == 0 ? took.Ticks : (long)((0.8 * previous) + (0.2 * took.Ticks)));
         Interlocked.Decrement(ref _running);
+        // Raised before the slot is handed on, so observers see "one finished" before "a waiter was admitted".
+        Changed?.Invoke();
         _slots.Release();
     }
 }

@@ -5,10 +5,14 @@ namespace IndustryCopilot.Core.Tests.Answering.Generation;
 
 public sealed class GenerationSchedulerTests
 {
+    // Every scheduler here runs on a fake clock: the request time limit fires only when a test advances it.
+    private static GenerationScheduler Scheduler(int parallel, int queue) =>
+        new(new GenerationOptions { MaxParallel = parallel, MaxQueue = queue }, new FakeTimeProvider());
+
     [Fact]
     public async Task EnterAsync_BeyondParallelAndQueue_BusyAtOnce()
     {
-        using var scheduler = new GenerationScheduler(new GenerationOptions { MaxParallel = 2, MaxQueue = 3 });
+        using var scheduler = Scheduler(parallel: 2, queue: 3);
         using var running1 = await scheduler.EnterAsync(CancellationToken.None);
         using var running2 = await scheduler.EnterAsync(CancellationToken.None);
 
@@ -21,14 +25,14 @@ public sealed class GenerationSchedulerTests
         Assert.Equal(3, scheduler.Waiting);
         Assert.All(waiting, w => Assert.False(w.IsCompleted));
         running1!.Dispose();
-        using var admitted = await waiting[0].WaitAsync(TimeSpan.FromSeconds(5));
+        using var admitted = await waiting[0];
         Assert.NotNull(admitted);
         Assert.Equal(2, scheduler.Running);
         running2!.Dispose();
         admitted!.Dispose();
         foreach (var w in waiting.Skip(1))
         {
-            (await w.WaitAsync(TimeSpan.FromSeconds(5)))!.Dispose();
+            (await w)!.Dispose();
         }
 
         Assert.Equal(0, scheduler.Running);
@@ -37,8 +41,8 @@ public sealed class GenerationSchedulerTests
     [Fact]
     public async Task EnterAsync_WaiterCancelled_LeavesQueueAtOnce()
     {
-        using var scheduler = new GenerationScheduler(new GenerationOptions { MaxParallel = 1, MaxQueue = 1 });
-        using var running = await scheduler.EnterAsync(CancellationToken.None);
+        using var scheduler = Scheduler(parallel: 1, queue: 1);
+        var running = await scheduler.EnterAsync(CancellationToken.None);
         using var cancel = new CancellationTokenSource();
         var waiter = scheduler.EnterAsync(cancel.Token);
 
@@ -46,9 +50,30 @@ public sealed class GenerationSchedulerTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiter);
         Assert.Equal(0, scheduler.Waiting);
-        using var next = await Task.Run(() => scheduler.EnterAsync(CancellationToken.None).WaitAsync(TimeSpan.FromMilliseconds(50)))
-            .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default);
-        Assert.Null(next); // still one running; the freed queue place takes a new waiter instead of reporting busy
+        // Still one running: the freed queue place takes a new waiter instead of reporting busy.
+        var next = scheduler.EnterAsync(CancellationToken.None);
+        Assert.False(next.IsCompleted);
+        Assert.Equal(1, scheduler.Waiting);
+        running!.Dispose();
+        using var admitted = await next;
+        Assert.NotNull(admitted);
+        Assert.Equal(0, scheduler.Waiting);
+    }
+
+    [Fact]
+    public async Task Changed_EnterWaitLeave_RaisedForEveryChangeOfRunningOrWaiting()
+    {
+        using var scheduler = Scheduler(parallel: 1, queue: 1);
+        var seen = new List<(int Running, int Waiting)>();
+        scheduler.Changed += () => seen.Add((scheduler.Running, scheduler.Waiting));
+
+        var running = await scheduler.EnterAsync(CancellationToken.None);
+        var waiter = scheduler.EnterAsync(CancellationToken.None);
+        Assert.Null(await scheduler.EnterAsync(CancellationToken.None));
+        running!.Dispose();
+        (await waiter)!.Dispose();
+
+        Assert.Equal([(1, 0), (1, 1), (0, 1), (0, 0), (1, 0), (0, 0)], seen);
     }
 
     [Fact]
@@ -69,7 +94,7 @@ public sealed class GenerationSchedulerTests
     [Fact]
     public async Task Dispose_Twice_ReleasesOneSlot()
     {
-        using var scheduler = new GenerationScheduler(new GenerationOptions { MaxParallel = 1, MaxQueue = 0 });
+        using var scheduler = Scheduler(parallel: 1, queue: 0);
         var lease = await scheduler.EnterAsync(CancellationToken.None);
 
         lease!.Dispose();
