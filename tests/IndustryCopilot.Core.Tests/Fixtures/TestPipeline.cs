@@ -9,11 +9,11 @@ internal sealed class TestPipeline : IDisposable
 {
     private readonly TempDirectory _data = new();
 
-    public TestPipeline(IngestionOptions? ingestion = null, ReaderRegistry? readers = null)
+    public TestPipeline(IngestionOptions? ingestion = null, ReaderRegistry? readers = null, TimeProvider? time = null)
     {
         var options = ingestion ?? new IngestionOptions();
         Index = new SqliteIndex(new IndexOptions { DataDirectory = _data.Path });
-        Pipeline = new IngestionPipeline(Index, readers ?? ReaderRegistry.Default(options), new StructuredChunker(new ChunkingOptions()), options, TimeProvider.System);
+        Pipeline = new IngestionPipeline(Index, readers ?? ReaderRegistry.Default(options), new StructuredChunker(new ChunkingOptions()), options, time ?? TimeProvider.System);
     }
 
     public SqliteIndex Index { get; }

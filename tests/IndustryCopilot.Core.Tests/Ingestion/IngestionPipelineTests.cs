@@ -3,6 +3,7 @@ using IndustryCopilot.Core.Documents;
 using IndustryCopilot.Core.Ingestion;
 using IndustryCopilot.Core.Ingestion.Reading;
 using IndustryCopilot.Core.Tests.Fixtures;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IndustryCopilot.Core.Tests.Ingestion;
 
@@ -75,20 +76,23 @@ public sealed class IngestionPipelineTests
     }
 
     [Fact]
-    public void Run_ReaderHangsOrThrows_ThatFileFailsAloneAndRunContinues()
+    public async Task Run_ReaderHangsOrThrows_ThatFileFailsAloneAndRunContinues()
     {
         using var dir = new TempDirectory();
         dir.File("a.hang", "x");
         dir.File("b.boom", "x");
         dir.File("c.md", "# Kept\n\ntext\n");
         var options = new IngestionOptions { ReadTimeoutSeconds = 1 };
-        var readers = new ReaderRegistry([new StubReader(".hang", hang: true), new StubReader(".boom", hang: false), new MarkdownReader(options)]);
-        using var test = new TestPipeline(options, readers);
+        var time = new FakeTimeProvider();
+        using var stuck = new StubReader(".hang", hang: true);
+        var readers = new ReaderRegistry([stuck, new StubReader(".boom", hang: false), new MarkdownReader(options)]);
+        using var test = new TestPipeline(options, readers, time);
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var report = test.Run(dir.Path);
+        var run = Task.Run(() => test.Run(dir.Path));
+        await Until.Guarded(stuck.Entered.Task, "the stuck reader starting");
+        time.Advance(TimeSpan.FromSeconds(1));
+        var report = await Until.Guarded(run, "the run after the read timeout");
 
-        Assert.InRange(watch.Elapsed.TotalSeconds, 0.9, 30);
         var errors = report.Files.Where(f => f.Kind == FileOutcomeKind.Failed).ToDictionary(f => Path.GetFileName(f.Path), f => f.Error!);
         Assert.Contains("Ingestion:ReadTimeoutSeconds", errors["a.hang"]);
         Assert.Contains("reader failed (InvalidOperationException)", errors["b.boom"]);
@@ -203,8 +207,13 @@ public sealed class IngestionPipelineTests
 
     private static string InDocId(string path) => IngestionPipeline.DocumentId(path);
 
-    private sealed class StubReader(string extension, bool hang) : IDocumentReader
+    private sealed class StubReader(string extension, bool hang) : IDocumentReader, IDisposable
     {
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Set when a hanging read has started (its timeout is running from then on).</summary>
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public string Format => "stub";
 
         public IReadOnlyCollection<string> Extensions { get; } = [extension];
@@ -216,9 +225,15 @@ public sealed class IngestionPipelineTests
                 throw new InvalidOperationException("parser bug");
             }
 
-            // Like a parser stuck inside one page: it never looks at the token.
-            Thread.Sleep(TimeSpan.FromSeconds(5));
+            // Like a parser stuck inside one page: it never looks at the token; the test lets it go when done.
+            Entered.TrySetResult();
+            _release.Task.Wait(CancellationToken.None);
             return ReadResult.Fail("should have been abandoned");
+        }
+
+        public void Dispose()
+        {
+            _release.TrySetResult();
         }
     }
 }

@@ -6,7 +6,7 @@ namespace IndustryCopilot.Core.Ingestion.Ocr;
 /// <summary>Runs an external program with a deadline; a missing program or a timeout becomes a clear <see cref="OcrException"/>.</summary>
 internal static class ExternalTool
 {
-    public static string Run(string program, IReadOnlyList<string> arguments, string package, TimeSpan timeout, CancellationToken cancellationToken)
+    public static string Run(string program, IReadOnlyList<string> arguments, string package, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
@@ -28,8 +28,8 @@ internal static class ExternalTool
         {
             var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var error = process.StandardError.ReadToEndAsync(cancellationToken);
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(timeout);
+            using var timer = new CancellationTokenSource(timeout, time);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
             try
             {
                 process.WaitForExitAsync(deadline.Token).GetAwaiter().GetResult();

@@ -30,6 +30,12 @@ public sealed class OcrOptions
     /// <summary>poppler's page renderer. Default <c>pdftoppm</c> (on PATH).</summary>
     public string PdftoppmPath { get; set; } = "pdftoppm";
 
+    /// <summary>
+    /// Folder for the rendered page images while they are read (one subfolder per page, deleted afterwards, whatever
+    /// happens). Default empty: the system temp folder (<c>TMPDIR</c>, else <c>/tmp</c>). A 600-dpi A4 page is ~30 MB.
+    /// </summary>
+    public string WorkDirectory { get; set; } = "";
+
     public void Validate()
     {
         if (Dpi is < 72 or > 1200 || PageTimeoutSeconds is < 1 or > 3600 || MaxParallelPages is < 1 or > 64)
