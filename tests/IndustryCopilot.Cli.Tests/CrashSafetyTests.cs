@@ -2,19 +2,23 @@ using System.Diagnostics;
 using IndustryCopilot.Cli.Tests.Fixtures;
 using IndustryCopilot.Core.Index;
 using Microsoft.Data.Sqlite;
+using Until = IndustryCopilot.Core.Tests.Fixtures.Until;
 
 namespace IndustryCopilot.Cli.Tests;
 
 /// <summary>
-/// Kills <c>icp index</c> at random moments, while it fills a fresh index and while it replaces every document
-/// with a new version, and checks that the index is never a mix and that a re-run equals a clean build.
+/// Kills <c>icp index</c> while it fills a fresh index and while it replaces every document with a new version, and
+/// checks that the index is never a mix and that a re-run equals a clean build. Half of the kills are placed: the
+/// process is held inside a transaction (<c>ICP_TEST_HOLD</c>) and killed there, so those land mid-transaction on
+/// any machine. The other half land at random moments (after a random number of committed documents); their timing
+/// varies with the machine, but what is asserted after each kill does not depend on where it landed.
 /// </summary>
 public sealed class CrashSafetyTests
 {
     private const int Files = 40;
 
     [Fact]
-    public void Index_KilledAtRandomMoments_RerunEqualsCleanBuild()
+    public async Task Index_KilledInsideTransactionsAndAtRandomMoments_RerunEqualsCleanBuild()
     {
         using var dir = new TempDirectory();
         var corpus = Directory.CreateDirectory(dir.Sub("corpus")).FullName;
@@ -27,10 +31,12 @@ public sealed class CrashSafetyTests
         Assert.NotEqual(Snapshot.Describe(cleanA), Snapshot.Describe(cleanB));
 
         var random = new Random(20261127);
-        var killedMidRun = 0;
+        string[] points = ["document-before-commit", "vectors-before-commit"];
+        var held = 0;
         for (var i = 0; i < 12; i++)
         {
             var replacing = i % 2 == 1;
+            var placed = i % 4 < 2;
             var data = dir.Sub($"crash-{i}");
             Directory.CreateDirectory(data);
             if (replacing)
@@ -41,26 +47,27 @@ public sealed class CrashSafetyTests
 
             WriteCorpus(corpus, replacing ? 'B' : 'A');
             var target = replacing ? cleanB : cleanA;
+            var committed = random.Next(1, Files - 1);
+            var hold = placed ? new Dictionary<string, string> { ["ICP_TEST_HOLD"] = $"{points[i / 4 % 2]}:{committed}" } : null;
 
-            using (var process = IcpProcess.Start(["index", corpus, "--data-dir", data]))
+            using (var process = IcpProcess.Start(["index", corpus, "--data-dir", data], hold))
             {
-                // Wait until a random number of documents is committed, then kill a few random milliseconds later,
-                // which lands anywhere in the next file's read, chunk or transaction.
-                var committed = random.Next(1, Files - 1);
-                var watch = Stopwatch.StartNew();
-                while (!process.HasExited && watch.Elapsed < TimeSpan.FromSeconds(60) && Progress(data, replacing ? hashesB : null) < committed)
+                var output = process.StandardOutput.ReadToEndAsync();
+                if (placed)
                 {
-                    Thread.Sleep(5);
+                    await Until.Guarded(HeldAsync(process), $"icp index held at {hold!["ICP_TEST_HOLD"]}");
+                    held++;
+                }
+                else
+                {
+                    // Anywhere in the next file's read, chunk or transaction, or after the run if it was quicker.
+                    WaitForCommitted(process, data, replacing ? hashesB : null, committed);
+                    Thread.Sleep(random.Next(0, 25));
                 }
 
-                Thread.Sleep(random.Next(0, 25));
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                    killedMidRun++;
-                }
-
-                process.WaitForExit();
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                await output;
             }
 
             var afterKill = Snapshot.Read(data);
@@ -70,12 +77,42 @@ public sealed class CrashSafetyTests
                 Assert.True(document == cleanA[path] || document == cleanB[path], $"kill {i}: {Path.GetFileName(path)} is a mix of versions");
             }
 
+            if (placed)
+            {
+                // Held before the commit of the committed-th pass: exactly the passes before it are in.
+                Assert.True(afterKill.Count(d => d.Value == target[d.Key]) < Files, $"kill {i}: the held transaction was committed");
+            }
+
             var rerun = IcpProcess.Run(["index", corpus, "--data-dir", data]);
             Assert.True(rerun.ExitCode == 0, rerun.Output + rerun.Error);
             Assert.Equal(Snapshot.Describe(target), Snapshot.Describe(Snapshot.Read(data)));
         }
 
-        Assert.True(killedMidRun >= 10, $"only {killedMidRun} of 12 kills landed while indexing ran");
+        Assert.Equal(6, held);
+    }
+
+    // Reads standard error until the process says it is held (it then blocks until killed).
+    private static async Task HeldAsync(System.Diagnostics.Process process)
+    {
+        while (await process.StandardError.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("icp: held at ", StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"icp index ended (exit {process.ExitCode}) without reaching its hold point");
+    }
+
+    // Watches the index file until the count is reached or the process ends; only spaces out the kill, never asserted.
+    private static void WaitForCommitted(System.Diagnostics.Process process, string data, HashSet<string>? newHashes, int committed)
+    {
+        var guard = Stopwatch.StartNew();
+        while (!process.HasExited && guard.Elapsed < Until.HangGuard && Progress(data, newHashes) < committed)
+        {
+            Thread.Sleep(5);
+        }
     }
 
     private static Dictionary<string, string> Build(string corpus, string data)

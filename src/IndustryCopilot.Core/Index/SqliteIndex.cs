@@ -73,6 +73,7 @@ public sealed partial class SqliteIndex : IDisposable
         }
 
         BumpGeneration(tx);
+        CrashPoint.Pass("document-before-commit");
         tx.Commit();
     }
 
@@ -203,6 +204,7 @@ public sealed partial class SqliteIndex : IDisposable
         }
 
         BumpGeneration(tx);
+        CrashPoint.Pass("vectors-before-commit");
         tx.Commit();
     }
 

@@ -36,10 +36,11 @@ internal static class IcpProcess
         using var process = Start(args, environment, workingDirectory);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        // A hang guard, not a time limit: far beyond what any command here needs on a busy machine.
+        if (!process.WaitForExit(Core.Tests.Fixtures.Until.HangGuard))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("icp " + string.Join(" ", args) + " did not finish in 3 minutes");
+            throw new TimeoutException("icp " + string.Join(" ", args) + $" hung: not finished in {Core.Tests.Fixtures.Until.HangGuard.TotalMinutes:0} minutes");
         }
 
         return (process.ExitCode, output.Result, error.Result);
