@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using IndustryCopilot.Core.Tests.Fixtures;
 using IndustryCopilot.Server.Tests.Fixtures;
 
 namespace IndustryCopilot.Server.Tests;
@@ -55,32 +56,26 @@ public sealed class ServerProcessTests
         }
     }
 
-    private static async Task WaitReady(HttpClient client, Process process)
-    {
-        for (var i = 0; i < 1200; i++)
-        {
-            if (process.HasExited)
+    // Another process raises no event this test can subscribe to: ask its health endpoint until it answers ready.
+    private static Task WaitReady(HttpClient client, Process process) =>
+        Until.Answered(
+            async () =>
             {
-                Assert.Fail("the server exited: " + await process.StandardError.ReadToEndAsync());
-            }
-
-            try
-            {
-                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                if (process.HasExited)
                 {
-                    return;
+                    Assert.Fail("the server exited: " + await process.StandardError.ReadToEndAsync());
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
 
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("the server process did not become ready within 120 s");
-    }
+                try
+                {
+                    return (await client.GetAsync("/health/ready")).IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false; // not listening yet
+                }
+            },
+            "the server process becoming ready");
 
     private static int FreePort()
     {

@@ -13,6 +13,9 @@ internal sealed class UploadQueue
     private readonly Channel<string> _pending = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, UploadJob> _jobs = new(StringComparer.Ordinal);
 
+    /// <summary>Raised after a job is added or its state changes.</summary>
+    public event Action? Changed;
+
     public ChannelReader<string> Reader => _pending.Reader;
 
     public int Pending => _jobs.Values.Count(j => j.State is UploadState.Queued or UploadState.Indexing);
@@ -22,12 +25,17 @@ internal sealed class UploadQueue
         Forget();
         _jobs[job.Id] = job;
         _pending.Writer.TryWrite(job.Id);
+        Changed?.Invoke();
         return job;
     }
 
     public UploadJob? Get(string id) => _jobs.GetValueOrDefault(id);
 
-    public void Update(UploadJob job) => _jobs[job.Id] = job;
+    public void Update(UploadJob job)
+    {
+        _jobs[job.Id] = job;
+        Changed?.Invoke();
+    }
 
     // Finished jobs beyond the last thousand are dropped, oldest first; their documents are in the index regardless.
     private void Forget()

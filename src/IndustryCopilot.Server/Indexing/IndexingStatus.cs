@@ -5,6 +5,9 @@ internal sealed class IndexingStatus
 {
     private readonly Lock _lock = new();
 
+    /// <summary>Raised after every change (start, progress, finish), outside the lock.</summary>
+    public event Action? Changed;
+
     public bool Running { get; private set; }
 
     /// <summary>True once the first run has finished (or there was nothing to run).</summary>
@@ -26,6 +29,8 @@ internal sealed class IndexingStatus
             FilesDone = 0;
             FilesTotal = 0;
         }
+
+        Changed?.Invoke();
     }
 
     public void Progress(int done, int total)
@@ -35,6 +40,8 @@ internal sealed class IndexingStatus
             FilesDone = done;
             FilesTotal = total;
         }
+
+        Changed?.Invoke();
     }
 
     public void Finish(int failed, string? error = null)
@@ -46,5 +53,7 @@ internal sealed class IndexingStatus
             Failed = failed;
             LastError = error;
         }
+
+        Changed?.Invoke();
     }
 }

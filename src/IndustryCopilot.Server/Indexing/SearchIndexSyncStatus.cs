@@ -10,6 +10,9 @@ internal sealed class SearchIndexSyncStatus(string provider)
     private string? _error = provider == "embedded" ? null : "not synchronised yet";
     private DateTimeOffset? _at;
 
+    /// <summary>Raised after every report (synced, healthy, failed), outside the lock.</summary>
+    public event Action? Changed;
+
     public string Provider => provider;
 
     /// <summary>True when searches read an index that holds the catalog's documents (always for the embedded index).</summary>
@@ -40,6 +43,8 @@ internal sealed class SearchIndexSyncStatus(string provider)
             _at = at;
             _error = report.Failed.Count == 0 ? null : $"{report.Failed.Count} document(s) failed to reach the search index, e.g. {report.Failed[0].DocumentId}: {report.Failed[0].Error}";
         }
+
+        Changed?.Invoke();
     }
 
     /// <summary>Qdrant answered a health check: clears an outage, keeps a document failure until a sync clears it.</summary>
@@ -52,6 +57,8 @@ internal sealed class SearchIndexSyncStatus(string provider)
                 _error = null;
             }
         }
+
+        Changed?.Invoke();
     }
 
     public void Failed(string error)
@@ -60,5 +67,7 @@ internal sealed class SearchIndexSyncStatus(string provider)
         {
             _error = error;
         }
+
+        Changed?.Invoke();
     }
 }

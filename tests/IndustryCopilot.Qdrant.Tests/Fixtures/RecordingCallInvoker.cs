@@ -14,6 +14,9 @@ internal sealed class RecordingCallInvoker : CallInvoker
     private readonly List<(string Method, IMessage Request)> _calls = [];
     private readonly Lock _lock = new();
 
+    /// <summary>Raised after a call has been recorded (on the caller's thread, before it is answered).</summary>
+    public event Action? Called;
+
     /// <summary>Every call so far (a copy: background workers may be calling while a test reads).</summary>
     public List<(string Method, IMessage Request)> Calls
     {
@@ -50,6 +53,8 @@ internal sealed class RecordingCallInvoker : CallInvoker
             _calls.Add((method.FullName, (IMessage)request));
             handler = _handlers.GetValueOrDefault(method.FullName);
         }
+
+        Called?.Invoke();
 
         TResponse response;
         try

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using IndustryCopilot.Core.Answering.Generation;
+using IndustryCopilot.Core.Tests.Fixtures;
+using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Hosting.Llm;
 using IndustryCopilot.Hosting.Tests.Fixtures;
 using IndustryCopilot.Server.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IndustryCopilot.Server.Tests.Ask;
 
@@ -70,12 +73,9 @@ public sealed class AskApiTests
 
         // The default queue (1 running, 8 waiting) fills with nine held requests; the tenth is turned away.
         var held = Enumerable.Range(0, 9).Select(_ => CorpusServer.PostJson(client, "/api/ask", question)).ToList();
-        while (model.Calls.IsEmpty)
-        {
-            await Task.Delay(10);
-        }
-
-        await Task.Delay(200);
+        var scheduler = server.Services.GetRequiredService<AnswerOrchestrator>().Scheduler;
+        await Until.Signalled(() => scheduler.Running == 1 && scheduler.Waiting == 8, h => scheduler.Changed += h, h => scheduler.Changed -= h, "one request running and eight waiting");
+        await model.CallsArrived(1);
         var busy = await CorpusServer.PostJson(client, "/api/ask", question);
         model.Gate.SetResult();
         await Task.WhenAll(held);

@@ -65,7 +65,7 @@ public sealed class DocumentsApiTests
         var accepted = await client.PostAsync("/api/documents", Form(("../../etc/WI-204 press brake.md", "# WI-204 Press brake\n\n## 4 Die change\n\nClamp pressure for die change on press PB-9 is 210 bar.\n"), ("groups", "production"), ("revision", "B")));
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         var jobId = JsonDocument.Parse(await accepted.Content.ReadAsStringAsync()).RootElement.GetProperty("jobs")[0].GetProperty("id").GetString()!;
-        var job = await CorpusServer.FinishedJobAsync(client, jobId);
+        var job = await server.FinishedJobAsync(client, jobId);
 
         Assert.Equal("indexed", job.GetProperty("state").GetString());
         Assert.Equal("WI-204 press brake.md", job.GetProperty("fileName").GetString());
@@ -92,8 +92,8 @@ public sealed class DocumentsApiTests
 
         var accepted = await client.PostAsync("/api/documents", Form(("broken.pdf", "%PDF-1.7 this is not a PDF"), ("fine.txt", "Coolant concentration for grinder G-2 is 5 %.")));
         var jobs = JsonDocument.Parse(await accepted.Content.ReadAsStringAsync()).RootElement.GetProperty("jobs");
-        var broken = await CorpusServer.FinishedJobAsync(client, jobs[0].GetProperty("id").GetString()!);
-        var fine = await CorpusServer.FinishedJobAsync(client, jobs[1].GetProperty("id").GetString()!);
+        var broken = await server.FinishedJobAsync(client, jobs[0].GetProperty("id").GetString()!);
+        var fine = await server.FinishedJobAsync(client, jobs[1].GetProperty("id").GetString()!);
 
         Assert.Equal("failed", broken.GetProperty("state").GetString());
         Assert.False(string.IsNullOrEmpty(broken.GetProperty("error").GetString()));
@@ -127,10 +127,10 @@ public sealed class DocumentsApiTests
         using var server = new CorpusServer { Anonymous = false };
         using var client = await server.ReadyClientAsync(server.AddKey("docs", ApiKeyRole.Editor, "quality"));
         var first = await client.PostAsync("/api/documents", Form(("QC-1.md", "# QC-1\n\nGauge R&R limit is 10 %."), ("groups", "quality")));
-        await CorpusServer.FinishedJobAsync(client, JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("jobs")[0].GetProperty("id").GetString()!);
+        await server.FinishedJobAsync(client, JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("jobs")[0].GetProperty("id").GetString()!);
 
         var second = await client.PostAsync("/api/documents", Form(("QC-1.md", "# QC-1\n\nGauge R&R limit is 30 %.")));
-        var job = await CorpusServer.FinishedJobAsync(client, JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("jobs")[0].GetProperty("id").GetString()!);
+        var job = await server.FinishedJobAsync(client, JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("jobs")[0].GetProperty("id").GetString()!);
 
         var document = JsonDocument.Parse(await client.GetStringAsync($"/api/documents/{job.GetProperty("documentId").GetString()}")).RootElement.GetProperty("document");
         Assert.Equal(["quality"], document.GetProperty("accessGroups").EnumerateArray().Select(g => g.GetString()!));

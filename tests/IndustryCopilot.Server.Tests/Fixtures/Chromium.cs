@@ -1,3 +1,4 @@
+using IndustryCopilot.Core.Tests.Fixtures;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
@@ -24,10 +25,13 @@ internal static class Chromium
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Driver)!, Path.GetFileName(Driver));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
-        return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        return new ChromeDriver(service, options, Until.HangGuard); // the command timeout: a hang guard too
     }
 
-    /// <summary>Waits up to <paramref name="seconds"/> for an element matching <paramref name="css"/> that satisfies <paramref name="condition"/>.</summary>
-    public static IWebElement WaitFor(this IWebDriver driver, string css, Func<IWebElement, bool>? condition = null, int seconds = 30) =>
-        new WebDriverWait(driver, TimeSpan.FromSeconds(seconds)).Until(d => d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed && (condition?.Invoke(e) ?? true)));
+    /// <summary>
+    /// Waits for an element matching <paramref name="css"/> that satisfies <paramref name="condition"/>. A page raises no
+    /// event a test can subscribe to, so WebDriver asks it again and again; only <see cref="Until.HangGuard"/> ends the wait.
+    /// </summary>
+    public static IWebElement WaitFor(this IWebDriver driver, string css, Func<IWebElement, bool>? condition = null) =>
+        new WebDriverWait(driver, Until.HangGuard).Until(d => d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed && (condition?.Invoke(e) ?? true)));
 }

@@ -1,5 +1,8 @@
 using System.Net.Http.Json;
+using IndustryCopilot.Core.Tests.Fixtures;
 using IndustryCopilot.Server.Composition;
+using IndustryCopilot.Server.Documents;
+using IndustryCopilot.Server.Indexing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,17 +49,22 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
             client.DefaultRequestHeaders.Add("X-Api-Key", key);
         }
 
-        for (var i = 0; i < 600; i++)
-        {
-            if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
-            {
-                return client;
-            }
+        await ReadyAsync();
+        var ready = await client.GetAsync("/health/ready");
+        Assert.True(ready.IsSuccessStatusCode, await ready.Content.ReadAsStringAsync());
+        return client;
+    }
 
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("the server did not become ready within 60 s");
+    /// <summary>Completes when the start-up indexing has finished and the search index holds the catalog (what /health/ready reports).</summary>
+    public Task ReadyAsync()
+    {
+        var indexing = Services.GetRequiredService<IndexingStatus>();
+        var search = Services.GetRequiredService<SearchIndexSyncStatus>();
+        return Until.Signalled(
+            () => indexing.Completed && search.UpToDate,
+            h => { indexing.Changed += h; search.Changed += h; },
+            h => { indexing.Changed -= h; search.Changed -= h; },
+            "the server's start-up indexing");
     }
 
     /// <summary>Creates an API key in the server's data directory and returns it.</summary>
@@ -66,21 +74,16 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
         return keys.Add(name, role, groups).Key;
     }
 
-    /// <summary>Polls an upload job until it has finished; returns its JSON.</summary>
-    public static async Task<System.Text.Json.JsonElement> FinishedJobAsync(HttpClient client, string jobId)
+    /// <summary>Waits until an upload job has finished (indexed or failed); returns its JSON as the API shows it.</summary>
+    public async Task<System.Text.Json.JsonElement> FinishedJobAsync(HttpClient client, string jobId)
     {
-        for (var i = 0; i < 600; i++)
-        {
-            var job = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/api/jobs/{jobId}")).RootElement;
-            if (job.GetProperty("state").GetString() is "indexed" or "failed")
-            {
-                return job;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"job {jobId} did not finish within 60 s");
+        var uploads = Services.GetRequiredService<UploadQueue>();
+        await Until.Signalled(
+            () => uploads.Get(jobId)?.State is UploadState.Indexed or UploadState.Failed,
+            h => uploads.Changed += h,
+            h => uploads.Changed -= h,
+            $"upload job {jobId} finishing");
+        return System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/api/jobs/{jobId}")).RootElement;
     }
 
     public static Task<HttpResponseMessage> PostJson(HttpClient client, string path, object body) => client.PostAsJsonAsync(path, body);

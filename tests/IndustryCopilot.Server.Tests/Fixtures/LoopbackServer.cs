@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using IndustryCopilot.Core.Tests.Fixtures;
 
 namespace IndustryCopilot.Server.Tests.Fixtures;
 
@@ -36,20 +37,22 @@ public sealed class LoopbackServer : IDisposable
 
     public ConcurrentQueue<LoopbackRequest> Requests { get; } = new();
 
-    /// <summary>Waits until a request matching <paramref name="match"/> has arrived (at most 30 s).</summary>
+    /// <summary>Raised after a request has been recorded in <see cref="Requests"/>.</summary>
+    public event Action? Arrived;
+
+    /// <summary>Waits until a request matching <paramref name="match"/> has arrived.</summary>
     public async Task<LoopbackRequest> WaitForAsync(Func<LoopbackRequest, bool> match)
     {
-        for (var i = 0; i < 300; i++)
+        try
         {
-            if (Requests.FirstOrDefault(match) is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
+            await Until.Signalled(() => Requests.Any(match), h => Arrived += h, h => Arrived -= h, "the expected request");
+        }
+        catch (Xunit.Sdk.XunitException e)
+        {
+            throw new Xunit.Sdk.XunitException(e.Message + "; got: " + string.Join(", ", Requests.Select(r => r.Method + " " + r.PathAndQuery)));
         }
 
-        throw new TimeoutException("the expected request did not arrive; got: " + string.Join(", ", Requests.Select(r => r.Method + " " + r.PathAndQuery)));
+        return Requests.First(match);
     }
 
     public void Dispose()
@@ -83,6 +86,7 @@ public sealed class LoopbackServer : IDisposable
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var request = new LoopbackRequest(context.Request.HttpMethod, context.Request.Url!.PathAndQuery, await reader.ReadToEndAsync(), context.Request.Headers["Authorization"], context.Request.ContentType);
             Requests.Enqueue(request);
+            Arrived?.Invoke();
             var (status, type, body) = _respond(request);
             var bytes = Encoding.UTF8.GetBytes(body);
             context.Response.StatusCode = status;

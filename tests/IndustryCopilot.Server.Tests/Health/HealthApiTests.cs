@@ -1,5 +1,8 @@
 using System.Text.Json;
+using IndustryCopilot.Core.Tests.Fixtures;
+using IndustryCopilot.Server.Indexing;
 using IndustryCopilot.Server.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IndustryCopilot.Server.Tests.Health;
 
@@ -36,21 +39,16 @@ public sealed class HealthApiTests
             },
         };
         using var client = server.CreateClient();
+        var indexing = server.Services.GetRequiredService<IndexingStatus>();
+        var sync = server.Services.GetRequiredService<SearchIndexSyncStatus>();
+        await Until.Signalled(
+            () => indexing.Completed && sync.Snapshot().Error is { } e && e.Contains("127.0.0.1:9", StringComparison.Ordinal),
+            h => { indexing.Changed += h; sync.Changed += h; },
+            h => { indexing.Changed -= h; sync.Changed -= h; },
+            "indexing done and the Qdrant outage reported");
 
-        JsonElement ready = default;
-        HttpResponseMessage response = null!;
-        for (var i = 0; i < 600; i++)
-        {
-            response = await client.GetAsync("/health/ready");
-            ready = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-            if (ready.GetProperty("status").GetString() != "indexing" && ready.GetProperty("searchIndex").GetProperty("error").GetString() is { } e && e.Contains("127.0.0.1:9", StringComparison.Ordinal))
-            {
-                break;
-            }
-
-            await Task.Delay(100);
-        }
-
+        var response = await client.GetAsync("/health/ready");
+        var ready = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("search index unavailable", ready.GetProperty("status").GetString());
         Assert.Equal("qdrant", ready.GetProperty("searchIndex").GetProperty("provider").GetString());

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using IndustryCopilot.Core.Index.Search;
+using IndustryCopilot.Core.Tests.Fixtures;
 using IndustryCopilot.Qdrant.Collections;
 using IndustryCopilot.Qdrant.Tests.Fixtures;
 using IndustryCopilot.Server.Tests.Fixtures;
@@ -58,20 +59,11 @@ public sealed class QdrantProviderTests
         return new GetCollectionInfoResponse { Result = info };
     }
 
-    /// <summary>Waits until the sync worker has pushed points of every corpus document (it runs every 2 s).</summary>
-    private static async Task PushedAsync(FakeQdrant qdrant, int documents)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var pushed = qdrant.Invoker.Requests<UpsertPoints>("Points/Upsert").SelectMany(u => u.Points).Select(p => p.Payload["doc_id"].StringValue).Distinct().Count();
-            if (pushed >= documents)
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"the sync worker did not push {documents} documents within 30 s");
-    }
+    /// <summary>Waits until the sync worker has pushed points of every corpus document (it looks every 2 s).</summary>
+    private static Task PushedAsync(FakeQdrant qdrant, int documents) =>
+        Until.Signalled(
+            () => qdrant.Invoker.Requests<UpsertPoints>("Points/Upsert").SelectMany(u => u.Points).Select(p => p.Payload["doc_id"].StringValue).Distinct().Count() >= documents,
+            h => qdrant.Invoker.Called += h,
+            h => qdrant.Invoker.Called -= h,
+            $"points of {documents} documents pushed");
 }

@@ -1,4 +1,5 @@
 using IndustryCopilot.Core.Answering.Generation;
+using IndustryCopilot.Core.Tests.Fixtures;
 using IndustryCopilot.Hosting.Llm;
 using IndustryCopilot.Hosting.Security;
 using IndustryCopilot.Hosting.Tests.Fixtures;
@@ -100,7 +101,7 @@ public sealed class ChatUiTests
         Assert.Contains("production", row.Text, StringComparison.Ordinal);
         row.FindElement(By.CssSelector("button.danger")).Click();
         browser.SwitchTo().Alert().Accept();
-        new OpenQA.Selenium.Support.UI.WebDriverWait(browser, TimeSpan.FromSeconds(30)).Until(d => !d.FindElement(By.Id("document-rows")).Text.Contains("WI-311", StringComparison.Ordinal));
+        new OpenQA.Selenium.Support.UI.WebDriverWait(browser, Until.HangGuard).Until(d => !d.FindElement(By.Id("document-rows")).Text.Contains("WI-311", StringComparison.Ordinal));
         Assert.False(File.Exists(Path.Combine(server.DataDirectory, "uploads", Path.GetFileName(file))));
     }
 
@@ -110,12 +111,7 @@ public sealed class ChatUiTests
         server.UseKestrel(0);
         server.StartServer();
         var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var client = new HttpClient { BaseAddress = new Uri(address) };
-        for (var i = 0; i < 600 && !client.GetAsync("/health/ready").Result.IsSuccessStatusCode; i++)
-        {
-            Thread.Sleep(100);
-        }
-
+        server.ReadyAsync().GetAwaiter().GetResult();
         return address + "/";
     }
 }
