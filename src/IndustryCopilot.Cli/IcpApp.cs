@@ -26,6 +26,8 @@ internal static class IcpApp
             config.AddCommand<SearchCommand>("search").WithDescription("Hybrid search (lexical, dense, identifier lanes) with per-lane ranks.").WithExample("search", "E-203");
             config.AddCommand<AskCommand>("ask").WithDescription("Answer a question from the documents with verified citations (generated with a model, else quoted), or refuse.").WithExample("ask", "M12 螺栓的拧紧力矩是多少？").WithExample("ask", "--model", "models/qwen2.5-7b-instruct-q4_k_m.gguf", "How often is the compressor oil changed?");
             config.AddCommand<MigrateCommand>("migrate").WithDescription("Copy the embedded index into Qdrant (no re-embedding) and point the alias at it.").WithExample("migrate", "--to", "qdrant", "--url", "http://qdrant:6334");
+            config.AddCommand<BackupCommand>("backup").WithDescription("Copy the data directory (index, keys, audit, uploads) into a new folder; safe while the server runs.").WithExample("backup", "/backups/icp-2026-12-04");
+            config.AddCommand<RestoreCommand>("restore").WithDescription("Restore a backup into the data directory (server stopped; --force replaces existing data, which is kept renamed).").WithExample("restore", "/backups/icp-2026-12-04", "--force");
             config.AddCommand<EvalCommand>("eval").WithDescription("Measure retrieval variants, the Lucene baseline, refusal and citations on question sets.").WithExample("eval", "../shared/eval/questions/zh-regulations.jsonl");
             config.AddBranch("keys", keys =>
             {

@@ -13,7 +13,6 @@ namespace IndustryCopilot.Server.Tests.Fixtures;
 /// <summary>The server in memory over a fresh data directory, with corpus/ indexed at start; ready once /health/ready says so.</summary>
 public sealed class CorpusServer : WebApplicationFactory<Program>
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("icp-server-").FullName;
 
     public static string RepositoryRoot { get; } = FindRepository();
 
@@ -26,8 +25,8 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
     /// <summary>The folder indexed at start (default: the repository's corpus/).</summary>
     public string Corpus { get; init; } = Path.Combine(RepositoryRoot, "corpus");
 
-    /// <summary>The data directory (for creating keys before the server starts).</summary>
-    public string DataDirectory => _data;
+    /// <summary>The data directory (for creating keys before the server starts); a fresh one unless given. Deleted on dispose.</summary>
+    public string DataDirectory { get; init; } = Directory.CreateTempSubdirectory("icp-server-").FullName;
 
     /// <summary>Extra configuration (e.g. a bot's section), applied like appsettings.json.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
@@ -90,7 +89,7 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Index:DataDirectory", _data);
+        builder.UseSetting("Index:DataDirectory", DataDirectory);
         builder.UseSetting("Server:WatchedFolders:0", Corpus);
         builder.UseSetting("Server:AllowAnonymousLoopback", Anonymous ? "true" : "false");
         if (RequestsPerMinute is { } perMinute)
@@ -122,9 +121,9 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(_data))
+        if (disposing && Directory.Exists(DataDirectory))
         {
-            Directory.Delete(_data, recursive: true);
+            Directory.Delete(DataDirectory, recursive: true);
         }
     }
 
