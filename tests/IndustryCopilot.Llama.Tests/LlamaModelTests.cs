@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using IndustryCopilot.Llama.Tests.Fixtures;
 using Microsoft.Extensions.AI;
 
