@@ -5,8 +5,16 @@ public sealed class ServerOptions
 {
     public const string Section = "Server";
 
-    /// <summary>Folders indexed in the background when the server starts (relative to the current folder). Default <c>corpus</c>.</summary>
-    public string[] WatchedFolders { get; set; } = ["corpus"];
+    /// <summary>
+    /// Folders indexed in the background when the server starts (relative to the current folder). Default: none
+    /// configured, which means <c>corpus</c>; a configured list replaces it.
+    /// </summary>
+    public string[] WatchedFolders { get; set; } = [];
+
+    /// <summary>The folders to index: <see cref="WatchedFolders"/>, or <c>corpus</c> when none is configured.</summary>
+    // The default cannot be the property's initial value: configuration binding appends to an array, so a configured
+    // folder would come after "corpus" instead of replacing it.
+    public IReadOnlyList<string> Folders => WatchedFolders.Length > 0 ? WatchedFolders : ["corpus"];
 
     /// <summary>
     /// Let callers on this machine in without a key (as readers of <c>public</c> documents). For a developer's

@@ -55,7 +55,7 @@ internal static class DocumentsApi
         }
 
         var path = Path.GetFullPath(document.SourcePath);
-        var roots = options.WatchedFolders.Select(f => Path.GetFullPath(f)).Append(uploads.Folder);
+        var roots = options.Folders.Select(f => Path.GetFullPath(f)).Append(uploads.Folder);
         if (!roots.Any(root => path.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
         {
             return TypedResults.NotFound();

@@ -15,7 +15,7 @@ internal sealed partial class IndexingWorker(CopilotEnvironment environment, Ser
     private void Run(CancellationToken stoppingToken)
     {
         // Uploads are indexed again too: a restart may have cut an upload's job short (unchanged files cost a hash).
-        var folders = options.IndexOnStart ? options.WatchedFolders.Select(Path.GetFullPath).Append(options.Uploads(environment.Index.DataDirectory)).Where(Directory.Exists).Distinct(StringComparer.Ordinal).ToList() : [];
+        var folders = options.IndexOnStart ? options.Folders.Select(Path.GetFullPath).Append(options.Uploads(environment.Index.DataDirectory)).Where(Directory.Exists).Distinct(StringComparer.Ordinal).ToList() : [];
         if (folders.Count == 0)
         {
             status.Finish(0);
