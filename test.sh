@@ -46,6 +46,12 @@ for trx in "$results"/*.trx; do
     }' "$trx"
 done | sort | uniq -c | awk -F'\t' '{ split($1, head, " "); count = head[1]; cls = $1; sub(/^ *[0-9]+ /, "", cls); printf "skipped %d in %s: %s\n", count, cls, $2 }'
 
+# A project that does not build runs no tests: say so, or "0 failed" with a non-zero exit would puzzle the reader.
+if grep -qE ': error [A-Z]+[0-9]+' "$log"; then
+  echo "build errors (their projects' tests did not run):"
+  grep -oE '[^ ]+\.cs\([0-9,]+\): error [A-Z]+[0-9]+: [^[]*' "$log" | sort -u | head -20
+fi
+
 # One plain closing line over all test projects: "N passed, N failed, N skipped".
 awk '
   /(Passed|Failed)! +- +Failed:/ {
