@@ -44,6 +44,7 @@ public sealed partial class QdrantOptions
     /// </summary>
     public double AverageTerms { get; set; } = 50;
 
+    /// <summary>Average grams (Chinese bigrams, identifier pieces) per chunk, for BM25's length normalisation. Default 40.</summary>
     public double AverageGrams { get; set; } = 40;
 
     /// <summary>

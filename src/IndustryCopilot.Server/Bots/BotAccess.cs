@@ -2,11 +2,12 @@ namespace IndustryCopilot.Server.Bots;
 
 /// <summary>
 /// Who may ask through a bot and what they see: <see cref="Users"/> maps a channel user id (WeCom userid, Teams AAD
-/// object id) to comma-separated access groups (<c>Bots__WeCom__Users__zhangsan=production,quality</c>); everyone
-/// also sees <c>public</c>.
+/// object id) to comma-separated access groups (<c>ICP_Bots__WeCom__Access__Users__zhangsan=production,quality</c>);
+/// everyone also sees <c>public</c>.
 /// </summary>
 public sealed class BotAccess
 {
+    /// <summary>A channel user id (WeCom userid, Teams AAD object id) → that user's comma-separated access groups (<c>public</c> is always added). Default: nobody.</summary>
     public Dictionary<string, string> Users { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Users not in <see cref="Users"/>. Default <see cref="Bots.UnmappedUsers.Public"/>.</summary>

@@ -11,6 +11,7 @@ public sealed class TeamsOptions
     /// <summary>The bot's Microsoft App ID: the audience every incoming token must carry.</summary>
     public string AppId { get; set; } = "";
 
+    /// <summary>The app's client secret, for the tokens with which answers are sent to the Bot Connector (set it through the environment).</summary>
     public string ClientSecret { get; set; } = "";
 
     /// <summary>Tenant whose token endpoint issues the bot's outgoing tokens. Default <c>botframework.com</c> (multi-tenant bots); a single-tenant bot uses its tenant id.</summary>
@@ -31,6 +32,7 @@ public sealed class TeamsOptions
     /// </summary>
     public int KeyRefreshMinimumSeconds { get; set; } = 60;
 
+    /// <summary>Who may ask through Teams and which access groups they see.</summary>
     public BotAccess Access { get; set; } = new();
 
     public string Issuer => "https://api.botframework.com";

@@ -8,6 +8,7 @@ public sealed class WeComOptions
 {
     public const string Section = "Bots:WeCom";
 
+    /// <summary>The callback Token from the app's 接收消息 settings: every callback's signature is checked with it.</summary>
     public string Token { get; set; } = "";
 
     /// <summary>The 43-character EncodingAESKey (Base64 of the 32-byte AES key without its trailing '=').</summary>
@@ -19,6 +20,7 @@ public sealed class WeComOptions
     /// <summary>The application's Secret, for <c>gettoken</c>.</summary>
     public string Secret { get; set; } = "";
 
+    /// <summary>The self-built app's AgentId, to which answers are sent (<c>message/send</c>).</summary>
     public int AgentId { get; set; }
 
     /// <summary>The WeCom API (plants may route it through a proxy). Default <c>https://qyapi.weixin.qq.com</c>.</summary>
@@ -30,6 +32,7 @@ public sealed class WeComOptions
     /// <summary>Reply as <c>markdown</c> (default) or <c>text</c> messages.</summary>
     public string MessageType { get; set; } = "markdown";
 
+    /// <summary>Who may ask through WeCom and which access groups they see.</summary>
     public BotAccess Access { get; set; } = new();
 
     public void Validate()
