@@ -16,7 +16,7 @@ public sealed class AnsweringOptions
 
     /// <summary>
     /// Least share (0–1) of the question's IDF-weighted key terms that one evidence chunk (with its document title)
-    /// must hold; below it the question is refused. Default 0.5, calibrated on the evaluation sets (see README).
+    /// must hold; below it the question is refused. Default 0.5, calibrated on the evaluation sets (see docs/evaluation.md).
     /// </summary>
     public double MinSupport { get; set; } = 0.5;
 

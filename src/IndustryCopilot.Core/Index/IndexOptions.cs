@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace IndustryCopilot.Core.Index;
 
-/// <summary>Where the embedded index lives. Bound from <c>Index</c>; the data directory follows one rule everywhere (see README).</summary>
+/// <summary>Where the embedded index lives. Bound from <c>Index</c>; the data directory follows one rule everywhere (see docs/configuration.md).</summary>
 public sealed class IndexOptions
 {
     public const string Section = "Index";
