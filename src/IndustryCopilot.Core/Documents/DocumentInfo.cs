@@ -50,4 +50,7 @@ public sealed record DocumentInfo
     public string? SupersededBy { get; init; }
 
     public DateTimeOffset IndexedAt { get; init; }
+
+    /// <summary>Other names people use for the document (from its sidecar's <c>aliases</c>), found in questions like its title. Default none.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
 }

@@ -27,6 +27,12 @@ public sealed record DocumentMetadata
     /// <summary>Access groups allowed to see the document; <c>public</c> when none is given.</summary>
     public IReadOnlyList<string>? AccessGroups { get; init; }
 
+    /// <summary>
+    /// Other names people use for the document — a short title (<c>消防法</c>), an abbreviation, an old number — found in
+    /// questions as its title is, so a question naming one searches that document first.
+    /// </summary>
+    public IReadOnlyList<string>? Aliases { get; init; }
+
     /// <summary>Returns this metadata with every field that is unset here taken from <paramref name="fallback"/>.</summary>
     public DocumentMetadata Over(DocumentMetadata fallback) => new()
     {
@@ -38,5 +44,6 @@ public sealed record DocumentMetadata
         Equipment = Equipment ?? fallback.Equipment,
         Line = Line ?? fallback.Line,
         AccessGroups = AccessGroups is { Count: > 0 } ? AccessGroups : fallback.AccessGroups,
+        Aliases = Aliases is { Count: > 0 } ? Aliases : fallback.Aliases,
     };
 }

@@ -8,7 +8,7 @@ namespace IndustryCopilot.Core.Index;
 /// <summary>Maps documents and chunks to and from their SQLite rows.</summary>
 internal static class DocumentRows
 {
-    public const string DocumentColumns = "id, source_path, content_hash, format, size_bytes, title, doc_number, revision, effective_date, language, doc_type, equipment, line, access_groups, page_count, ocr_pages, chunk_count, status, superseded_by, indexed_at";
+    public const string DocumentColumns = "id, source_path, content_hash, format, size_bytes, title, doc_number, revision, effective_date, language, doc_type, equipment, line, access_groups, page_count, ocr_pages, chunk_count, status, superseded_by, indexed_at, aliases";
 
     public const string ChunkColumns = "doc_id, ordinal, section_path, clause, page_start, page_end, kind, text, token_count, hash, ocr_confidence, table_label, row_first, row_last";
 
@@ -36,6 +36,7 @@ internal static class DocumentRows
         p.AddWithValue("$status", d.Status.ToString().ToLowerInvariant());
         p.AddWithValue("$superseded_by", (object?)d.SupersededBy ?? DBNull.Value);
         p.AddWithValue("$indexed_at", d.IndexedAt.ToString("O", CultureInfo.InvariantCulture));
+        p.AddWithValue("$aliases", d.Aliases.Count == 0 ? DBNull.Value : JsonSerializer.Serialize(d.Aliases));
     }
 
     public static DocumentInfo ReadDocument(SqliteDataReader r) => new()
@@ -60,6 +61,7 @@ internal static class DocumentRows
         Status = Enum.Parse<DocumentStatus>(r.GetString(17), ignoreCase: true),
         SupersededBy = NullableString(r, 18),
         IndexedAt = DateTimeOffset.Parse(r.GetString(19), CultureInfo.InvariantCulture),
+        Aliases = NullableString(r, 20) is { } aliases ? JsonSerializer.Deserialize<List<string>>(aliases) ?? [] : [],
     };
 
     public static void BindChunk(SqliteCommand command, Chunk c)

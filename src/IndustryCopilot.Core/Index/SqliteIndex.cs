@@ -43,7 +43,7 @@ public sealed partial class SqliteIndex : IDisposable
         using var tx = _connection.BeginTransaction();
         var previousNumber = DeleteDocument(document.Id, tx);
 
-        using (var insert = Command($"INSERT INTO documents(pipeline_version, {DocumentRows.DocumentColumns}) VALUES ($pipeline_version, $id, $source_path, $content_hash, $format, $size_bytes, $title, $doc_number, $revision, $effective_date, $language, $doc_type, $equipment, $line, $access_groups, $page_count, $ocr_pages, $chunk_count, $status, $superseded_by, $indexed_at)", tx))
+        using (var insert = Command($"INSERT INTO documents(pipeline_version, {DocumentRows.DocumentColumns}) VALUES ($pipeline_version, $id, $source_path, $content_hash, $format, $size_bytes, $title, $doc_number, $revision, $effective_date, $language, $doc_type, $equipment, $line, $access_groups, $page_count, $ocr_pages, $chunk_count, $status, $superseded_by, $indexed_at, $aliases)", tx))
         {
             DocumentRows.BindDocument(insert, document with { ChunkCount = chunks.Count }, pipelineVersion);
             insert.ExecuteNonQuery();

@@ -6,7 +6,7 @@ namespace IndustryCopilot.Core.Index;
 /// <summary>Creates and checks the embedded index schema.</summary>
 internal static class SqliteSchema
 {
-    public const int Version = 5;
+    public const int Version = 6;
 
     public static void Ensure(SqliteConnection connection)
     {
@@ -35,7 +35,8 @@ internal static class SqliteSchema
                 status TEXT NOT NULL,
                 superseded_by TEXT,
                 indexed_at TEXT NOT NULL,
-                embedding_model TEXT);
+                embedding_model TEXT,
+                aliases TEXT);
             CREATE INDEX IF NOT EXISTS ix_documents_number ON documents(doc_number);
             CREATE TABLE IF NOT EXISTS chunks (
                 rowid INTEGER PRIMARY KEY,
@@ -78,6 +79,7 @@ internal static class SqliteSchema
             }
 
             AddVersion5Columns(connection, tx);
+            AddMissingColumns(connection, tx, "documents", [("aliases", "TEXT")]);
 
             Exec(connection, tx, $"""
                 UPDATE documents SET pipeline_version = 0;
@@ -92,7 +94,10 @@ internal static class SqliteSchema
         else if (version == "5")
         {
             // An index written between the OCR and the table-provenance commits says 5 without the table columns.
+            // Version 6 adds the names a sidecar declares for a document; nothing needs re-reading for it.
             AddVersion5Columns(connection, tx);
+            AddMissingColumns(connection, tx, "documents", [("aliases", "TEXT")]);
+            Exec(connection, tx, $"UPDATE meta SET value = '{Version}' WHERE key = 'schema_version';");
         }
         else if (version != Version.ToString())
         {
@@ -103,14 +108,18 @@ internal static class SqliteSchema
     }
 
     // Version 5 records the OCR confidence of chunks recognised from scanned pages and the provenance of table chunks
-    // (table label, body row range). Adds whichever of these columns is missing.
-    private static void AddVersion5Columns(SqliteConnection connection, SqliteTransaction tx)
+    // (table label, body row range).
+    private static void AddVersion5Columns(SqliteConnection connection, SqliteTransaction tx) =>
+        AddMissingColumns(connection, tx, "chunks", [("ocr_confidence", "REAL"), ("table_label", "TEXT"), ("row_first", "INTEGER"), ("row_last", "INTEGER")]);
+
+    // Adds whichever of the columns the table lacks, so an upgrade also mends an index written half-way between versions.
+    private static void AddMissingColumns(SqliteConnection connection, SqliteTransaction tx, string table, (string Column, string Type)[] columns)
     {
         var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         using (var command = connection.CreateCommand())
         {
             command.Transaction = tx;
-            command.CommandText = "SELECT name FROM pragma_table_info('chunks')";
+            command.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -118,12 +127,9 @@ internal static class SqliteSchema
             }
         }
 
-        foreach (var (column, type) in new[] { ("ocr_confidence", "REAL"), ("table_label", "TEXT"), ("row_first", "INTEGER"), ("row_last", "INTEGER") })
+        foreach (var (column, type) in columns.Where(c => !existing.Contains(c.Column)))
         {
-            if (!existing.Contains(column))
-            {
-                Exec(connection, tx, $"ALTER TABLE chunks ADD COLUMN {column} {type};");
-            }
+            Exec(connection, tx, $"ALTER TABLE {table} ADD COLUMN {column} {type};");
         }
     }
 

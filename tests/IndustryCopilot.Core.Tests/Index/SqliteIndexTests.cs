@@ -142,7 +142,7 @@ public sealed class SqliteIndexTests
     public void Open_IndexOfSchemaVersion1_UpgradedAndDocumentsMarkedForReindexing()
     {
         using var dir = new TempDirectory();
-        IndexWithOneDocumentThen(dir, "UPDATE meta SET value = '1' WHERE key = 'schema_version'; ALTER TABLE documents DROP COLUMN embedding_model; ALTER TABLE chunks DROP COLUMN ocr_confidence; ALTER TABLE chunks DROP COLUMN table_label; ALTER TABLE chunks DROP COLUMN row_first; ALTER TABLE chunks DROP COLUMN row_last;");
+        IndexWithOneDocumentThen(dir, "UPDATE meta SET value = '1' WHERE key = 'schema_version'; ALTER TABLE documents DROP COLUMN embedding_model; ALTER TABLE chunks DROP COLUMN ocr_confidence; ALTER TABLE chunks DROP COLUMN table_label; ALTER TABLE chunks DROP COLUMN row_first; ALTER TABLE chunks DROP COLUMN row_last; ALTER TABLE documents DROP COLUMN aliases;");
 
         using var reopened = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path });
 
@@ -154,11 +154,28 @@ public sealed class SqliteIndexTests
     public void Open_Version5WithoutTableColumns_ColumnsAddedAndChunksReadable()
     {
         using var dir = new TempDirectory();
-        IndexWithOneDocumentThen(dir, "ALTER TABLE chunks DROP COLUMN table_label; ALTER TABLE chunks DROP COLUMN row_first; ALTER TABLE chunks DROP COLUMN row_last;");
+        IndexWithOneDocumentThen(dir, "UPDATE meta SET value = '5' WHERE key = 'schema_version'; ALTER TABLE documents DROP COLUMN aliases; ALTER TABLE chunks DROP COLUMN table_label; ALTER TABLE chunks DROP COLUMN row_first; ALTER TABLE chunks DROP COLUMN row_last;");
 
         using var reopened = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path });
 
         Assert.Equal("pump", Assert.Single(reopened.GetChunks("a")).Text);
+    }
+
+    [Fact]
+    public void Open_Version5Index_AliasesColumnAddedWithoutReindexingAndStored()
+    {
+        using var dir = new TempDirectory();
+        IndexWithOneDocumentThen(dir, "UPDATE meta SET value = '5' WHERE key = 'schema_version'; ALTER TABLE documents DROP COLUMN aliases;");
+
+        using var reopened = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path });
+        var kept = reopened.FindBySource("/plant/a")!;
+        reopened.ReplaceDocument(Doc("b") with { SourcePath = "/plant/b", Aliases = ["环保法", "EPL"] }, [C("b", 0, "water")], 7);
+
+        Assert.Equal(7, kept.PipelineVersion);
+        Assert.Empty(reopened.GetDocument("a")!.Aliases);
+        Assert.Equal(["环保法", "EPL"], reopened.GetDocument("b")!.Aliases);
+        using var again = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path });
+        Assert.Equal(["环保法", "EPL"], again.GetDocument("b")!.Aliases);
     }
 
     // An index holding document "a", then changed by raw SQL into what an older build wrote.

@@ -100,6 +100,23 @@ public sealed class IngestionPipelineTests
     }
 
     [Fact]
+    public void Run_SidecarDeclaresAliases_StoredAndTheQuestionNamingOneSearchesThatDocument()
+    {
+        using var dir = new TempDirectory();
+        dir.File("epl.md", "# 中华人民共和国环境保护法\n\n第十条 国务院环境保护主管部门，对全国环境保护工作实施统一监督管理。\n");
+        dir.File("epl.md.meta.json", "{ \"aliases\": [\"环保法\", \" \", \"环保法\"] }");
+        dir.File("other.md", "# 设备管理规定\n\n第十条 设备管理部门负责全厂设备的统一监督管理。\n");
+        using var test = new TestPipeline();
+
+        test.Run(dir.Path);
+        var document = test.Index.ListDocuments().Single(d => d.Title.Contains("环境保护法", StringComparison.Ordinal));
+        var named = new IndustryCopilot.Core.Retrieval.Query.DocumentCatalog(test.Index.ListDocuments()).Find(IndustryCopilot.Core.Index.Lexical.LexicalAnalyzer.Normalize("环保法第十条"), null);
+
+        Assert.Equal(["环保法"], document.Aliases);
+        Assert.Equal(document.Id, Assert.Single(named).DocumentId);
+    }
+
+    [Fact]
     public void Run_FolderWithUnsupportedTypes_CountsThemAndSkipsSidecarsAndHiddenFiles()
     {
         using var dir = new TempDirectory();
