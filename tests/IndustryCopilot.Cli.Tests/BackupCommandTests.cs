@@ -37,10 +37,7 @@ public sealed class BackupCommandTests
     public void Restore_OverExistingDataOrFromDamagedBackup_RefusedAndNothingLost()
     {
         using var dir = new TempDirectory();
-        var data = dir.Sub("data");
-        var backup = dir.Sub("backup");
-        Assert.Equal(0, IcpProcess.Run(["index", "corpus", "--data-dir", data]).ExitCode);
-        Assert.Equal(0, IcpProcess.Run(["backup", backup, "--data-dir", data]).ExitCode);
+        var (data, backup) = IndexedAndBackedUp(dir);
         var indexBefore = File.ReadAllBytes(Path.Combine(data, "index.db"));
 
         var overExisting = IcpProcess.Run(["restore", backup, "--data-dir", data]);
@@ -67,10 +64,7 @@ public sealed class BackupCommandTests
     public void RestoreForce_OverExistingData_ReplacesItAndKeepsTheOldFolder()
     {
         using var dir = new TempDirectory();
-        var data = dir.Sub("data");
-        var backup = dir.Sub("backup");
-        Assert.Equal(0, IcpProcess.Run(["index", "corpus", "--data-dir", data]).ExitCode);
-        Assert.Equal(0, IcpProcess.Run(["backup", backup, "--data-dir", data]).ExitCode);
+        var (data, backup) = IndexedAndBackedUp(dir);
         Assert.Equal(0, IcpProcess.Run(["keys", "add", "--name", "after-backup", "--data-dir", data]).ExitCode);
 
         var restore = IcpProcess.Run(["restore", backup, "--data-dir", data, "--force"]);
@@ -81,6 +75,16 @@ public sealed class BackupCommandTests
         Assert.Contains(kept, restore.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(kept, "keys.db")));
         Assert.DoesNotContain("after-backup", keys.Output, StringComparison.Ordinal);
+    }
+
+    // corpus/ indexed into data/, then backed up into backup/.
+    private static (string Data, string Backup) IndexedAndBackedUp(TempDirectory dir)
+    {
+        var data = dir.Sub("data");
+        var backup = dir.Sub("backup");
+        Assert.Equal(0, IcpProcess.Run(["index", "corpus", "--data-dir", data]).ExitCode);
+        Assert.Equal(0, IcpProcess.Run(["backup", backup, "--data-dir", data]).ExitCode);
+        return (data, backup);
     }
 
     // The JSON answer carries per-stage milliseconds; everything else must be equal.
