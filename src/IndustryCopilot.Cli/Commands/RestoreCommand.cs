@@ -22,8 +22,7 @@ internal sealed class RestoreCommand : Command<RestoreCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var data = CopilotEnvironment.Load(settings.DataDir).Index.DataDirectory;
-        var kept = DataBackup.Restore(settings.Backup, data, settings.Force);
-        var manifest = DataBackup.ReadManifest(settings.Backup);
+        var (manifest, kept) = DataBackup.Restore(settings.Backup, data, settings.Force);
         Console.WriteLine($"restored {manifest.Files.Count} files (backup of {manifest.Created:u}) into {Path.GetFullPath(data)}");
         if (kept is not null)
         {

@@ -43,7 +43,7 @@ public static class DataBackup
 
             var copy = Path.Combine(target, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            if (path.EndsWith(".db", StringComparison.Ordinal))
+            if (IsDatabase(relative))
             {
                 Snapshot(path, copy);
             }
@@ -63,9 +63,9 @@ public static class DataBackup
     /// <summary>
     /// Restores <paramref name="backup"/> into <paramref name="dataDirectory"/>. A directory that already holds data is
     /// replaced only with <paramref name="replace"/> (the server must be stopped first) and is kept as
-    /// <c>&lt;dir&gt;.replaced-&lt;time&gt;</c>; returns that path, or null when there was nothing to keep.
+    /// <c>&lt;dir&gt;.replaced-&lt;time&gt;</c>. Returns the backup's manifest and that path (null when there was nothing to keep).
     /// </summary>
-    public static string? Restore(string backup, string dataDirectory, bool replace, TimeProvider? time = null)
+    public static (BackupManifest Manifest, string? Kept) Restore(string backup, string dataDirectory, bool replace, TimeProvider? time = null)
     {
         var from = Path.GetFullPath(backup);
         var manifest = ReadManifest(from);
@@ -96,7 +96,7 @@ public static class DataBackup
                 var copy = Path.Combine(staging, file.Path);
                 Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
                 File.Copy(source, copy);
-                if (file.Path.EndsWith(".db", StringComparison.Ordinal))
+                if (IsDatabase(file.Path))
                 {
                     CheckIntegrity(copy, file.Path);
                 }
@@ -127,7 +127,7 @@ public static class DataBackup
         }
 
         Directory.Move(staging, target);
-        return kept;
+        return (manifest, kept);
     }
 
     /// <summary>Reads and checks a backup's manifest.</summary>
@@ -153,6 +153,10 @@ public static class DataBackup
 
         return manifest;
     }
+
+    // The data directory's own SQLite files (index.db, keys.db, audit.db); anything in a subfolder is a plain file.
+    private static bool IsDatabase(string relative) =>
+        relative.EndsWith(".db", StringComparison.Ordinal) && !relative.Contains('/', StringComparison.Ordinal) && !relative.Contains('\\', StringComparison.Ordinal);
 
     private static void Snapshot(string database, string copy)
     {
