@@ -35,7 +35,7 @@ internal static partial class ConfigurationReference
         {
             if (type.GetField("Section", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static) is { IsLiteral: true } field && field.GetValue(null) is string name)
             {
-                Collect(sections, name, type, docs.Type(type));
+                Collect(sections, docs, name, type, docs.Type(type));
             }
         }
 
@@ -52,6 +52,7 @@ internal static partial class ConfigurationReference
             text.AppendLine("| key | default | environment variable | meaning |").AppendLine("|---|---|---|---|");
             foreach (var (type, _) in types)
             {
+                var defaults = Activator.CreateInstance(type);
                 foreach (var property in Settable(type).Where(p => !IsSection(p.PropertyType)))
                 {
                     var key = $"{name}:{property.Name}" + (IsMap(property.PropertyType) ? ":<name>" : "");
@@ -62,7 +63,7 @@ internal static partial class ConfigurationReference
                     }
 
                     var variable = "ICP_" + key.Replace(":", "__", StringComparison.Ordinal);
-                    text.AppendLine($"| `{key}` | {Default(property.GetValue(Activator.CreateInstance(type)))} | `{variable}` | {meaning.Replace("|", "\\|", StringComparison.Ordinal)} |");
+                    text.AppendLine($"| `{key}` | {Default(property.GetValue(defaults))} | `{variable}` | {meaning.Replace("|", "\\|", StringComparison.Ordinal)} |");
                 }
             }
         }
@@ -70,7 +71,7 @@ internal static partial class ConfigurationReference
         return (text.AppendLine().Append(End).ToString(), undocumented);
     }
 
-    private static void Collect(Dictionary<string, List<(Type, string)>> sections, string name, Type type, string summary)
+    private static void Collect(Dictionary<string, List<(Type, string)>> sections, Docs docs, string name, Type type, string summary)
     {
         if (!sections.TryGetValue(name, out var list))
         {
@@ -78,10 +79,9 @@ internal static partial class ConfigurationReference
         }
 
         list.Add((type, summary));
-        var docs = new Docs(Assemblies);
         foreach (var nested in Settable(type).Where(p => IsSection(p.PropertyType)))
         {
-            Collect(sections, $"{name}:{nested.Name}", nested.PropertyType, docs.Property(nested) is { Length: > 0 } s ? s : docs.Type(nested.PropertyType));
+            Collect(sections, docs, $"{name}:{nested.Name}", nested.PropertyType, docs.Property(nested) is { Length: > 0 } s ? s : docs.Type(nested.PropertyType));
         }
     }
 
