@@ -45,15 +45,32 @@ public static class EvalReportWriter
                 sb.AppendLine();
             }
 
-            var ans = report.Answers;
-            sb.AppendLine("Quote-mode answers (`hybrid+id`):");
-            sb.AppendLine();
-            sb.AppendLine("| unanswerable refused | answerable wrongly refused | citation validity | p50 ms | p95 ms |");
-            sb.AppendLine("|---|---|---|---|---|");
-            sb.AppendLine(CultureInfo.InvariantCulture, $"| {Rate(ans.RefusalRate, ans.UnanswerableRefused, ans.Unanswerable)} | {Rate(ans.FalseRefusalRate, ans.AnswerableRefused, ans.Answerable)} | {Rate(ans.CitationValidity, ans.ValidCitations, ans.Citations)} | {ans.P50Ms:0.0} | {ans.P95Ms:0.0} |");
-            sb.AppendLine();
+            sb.Append(AnswerTable("Quote-mode answers (`hybrid+id`, the configured model and thresholds):", [(report.Name, report.Answers)], withLatency: true));
         }
 
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The answer outcomes of each set: answerable questions answered / closest / not found, unanswerable ones (with
+    /// gold-removed questions) the same, then the four target figures and, for the product's own run, citation validity.
+    /// </summary>
+    public static string AnswerTable(string title, IReadOnlyList<(string Set, AnswerSummary Summary)> rows, bool withLatency = false)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(title);
+        sb.AppendLine();
+        sb.AppendLine("| set | answerable: answered / closest / not found | unanswerable: answered / closest / not found | answered precision | answerable shown | unanswerable not answered | gate false refusals |" + (withLatency ? " citation validity | p50 / p95 ms |" : ""));
+        sb.AppendLine("|---|---|---|---|---|---|---|" + (withLatency ? "---|---|" : ""));
+        foreach (var (set, a) in rows)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"| {set} | {a.AnswerableAnswered} / {a.AnswerableClosest} / {a.AnswerableNotFound} | {a.UnanswerableAnswered} / {a.UnanswerableClosest} / {a.UnanswerableNotFound} | ");
+            sb.Append(CultureInfo.InvariantCulture, $"{Rate(a.AnsweredPrecision, a.AnsweredCorrect, a.AnswerableAnswered + a.UnanswerableAnswered)} | {Rate(a.AnswerableShownRate, a.AnswerableShown, a.Answerable)} | ");
+            sb.Append(CultureInfo.InvariantCulture, $"{Rate(a.UnanswerableNotAnswered, a.UnanswerableClosest + a.UnanswerableNotFound, a.Unanswerable)} | {Rate(a.GateFalseRefusals, a.AnswerableNotFound, a.Answerable)} |");
+            sb.AppendLine(withLatency ? string.Create(CultureInfo.InvariantCulture, $" {Rate(a.CitationValidity, a.ValidCitations, a.Citations)} | {a.P50Ms:0.0} / {a.P95Ms:0.0} |") : "");
+        }
+
+        sb.AppendLine();
         return sb.ToString();
     }
 

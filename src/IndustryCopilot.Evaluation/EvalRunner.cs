@@ -62,45 +62,61 @@ public sealed class EvalRunner(HybridRetriever retriever, QuoteAnswerer answerer
             t => (IReadOnlyList<VariantSummary>)names.Select(n => VariantSummary.Of(n, results[n].Where(r => r.Question.Type == t).ToList())).ToList());
         var misses = results["hybrid+id"].Zip(results[Baseline]).Where(p => p.First.Recall(5) < 1 || p.Second.Recall(5) < 1)
             .Select(p => $"{p.First.Question.Id} ({p.First.Question.Type}): recall@5 {p.First.Recall(5):0.##}, rr {p.First.ReciprocalRank():0.##}; {Baseline} recall@5 {p.Second.Recall(5):0.##}, rr {p.Second.ReciprocalRank():0.##}").ToList();
-        var answers = Answer(set, misses);
-        return new SetReport(set.Name, set.Questions.Count, set.CorpusDirectory, names.Select(n => VariantSummary.Of(n, results[n])).ToList(), byType, answers, misses);
+        var (answers, records) = Answer(set, matcher, misses);
+        return new SetReport(set.Name, set.Questions.Count, set.CorpusDirectory, names.Select(n => VariantSummary.Of(n, results[n])).ToList(), byType, answers, misses) { Records = records };
     }
 
-    private AnswerSummary Answer(QuestionSet set, List<string> misses)
+    private (AnswerSummary Summary, List<AnswerRecord> Records) Answer(QuestionSet set, GoldMatcher matcher, List<string> misses)
     {
-        int unanswerable = 0, refusedUnanswerable = 0, answerable = 0, refusedAnswerable = 0, citations = 0, valid = 0;
+        var options = answerer.Options;
+        var records = new List<AnswerRecord>();
+        int citations = 0, valid = 0;
         var latencies = new List<double>();
         foreach (var question in set.Questions)
         {
             var answer = answerer.Ask(question.Question);
             latencies.Add(answer.TimingsMs["total"]);
-            var refused = answer.Mode == AnswerMode.Refused;
-            if (question.Answerable)
-            {
-                answerable++;
-                refusedAnswerable += refused ? 1 : 0;
-                if (refused)
-                {
-                    misses.Add($"{question.Id} ({question.Type}): wrongly refused, support {answer.Support:0.00}");
-                }
-            }
-            else
-            {
-                unanswerable++;
-                refusedUnanswerable += refused ? 1 : 0;
-                if (!refused)
-                {
-                    misses.Add($"{question.Id} ({question.Type}): answered, support {answer.Support:0.00}");
-                }
-            }
-
             citations += answer.Citations.Count;
             var problems = CitationVerifier.Problems(answer, ChunkById);
             valid += answer.Citations.Count(c => !problems.Any(p => p.StartsWith($"[{c.Number}]", StringComparison.Ordinal)));
+
+            var assessment = answerer.Assess(question.Question);
+            var record = Record(set.Name, question, question.Answerable ? "answerable" : "unanswerable", assessment, options, matcher);
+            records.Add(record);
+            var outcome = assessment.Outcome(options);
+            if (question.Answerable && (outcome == AnswerOutcome.NotFound || (outcome == AnswerOutcome.Answered && !record.AnsweredCites)))
+            {
+                misses.Add($"{question.Id} ({question.Type}): {outcome}{(outcome == AnswerOutcome.Answered ? " without a gold citation" : "")}, p {assessment.Probability:0.00}");
+            }
+            else if (!question.Answerable && outcome == AnswerOutcome.Answered)
+            {
+                misses.Add($"{question.Id} ({question.Type}): unanswerable but answered, p {assessment.Probability:0.00}");
+            }
+        }
+
+        // Passage-level sets (every gold unit a whole document or a quote in one) also ask each answerable question
+        // with its gold documents filtered out: the answer is then absent, so it must not be "answered".
+        if (set.Questions.All(q => q.Gold.All(g => g.Article is null && g.Page is null)))
+        {
+            var documents = retriever.Index.ListDocuments();
+            foreach (var question in set.Questions.Where(q => q.Answerable && q.Gold.Count > 0))
+            {
+                var others = documents.Where(d => !question.Gold.Any(g => matcher.IsDocument(g, d))).Select(d => d.Id).ToList();
+                var assessment = answerer.Assess(question.Question, SearchFilter.None with { DocumentIds = others });
+                records.Add(Record(set.Name, question, "gold-removed", assessment, options, matcher));
+            }
         }
 
         latencies.Sort();
-        return new AnswerSummary(unanswerable, refusedUnanswerable, answerable, refusedAnswerable, citations, valid, VariantSummary.Percentile(latencies, 0.5), VariantSummary.Percentile(latencies, 0.95));
+        var summary = AnswerSummary.Of(records, r => r.Outcome(r.Probability, options.GateThreshold, options.AnswerThreshold), citations, valid, VariantSummary.Percentile(latencies, 0.5), VariantSummary.Percentile(latencies, 0.95));
+        return (summary, records);
+    }
+
+    private AnswerRecord Record(string set, EvalQuestion question, string kind, AnswerAssessment assessment, AnsweringOptions options, GoldMatcher matcher)
+    {
+        bool Cites(Answer answer) => kind == "answerable" && answer.Citations.Any(c => ChunkById(c.ChunkId) is { } chunk && retriever.Document(chunk.DocumentId) is { } document && matcher.Matches(question.Units, chunk, document).Any());
+        var hasHits = assessment.Response.Hits.Count > 0;
+        return new AnswerRecord(set, question.Id, kind, assessment.Signals.Vector(), assessment.Probability, hasHits && Cites(assessment.AsAnswered(options)), hasHits && Cites(assessment.AsClosest(options)), hasHits);
     }
 
     private Chunk? ChunkById(string chunkId)

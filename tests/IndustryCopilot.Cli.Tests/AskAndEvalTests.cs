@@ -56,6 +56,7 @@ public sealed class AskAndEvalTests
         }
 
         Assert.Contains("recall@5", result.Output);
+        Assert.Contains("| answered precision | answerable shown | unanswerable not answered | gate false refusals |", result.Output);
         Assert.Contains("mrr@10", result.Output);
         var reports = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
         Assert.Equal(2, reports.GetArrayLength());
@@ -63,6 +64,10 @@ public sealed class AskAndEvalTests
         {
             var answers = report.GetProperty("answers");
             Assert.Equal(answers.GetProperty("citations").GetInt32(), answers.GetProperty("validCitations").GetInt32());
+            int Count(string name) => answers.GetProperty(name).GetInt32();
+            Assert.Equal(Count("answerable"), Count("answerableAnswered") + Count("answerableClosest") + Count("answerableNotFound"));
+            Assert.Equal(Count("unanswerable"), Count("unanswerableAnswered") + Count("unanswerableClosest") + Count("unanswerableNotFound"));
+            Assert.True(Count("unanswerable") > 0, "each shared set has unanswerable questions in every sample");
             var product = report.GetProperty("variants").EnumerateArray().Single(v => v.GetProperty("variant").GetString() == "hybrid+id");
             Assert.InRange(product.GetProperty("recall5").GetDouble(), 0.5, 1.0);
         }

@@ -1,10 +1,13 @@
 using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text;
+using System.Globalization;
 using IndustryCopilot.Core.Answering;
+using IndustryCopilot.Core.Answering.Answerability;
 using IndustryCopilot.Core.Ingestion;
 using IndustryCopilot.Evaluation;
 using IndustryCopilot.Evaluation.Baseline;
+using IndustryCopilot.Evaluation.Calibration;
 using IndustryCopilot.Evaluation.Metrics;
 using Spectre.Console.Cli;
 using IndustryCopilot.Hosting;
@@ -25,7 +28,7 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         public string[] Files { get; init; } = [];
 
         [CommandOption("--corpus <DIR>")]
-        [Description("Folder of the documents the questions are about (default: found beside the question file).")]
+        [Description("Folder of the documents for question files whose documents are not found beside them.")]
         public string? Corpus { get; init; }
 
         [CommandOption("--index-dir <DIR>")]
@@ -41,6 +44,14 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
 
         [CommandOption("--markdown <FILE>")]
         public string? MarkdownFile { get; init; }
+
+        [CommandOption("--cross-validate")]
+        [Description("Fit the answerability model and thresholds on all sets but one and measure on that one, for every set; then print the fit over all sets.")]
+        public bool CrossValidate { get; init; }
+
+        [CommandOption("--records <FILE>")]
+        [Description("Write each question's answerability signals and outcome labels as JSON Lines (to refit on a plant's own questions).")]
+        public string? RecordsFile { get; init; }
 
         [CommandOption("--misses")]
         [Description("List the questions the product missed (recall@5 below 1, wrong refusals).")]
@@ -75,6 +86,11 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         }
 
         var markdown = EvalReportWriter.Markdown(reports);
+        if (settings.CrossValidate)
+        {
+            markdown += CrossValidation(reports);
+        }
+
         Console.WriteLine(markdown);
         if (settings.Misses)
         {
@@ -90,12 +106,37 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
             File.WriteAllText(settings.MarkdownFile, markdown);
         }
 
+        if (settings.RecordsFile is not null)
+        {
+            File.WriteAllLines(settings.RecordsFile, reports.SelectMany(r => r.Records).Select(r => System.Text.Json.JsonSerializer.Serialize(r)));
+        }
+
         if (settings.JsonFile is not null)
         {
             File.WriteAllText(settings.JsonFile, EvalReportWriter.Json(reports));
         }
 
         return 0;
+    }
+
+    private static string CrossValidation(List<SetReport> reports)
+    {
+        var records = reports.SelectMany(r => r.Records).ToList();
+        var folds = AnswerabilityCalibration.LeaveOneSetOut(records);
+        var text = new StringBuilder(EvalReportWriter.AnswerTable("Cross-validated answers (leave one set out: each row from a model and thresholds fitted on the other sets only):", [.. folds.Select(f => (f.Set, f.Summary))]));
+        foreach (var (set, _, fit) in folds)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- without {set}: gate {fit.GateThreshold:0.000}, answer {fit.AnswerThreshold:0.000}");
+        }
+
+        var all = AnswerabilityCalibration.Fit(records);
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Fitted on all sets: gate {all.GateThreshold:0.0000}, answer {all.AnswerThreshold:0.0000}, bias {all.Model.Bias:0.0000}");
+        foreach (var (name, weight) in AnswerabilitySignals.Names.Zip(all.Model.Weights))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {name}: {weight:0.0000}");
+        }
+
+        return text.ToString();
     }
 
     private static SetReport Evaluate(CopilotEnvironment environment, Evaluation.Questions.QuestionSet set, string root, CancellationToken cancellationToken)

@@ -15,6 +15,12 @@ public sealed record Answer
 
     public required AnswerMode Mode { get; init; }
 
+    /// <summary>
+    /// Whether this answers the question, shows the closest passages without claiming an answer, or found nothing
+    /// relevant. Clients must not present <see cref="AnswerOutcome.Closest"/> as an answer.
+    /// </summary>
+    public AnswerOutcome Outcome { get; init; } = AnswerOutcome.Answered;
+
     /// <summary>Language of the question, which the framing text uses.</summary>
     public DocumentLanguage Language { get; init; }
 
@@ -25,6 +31,9 @@ public sealed record Answer
 
     /// <summary>The evidence judge's support for the answer, 0–1 (share of the question's weighted key terms the evidence holds).</summary>
     public double Support { get; init; }
+
+    /// <summary>The answerability model's probability (0–1) that the evidence answers the question.</summary>
+    public double Answerability { get; init; }
 
     /// <summary>For generated answers: what citation verification checked, dropped and removed; null in quote mode.</summary>
     public VerificationReport? Verification { get; init; }

@@ -13,12 +13,17 @@ namespace IndustryCopilot.Core.Answering;
 /// </summary>
 public sealed class EvidenceJudge(SqliteIndex index)
 {
-    public Dictionary<string, double> Weights(AnalyzedQuery query)
+    /// <summary>IDF weight of each of the question's key terms.</summary>
+    public Dictionary<string, double> Weights(AnalyzedQuery query) => WeightsAndUnseen(query).Weights;
+
+    /// <summary>IDF weight of each key term, and the key terms no indexed chunk holds.</summary>
+    public (Dictionary<string, double> Weights, HashSet<string> Unseen) WeightsAndUnseen(AnalyzedQuery query)
     {
         var terms = query.Terms;
         var frequencies = index.DocumentFrequencies(terms);
         var n = Math.Max(1, index.ChunkCount());
-        return terms.ToDictionary(t => t, t => Math.Log(1 + (n / (double)Math.Max(1, frequencies.GetValueOrDefault(t)))));
+        var weights = terms.ToDictionary(t => t, t => Math.Log(1 + (n / (double)Math.Max(1, frequencies.GetValueOrDefault(t)))));
+        return (weights, terms.Where(t => frequencies.GetValueOrDefault(t) == 0).ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>Share (0–1) of the weighted terms present in <paramref name="present"/>.</summary>

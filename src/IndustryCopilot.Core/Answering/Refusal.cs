@@ -7,7 +7,7 @@ namespace IndustryCopilot.Core.Answering;
 /// <summary>The answer given when the documents do not answer: says so in the question's language and names the closest documents.</summary>
 public static class Refusal
 {
-    public static Answer For(string question, DocumentLanguage language, IReadOnlyList<RetrievedChunk> hits, double support)
+    public static Answer For(string question, DocumentLanguage language, IReadOnlyList<RetrievedChunk> hits, double support, double answerability = 0)
     {
         var zh = language is DocumentLanguage.Zh or DocumentLanguage.Mixed;
         var suggestions = hits.GroupBy(h => h.Document.Id).Take(3)
@@ -22,6 +22,6 @@ public static class Refusal
             }
         }
 
-        return new Answer { Question = question, Text = text.ToString(), Mode = AnswerMode.Refused, Language = language, Suggestions = suggestions, Support = support };
+        return new Answer { Question = question, Text = text.ToString(), Mode = AnswerMode.Refused, Outcome = AnswerOutcome.NotFound, Language = language, Suggestions = suggestions, Support = support, Answerability = answerability };
     }
 }

@@ -11,11 +11,12 @@ public sealed class GoldMatcher(string corpusDirectory)
 {
     private readonly string _root = Path.GetFullPath(corpusDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
 
+    /// <summary>True when <paramref name="document"/> is the document of <paramref name="unit"/>.</summary>
+    public bool IsDocument(GoldUnit unit, DocumentInfo document) => string.Equals(Relative(document), unit.Doc.Replace('\\', '/'), StringComparison.Ordinal);
+
     public IEnumerable<string> Matches(IReadOnlyList<GoldUnit> units, Chunk chunk, DocumentInfo document)
     {
-        var relative = document.SourcePath.StartsWith(_root, StringComparison.Ordinal)
-            ? document.SourcePath[_root.Length..].Replace(Path.DirectorySeparatorChar, '/')
-            : document.SourcePath;
+        var relative = Relative(document);
         foreach (var unit in units)
         {
             if (!string.Equals(relative, unit.Doc.Replace('\\', '/'), StringComparison.Ordinal))
@@ -32,4 +33,8 @@ public sealed class GoldMatcher(string corpusDirectory)
             }
         }
     }
+
+    private string Relative(DocumentInfo document) => document.SourcePath.StartsWith(_root, StringComparison.Ordinal)
+        ? document.SourcePath[_root.Length..].Replace(Path.DirectorySeparatorChar, '/')
+        : document.SourcePath;
 }

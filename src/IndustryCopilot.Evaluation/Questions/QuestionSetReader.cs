@@ -61,7 +61,7 @@ public static class QuestionSetReader
         }
 
         var name = Path.GetFileNameWithoutExtension(path);
-        return new QuestionSet(name, questions, corpus is null ? FindCorpus(path, questions) : Path.GetFullPath(corpus));
+        return new QuestionSet(name, questions, FindCorpus(path, questions) ?? (corpus is null ? throw new InvalidOperationException($"cannot find the documents of {path} beside it; pass --corpus <folder>") : Path.GetFullPath(corpus)));
     }
 
     private static EvalQuestion Parse(JsonElement e)
@@ -90,13 +90,13 @@ public static class QuestionSetReader
 
     // The documents sit in a sibling or child folder of the question file (questions/ beside zh-safety-regulations/):
     // the folder holding most gold documents is the corpus.
-    private static string FindCorpus(string path, List<EvalQuestion> questions)
+    private static string? FindCorpus(string path, List<EvalQuestion> questions)
     {
         var docs = questions.SelectMany(q => q.Gold).Select(g => g.Doc).Distinct().ToList();
         var here = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var candidates = Directory.EnumerateDirectories(here).Concat(Directory.GetParent(here) is { } parent ? Directory.EnumerateDirectories(parent.FullName) : []).Append(here);
         var best = candidates.Select(c => (Folder: c, Found: docs.Count(d => File.Exists(Path.Combine(c, d))))).OrderByDescending(c => c.Found).FirstOrDefault();
-        return best.Found > 0 ? best.Folder : throw new InvalidOperationException($"cannot find the documents of {path} beside it; pass --corpus <folder>");
+        return best.Found > 0 ? best.Folder : null;
     }
 
     private static QuestionSet ReadSquad(string path, string workDirectory)

@@ -11,17 +11,17 @@ using IndustryCopilot.Hosting.Llm;
 namespace IndustryCopilot.Hosting.Answering;
 
 /// <summary>
-/// Answers a question: rewrite a follow-up using the conversation → retrieve → judge the evidence (refuse without
-/// calling the model when it is too thin) → fit the sources into the context → generate, streaming → verify the
+/// Answers a question: rewrite a follow-up using the conversation → retrieve → the gate (answer "not found" without
+/// calling the model only when nothing relevant was retrieved) → fit the sources into the context → generate,
+/// streaming → a reply saying the sources do not answer becomes the standard not-found answer; otherwise verify the
 /// citations → the final <see cref="Answer"/>. Without a model, or when the model fails or times out and fallback is
-/// on, the answer is in quote mode. Model calls go through the <see cref="GenerationScheduler"/>; beyond its queue the
+/// on, the answer is in quote mode (answered, closest passages or not found). Model calls go through the <see cref="GenerationScheduler"/>; beyond its queue the
 /// caller gets <see cref="AnswerBusy"/>. Safe to call concurrently.
 /// </summary>
 public sealed class AnswerOrchestrator : IDisposable
 {
     private readonly HybridRetriever _retriever;
     private readonly QuoteAnswerer _quote;
-    private readonly EvidenceJudge _judge;
     private readonly AnsweringOptions _answering;
     private readonly GenerationOptions _generation;
     private readonly AnswerPrompts? _prompts;
@@ -38,7 +38,6 @@ public sealed class AnswerOrchestrator : IDisposable
         _answering = answering;
         _generation = generation;
         _quote = new QuoteAnswerer(retriever, answering);
-        _judge = new EvidenceJudge(retriever.Index);
         PromptVersion = backend is null ? null : prompts?.Version;
         _prompts = backend is null ? null : new AnswerPrompts(backend, prompts ?? throw new ArgumentNullException(nameof(prompts)), generation);
         _scheduler = new GenerationScheduler(generation, time);
@@ -122,13 +121,12 @@ public sealed class AnswerOrchestrator : IDisposable
             response = _retriever.Search(new SearchRequest(standalone) { K = _answering.EvidenceChunks, Filter = request.Filter, Lanes = request.Lanes, QueryVector = vector });
         }
 
-        var weights = _judge.Weights(response.Query);
-        var (support, _, identifiersFound) = EvidenceJudge.Judge(response.Query, response.Hits, weights);
+        var assessment = _quote.Assess(question, response);
         chinese = response.Query.Language is DocumentLanguage.Zh or DocumentLanguage.Mixed;
         timings["retrieve"] = Lap(clock);
-        if (response.Hits.Count == 0 || support < _answering.MinSupport || !identifiersFound)
+        if (!assessment.PassesGate(_answering))
         {
-            var refused = Refusal.For(question, response.Query.Language, response.Hits, support) with { StandaloneQuestion = Rewritten(question, standalone) };
+            var refused = assessment.AsNotFound() with { StandaloneQuestion = Rewritten(question, standalone) };
             yield return Remember(request, new AnswerCompleted(Finish(refused, timings)));
             yield break;
         }
@@ -197,13 +195,27 @@ public sealed class AnswerOrchestrator : IDisposable
             yield break;
         }
 
-        var handling = SafetyTopics.IsSafetyCritical(standalone) ? UnsupportedSentenceHandling.Remove : _generation.UnsupportedSentences;
-        var verified = GeneratedAnswerVerifier.Verify(text.ToString(), sources, handling, chinese);
-        timings["verify"] = Lap(clock);
-        var answer = verified.HasSupportedClaims
-            ? new Answer { Question = question, Text = verified.Text, Mode = AnswerMode.Generated, Language = response.Query.Language, Citations = verified.Citations, Support = support }
-            : Refusal.For(question, response.Query.Language, response.Hits, support);
-        answer = answer with { Verification = verified.Report, Model = _prompts.ModelName, StandaloneQuestion = Rewritten(question, standalone) };
+        Answer answer;
+        if (NotFoundReply.IsNotFound(text.ToString()))
+        {
+            // The model read the sources and says they do not answer: the standard not-found answer, in our words
+            // (its own text kept for the audit trail).
+            answer = assessment.AsNotFound() with { Verification = new VerificationReport { ModelText = text.ToString() } };
+            timings["verify"] = Lap(clock);
+        }
+        else
+        {
+            var handling = SafetyTopics.IsSafetyCritical(standalone) ? UnsupportedSentenceHandling.Remove : _generation.UnsupportedSentences;
+            var verified = GeneratedAnswerVerifier.Verify(text.ToString(), sources, handling, chinese);
+            timings["verify"] = Lap(clock);
+            // Nothing the model wrote survived verification: claim nothing, show the closest passages instead.
+            answer = verified.HasSupportedClaims
+                ? new Answer { Question = question, Text = verified.Text, Mode = AnswerMode.Generated, Outcome = AnswerOutcome.Answered, Language = response.Query.Language, Citations = verified.Citations, Support = assessment.Signals.Coverage, Answerability = assessment.Probability }
+                : assessment.AsClosest(_answering);
+            answer = answer with { Verification = verified.Report };
+        }
+
+        answer = answer with { Question = question, Model = _prompts.ModelName, StandaloneQuestion = Rewritten(question, standalone) };
         yield return Remember(request, new AnswerCompleted(Finish(answer, timings)));
     }
 

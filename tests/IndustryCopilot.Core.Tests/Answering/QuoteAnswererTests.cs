@@ -10,6 +10,9 @@ public sealed class QuoteAnswererTests
 
     private static QuoteAnswerer Answerer(RetrievalIndex fixture) => new(fixture.Retriever, new AnsweringOptions());
 
+    // Composition of the "answered" outcome, whatever the model's confidence in these small fixtures.
+    private static QuoteAnswerer Answering(RetrievalIndex fixture) => new(fixture.Retriever, new AnsweringOptions { AnswerThreshold = 0 });
+
     private static Chunk? ChunkById(RetrievalIndex fixture, string id) =>
         fixture.Index.GetChunks(id[..id.IndexOf('#', StringComparison.Ordinal)]).FirstOrDefault(c => c.Id == id);
 
@@ -18,9 +21,11 @@ public sealed class QuoteAnswererTests
     {
         using var fixture = Plant();
 
-        var answer = Answerer(fixture).Ask("How often should the compressor oil be changed?");
+        var answer = Answering(fixture).Ask("How often should the compressor oil be changed?");
 
         Assert.Equal(AnswerMode.Quote, answer.Mode);
+        Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
+        Assert.StartsWith("From the indexed documents:", answer.Text, StringComparison.Ordinal);
         var citation = Assert.Single(answer.Citations, c => c.Quote.Contains("2000 operating hours", StringComparison.Ordinal));
         Assert.Equal("MM-AC-037", citation.DocumentNumber);
         Assert.Equal("2", citation.Revision);
@@ -38,7 +43,7 @@ public sealed class QuoteAnswererTests
             ("1 Scope", null, "This manual covers routine maintenance of the three AC-37 oil-injected screw compressors of line L2."),
             ("3 Maintenance intervals > 3.3", "3.3", "3.3 Replace the oil filter and the compressor oil every 4,000 operating hours."));
 
-        var answer = Answerer(fixture).Ask("What is the oil change interval of the AC-37 compressor?");
+        var answer = Answering(fixture).Ask("What is the oil change interval of the AC-37 compressor?");
 
         Assert.Equal(AnswerMode.Quote, answer.Mode);
         Assert.Equal("3.3", answer.Citations[0].ClauseLabel);
@@ -50,7 +55,7 @@ public sealed class QuoteAnswererTests
     {
         using var fixture = Plant();
 
-        var answer = Answerer(fixture).Ask("从业人员超过多少人的生产经营单位应当设置安全生产管理机构？");
+        var answer = Answering(fixture).Ask("从业人员超过多少人的生产经营单位应当设置安全生产管理机构？");
 
         Assert.Equal(AnswerMode.Quote, answer.Mode);
         Assert.StartsWith("根据知识库文件原文", answer.Text, StringComparison.Ordinal);
@@ -63,7 +68,7 @@ public sealed class QuoteAnswererTests
     {
         using var fixture = Plant();
 
-        var answer = Answerer(fixture).Ask("M12 螺栓的拧紧力矩是多少？");
+        var answer = Answering(fixture).Ask("M12 螺栓的拧紧力矩是多少？");
 
         Assert.Contains("| 规格 Size | 拧紧力矩 Torque (N·m) |", answer.Text, StringComparison.Ordinal);
         var row = Assert.Single(answer.Citations, c => c.Quote == "| M12 | 82 |");
@@ -72,12 +77,13 @@ public sealed class QuoteAnswererTests
     }
 
     [Fact]
-    public void Ask_DocumentsSilent_RefusesWithoutCitationsAndSuggestsDocuments()
+    public void Ask_DocumentsSilent_NotFoundWithoutCitations()
     {
         using var fixture = Plant();
 
         var answer = Answerer(fixture).Ask("What is the permissible exposure limit for hydrogen sulfide in the paint shop?");
 
+        Assert.Equal(AnswerOutcome.NotFound, answer.Outcome);
         Assert.Equal(AnswerMode.Refused, answer.Mode);
         Assert.Empty(answer.Citations);
         Assert.StartsWith("The indexed documents do not answer", answer.Text, StringComparison.Ordinal);
@@ -85,24 +91,91 @@ public sealed class QuoteAnswererTests
     }
 
     [Fact]
-    public void Ask_ValueTheDocumentsDoNotHold_Refused()
+    public void Ask_ValueTheDocumentsDoNotHold_NotAnswered()
     {
         using var fixture = Plant();
 
-        // The topic is there; the asked value (a 1000-hour interval) is not, so quoting the oil clause would mislead.
+        // The topic is there; the asked value (a 1000-hour interval) is not, so presenting the oil clause as the answer would mislead.
         var answer = Answerer(fixture).Ask("Must the compressor oil be changed every 1000 h?");
 
-        Assert.Equal(AnswerMode.Refused, answer.Mode);
+        Assert.NotEqual(AnswerOutcome.Answered, answer.Outcome);
+        Assert.DoesNotContain("From the indexed documents", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Ask_ChineseQuestionNothingMatches_ChineseRefusal()
+    public void Ask_ChineseTopicNearbyButNotAnswered_NotPresentedAsAnswer()
     {
         using var fixture = Plant();
 
         var answer = Answerer(fixture).Ask("注册安全工程师每年继续教育多少学时？");
 
+        Assert.NotEqual(AnswerOutcome.Answered, answer.Outcome);
+        Assert.DoesNotContain("根据知识库文件原文", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_ChineseQuestionNothingMatches_ChineseNotFound()
+    {
+        using var fixture = Plant();
+
+        var answer = Answerer(fixture).Ask("量子计算机的退相干时间一般是多久？");
+
+        Assert.Equal(AnswerOutcome.NotFound, answer.Outcome);
         Assert.Equal(AnswerMode.Refused, answer.Mode);
+        Assert.Empty(answer.Citations);
         Assert.StartsWith("知识库中未找到依据", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_NamedLawQuestionCoveredByOneArticle_AnsweredWithTheDefaultModel()
+    {
+        using var fixture = Plant();
+
+        var answer = Answerer(fixture).Ask("从业人员超过多少人的生产经营单位应当设置安全生产管理机构？");
+
+        Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
+        Assert.InRange(answer.Answerability, new AnsweringOptions().AnswerThreshold, 1);
+    }
+
+    [Theory]
+    [InlineData("How often should the compressor oil be changed?", "No direct answer found; the closest passages are:")]
+    [InlineData("从业人员超过多少人的生产经营单位应当设置安全生产管理机构？", "未能确认直接答案，以下条款最相关：")]
+    public void Ask_BelowAnswerThreshold_ClosestPassagesLabelledAndQuotedVerbatim(string question, string label)
+    {
+        using var fixture = Plant();
+        var answerer = new QuoteAnswerer(fixture.Retriever, new AnsweringOptions { GateThreshold = 0, AnswerThreshold = 1.0 });
+
+        var answer = answerer.Ask(question);
+
+        Assert.Equal(AnswerOutcome.Closest, answer.Outcome);
+        Assert.Equal(AnswerMode.Quote, answer.Mode);
+        Assert.Equal(label, answer.Text.Split('\n')[0]);
+        Assert.InRange(answer.Citations.Count, 1, new AnsweringOptions().ClosestPassages);
+        Assert.Equal(answer.Citations.Count, answer.Citations.Select(c => c.ChunkId).Distinct().Count());
+        Assert.Empty(CitationVerifier.Problems(answer, id => ChunkById(fixture, id)));
+    }
+
+    [Fact]
+    public void Ask_ClosestPassages_OnePassagePerHitInRankOrder()
+    {
+        using var fixture = Plant();
+        var options = new AnsweringOptions { GateThreshold = 0, AnswerThreshold = 1.0, ClosestPassages = 2 };
+
+        var assessment = new QuoteAnswerer(fixture.Retriever, options).Assess("How often should the compressor oil be changed?");
+        var answer = assessment.AsClosest(options);
+
+        Assert.Equal(assessment.Response.Hits.Take(2).Select(h => h.Chunk.Id), answer.Citations.Select(c => c.ChunkId));
+        Assert.Equal(assessment.Probability, answer.Answerability);
+    }
+
+    [Fact]
+    public void Ask_GateAboveEveryCoverage_NotFoundEvenForAnAnswerableQuestion()
+    {
+        using var fixture = Plant();
+
+        var answer = new QuoteAnswerer(fixture.Retriever, new AnsweringOptions { GateThreshold = 1.0 }).Ask("Which oil grade does the compressor use?");
+
+        Assert.Equal(AnswerOutcome.NotFound, answer.Outcome);
+        Assert.Empty(answer.Citations);
     }
 }

@@ -70,7 +70,7 @@ public sealed class AnswerOrchestratorTests
     }
 
     [Fact]
-    public async Task AskAsync_EvidenceTooThin_RefusedWithoutCallingTheModel()
+    public async Task AskAsync_NothingRelevantRetrieved_NotFoundWithoutCallingTheModel()
     {
         using var plant = new Plant();
         var model = new ScriptedChatClient(_ => "invented");
@@ -78,13 +78,14 @@ public sealed class AnswerOrchestratorTests
 
         var answer = await Answer(orchestrator, "What is the boiling point of liquid nitrogen in the cryogenic freezer?");
 
+        Assert.Equal(AnswerOutcome.NotFound, answer.Outcome);
         Assert.Equal(AnswerMode.Refused, answer.Mode);
         Assert.Empty(model.Calls);
         Assert.Null(answer.Verification);
     }
 
     [Fact]
-    public async Task AskAsync_NothingSurvivesVerification_RefusalReportingWhatWasRemoved()
+    public async Task AskAsync_NothingSurvivesVerification_ClosestPassagesReportingWhatWasRemoved()
     {
         using var plant = new Plant();
         var model = new ScriptedChatClient(_ => "Change the compressor oil every 3000 operating hours [1]. It is good practice.");
@@ -92,8 +93,11 @@ public sealed class AnswerOrchestratorTests
 
         var answer = await Answer(orchestrator, "How often should the compressor oil be changed?");
 
-        Assert.Equal(AnswerMode.Refused, answer.Mode);
-        Assert.Empty(answer.Citations);
+        // Nothing the model wrote is kept; the passages it was given are shown, labelled as not an answer.
+        Assert.Equal(AnswerOutcome.Closest, answer.Outcome);
+        Assert.StartsWith("No direct answer found; the closest passages are:", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("3000", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(CitationVerifier.Problems(answer, plant.Chunk));
         Assert.Equal(2, answer.Verification!.Unsupported.Count);
         Assert.StartsWith("Change the compressor oil every 3000", answer.Verification.ModelText, StringComparison.Ordinal);
     }
@@ -193,5 +197,54 @@ public sealed class AnswerOrchestratorTests
 
         Assert.False(orchestrator.Generates);
         Assert.Equal(AnswerMode.Quote, answer.Mode);
+    }
+
+    [Fact]
+    public async Task AskAsync_ParaphraseWithFewSharedWords_PassesTheGateAndTheModelAnswers()
+    {
+        using var plant = new Plant();
+        // The scripted model cites whichever numbered source holds the interval, as a real one would.
+        var model = new ScriptedChatClient(messages => $"Every 2000 operating hours [{SourceNumber(messages[^1].Text, "2000 operating hours")}].");
+        using var orchestrator = plant.Orchestrator(model);
+
+        // Shares only "compressor" with the clause: quote mode would not claim an answer; the model reads it.
+        var answer = await Answer(orchestrator, "At what running-time interval does the compressor lubricant get replaced?");
+
+        Assert.Single(model.Calls);
+        Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
+        Assert.Equal(AnswerMode.Generated, answer.Mode);
+        Assert.Contains(answer.Citations, c => c.ClauseLabel == "4.2");
+    }
+
+    [Theory]
+    [InlineData("How often should the compressor oil be changed?", "The sources do not answer this question.", "The indexed documents do not answer this question")]
+    [InlineData("How often should the compressor oil be changed?", "I couldn't find the oil change interval in the provided sources.", "The indexed documents do not answer this question")]
+    [InlineData("How often should the compressor oil be changed?", "The documents provided do not mention this.", "The indexed documents do not answer this question")]
+    [InlineData("从业人员超过多少人的生产经营单位应当设置安全生产管理机构？", "来源中未找到该问题的依据。", "知识库中未找到依据回答这个问题。")]
+    [InlineData("从业人员超过多少人的生产经营单位应当设置安全生产管理机构？", "根据所给资料，无法确定具体人数。", "知识库中未找到依据回答这个问题。")]
+    [InlineData("从业人员超过多少人的生产经营单位应当设置安全生产管理机构？", "资料中没有提及这一点", "知识库中未找到依据回答这个问题。")]
+    public async Task AskAsync_ModelSaysSourcesDoNotAnswer_StandardNotFoundAnswer(string question, string reply, string expected)
+    {
+        using var plant = new Plant();
+        var model = new ScriptedChatClient(_ => reply);
+        using var orchestrator = plant.Orchestrator(model);
+
+        var answer = await Answer(orchestrator, question);
+
+        Assert.Single(model.Calls);
+        Assert.Equal(AnswerOutcome.NotFound, answer.Outcome);
+        Assert.Equal(AnswerMode.Refused, answer.Mode);
+        Assert.StartsWith(expected, answer.Text, StringComparison.Ordinal);
+        Assert.Empty(answer.Citations);
+        Assert.Equal("scripted", answer.Model);
+        Assert.Equal(reply, answer.Verification!.ModelText);
+    }
+
+    private static int SourceNumber(string prompt, string holding)
+    {
+        var at = prompt.IndexOf(holding, StringComparison.Ordinal);
+        Assert.True(at >= 0, "the passage is not among the sources given to the model");
+        var open = prompt.LastIndexOf("\n[", at, StringComparison.Ordinal) + 2;
+        return int.Parse(prompt[open..prompt.IndexOf(']', open)], System.Globalization.CultureInfo.InvariantCulture);
     }
 }

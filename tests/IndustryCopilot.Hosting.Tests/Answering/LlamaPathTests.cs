@@ -37,7 +37,8 @@ public sealed class LlamaPathTests(TinyModel tiny) : IClassFixture<TinyModel>
         Assert.Equal(events.Count - 1, tokens.Count);
         Assert.Equal(string.Concat(tokens.Select(t => t.Text)), answer.Verification!.ModelText);
         Assert.Equal("icp-tiny-test", answer.Model);
-        Assert.Contains(answer.Mode, new[] { AnswerMode.Generated, AnswerMode.Refused });
+        // Random weights write random text: a verified answer, or (nothing verified / "not found") no claim at all.
+        Assert.True(answer.Outcome == AnswerOutcome.Answered ? answer.Mode == AnswerMode.Generated : answer.Mode != AnswerMode.Generated, $"{answer.Outcome} {answer.Mode}");
         Assert.Empty(CitationVerifier.Problems(answer, plant.Chunk));
         Assert.StartsWith("<|im_start|>system\nYou are the document assistant", prompt, StringComparison.Ordinal);
         Assert.Contains("<|im_start|>user\nSources:\n\n[1] Air compressor maintenance (MM-AC-037) Rev 2 — 4 Maintenance > 4.2 Oil\n", prompt, StringComparison.Ordinal);
