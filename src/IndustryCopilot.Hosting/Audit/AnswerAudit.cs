@@ -30,6 +30,7 @@ public static class AnswerAudit
             ConversationId = conversationId,
             Answer = answer.Text,
             Mode = answer.Mode,
+            Outcome = answer.Outcome,
             Language = answer.Language.ToString().ToLowerInvariant(),
             Citations = [.. answer.Citations.Select(c => new AuditCitation(c.Number, c.ChunkId, c.DocumentId, c.DocumentTitle, c.DocumentNumber, c.Revision, documents[c.DocumentId]?.ContentHash, c.ClauseLabel, c.PageStart, c.Quote))],
             // A document removed while the answer was made has no groups left to check against: nobody may see it.

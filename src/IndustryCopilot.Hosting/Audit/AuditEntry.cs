@@ -32,6 +32,9 @@ public sealed record AuditEntry
 
     public required AnswerMode Mode { get; init; }
 
+    /// <summary>What the answer claimed: answered, closest passages (not an answer) or not found. Entries written before outcomes existed read as answered.</summary>
+    public AnswerOutcome Outcome { get; init; } = AnswerOutcome.Answered;
+
     public required string Language { get; init; }
 
     public IReadOnlyList<AuditCitation> Citations { get; init; } = [];

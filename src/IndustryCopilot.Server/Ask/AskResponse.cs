@@ -3,11 +3,16 @@ using IndustryCopilot.Core.Answering.Verification;
 
 namespace IndustryCopilot.Server.Ask;
 
-/// <summary>The answer as the API returns it: an id for feedback and audit, the text, how it was made, its citations and checks.</summary>
+/// <summary>
+/// The answer as the API returns it: an id for feedback and audit, the text, how it was made, what it claims
+/// (<c>outcome</c>: <c>answered</c>, <c>closest</c> — the closest passages, not an answer — or <c>notFound</c>), its
+/// citations and checks.
+/// </summary>
 internal sealed record AskResponse(
     string AnswerId,
     string Answer,
     AnswerMode Mode,
+    AnswerOutcome Outcome,
     string Language,
     IReadOnlyList<CitationView> Citations,
     IReadOnlyList<DocumentSuggestion> Suggestions,
@@ -16,12 +21,14 @@ internal sealed record AskResponse(
     string? StandaloneQuestion,
     string? Notice,
     double Support,
+    double Answerability,
     IReadOnlyDictionary<string, double> Timings)
 {
     public static AskResponse From(Answer answer, string answerId) => new(
         answerId,
         answer.Text,
         answer.Mode,
+        answer.Outcome,
         answer.Language.ToString().ToLowerInvariant(),
         [.. answer.Citations.Select(CitationView.From)],
         answer.Suggestions,
@@ -30,5 +37,6 @@ internal sealed record AskResponse(
         answer.StandaloneQuestion,
         answer.Notice,
         answer.Support,
+        answer.Answerability,
         answer.TimingsMs);
 }

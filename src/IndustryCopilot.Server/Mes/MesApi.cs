@@ -45,7 +45,7 @@ internal static partial class MesApi
         var answer = ((AnswerCompleted)result).Answer;
         var citations = answer.Citations.ToList();
         var steps = new List<MesStep>();
-        foreach (var citation in answer.Citations)
+        foreach (var citation in answer.Outcome == AnswerOutcome.Answered ? answer.Citations : [])
         {
             var chunk = orchestrator.ReadIndex(i => i.GetChunks(citation.DocumentId).FirstOrDefault(c => c.Id == citation.ChunkId));
             if (chunk is { Kind: ChunkKind.Procedure })
@@ -56,7 +56,7 @@ internal static partial class MesApi
 
         // A screen wants the procedure itself: when the answer cites a document whose procedure ranks near the top
         // but quotes another passage of it, the procedure is added as one more citation, quoted whole.
-        if (steps.Count == 0 && answer.Mode != AnswerMode.Refused)
+        if (steps.Count == 0 && answer.Outcome == AnswerOutcome.Answered)
         {
             var cited = citations.Select(c => c.DocumentId).ToHashSet(StringComparer.Ordinal);
             var hits = orchestrator.Search(new SearchRequest(question) { K = 5, Filter = user.Limit(SearchFilter.None) }).Hits;
@@ -69,7 +69,7 @@ internal static partial class MesApi
         }
 
         var entry = recorder.Record(answer with { Citations = citations }, user, "mes", started);
-        return TypedResults.Ok(new MesLookupResponse(entry.Id, question, answer.Text, answer.Mode, steps, [.. citations.Select(CitationView.From)]));
+        return TypedResults.Ok(new MesLookupResponse(entry.Id, question, answer.Text, answer.Mode, answer.Outcome, steps, [.. citations.Select(CitationView.From)]));
     }
 
     private static IEnumerable<MesStep> Steps(string text, int citation) =>

@@ -16,7 +16,8 @@ namespace IndustryCopilot.Server.OpenAI;
 /// OpenAI-compatible <c>POST /v1/chat/completions</c> and <c>GET /v1/models</c>, so chat tools and SDKs work unchanged
 /// (the key goes in as the OpenAI API key). The last user message is the question; earlier user/assistant pairs are the
 /// conversation. The answer text ends with the numbered sources; the citations also come as an extra
-/// <c>citations</c> field. With <c>stream: true</c> the <b>verified</b> answer is sent as chunks once verification is
+/// <c>citations</c> field, and what the answer claims as <c>outcome</c> (<c>answered</c>, <c>closest</c>,
+/// <c>notFound</c>; on the last chunk when streaming) — the text of a <c>closest</c> answer starts with its label. With <c>stream: true</c> the <b>verified</b> answer is sent as chunks once verification is
 /// done — unverified model text is never streamed through this API, since its clients cannot take it back.
 /// </summary>
 internal static class OpenAIApi
@@ -63,20 +64,22 @@ internal static class OpenAIApi
                 usage = new { prompt_tokens = 0, completion_tokens = 0, total_tokens = 0 },
                 citations,
                 mode = answer.Mode,
+                outcome = answer.Outcome,
             });
         }
 
-        return TypedResults.ServerSentEvents(Chunks(id, created, content, citations).ToAsyncEnumerable());
+        return TypedResults.ServerSentEvents(Chunks(id, created, content, citations, JsonNamingPolicy.CamelCase.ConvertName(answer.Outcome.ToString())).ToAsyncEnumerable());
     }
 
     // OpenAI's stream: "data: {chunk}" events, a final chunk with finish_reason, then "data: [DONE]".
-    private static IEnumerable<SseItem<string>> Chunks(string id, long created, string content, List<CitationView> citations)
+    private static IEnumerable<SseItem<string>> Chunks(string id, long created, string content, List<CitationView> citations, string outcome)
     {
         string Chunk(object delta, string? finish, object? extra = null) => JsonSerializer.Serialize(new
         {
             id, @object = "chat.completion.chunk", created, model = ModelId,
             choices = new[] { new { index = 0, delta, finish_reason = finish } },
             citations = extra,
+            outcome = finish is null ? null : outcome,
         });
 
         yield return new SseItem<string>(Chunk(new { role = "assistant", content = "" }, null));

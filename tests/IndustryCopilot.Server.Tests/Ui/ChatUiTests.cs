@@ -78,6 +78,29 @@ public sealed class ChatUiTests
     }
 
     [SkippableFact]
+    public void Chat_NoDirectAnswer_ClosestPassagesBadgedAndHeadedAsNotAnAnswer()
+    {
+        Skip.If(Chromium.Missing is not null, Chromium.Missing);
+        using var server = new CorpusServer { Settings = new Dictionary<string, string> { ["Answering:GateThreshold"] = "0", ["Answering:AnswerThreshold"] = "1" } };
+        var url = Listen(server);
+        using var browser = Chromium.Start();
+
+        browser.Navigate().GoToUrl(url);
+        browser.WaitFor("#question").SendKeys("What is the oil change interval of the AC-37 compressor?");
+        browser.FindElement(By.Id("ask")).Click();
+
+        var answer = browser.WaitFor(".message.answer", e => e.GetAttribute("data-answer-id") is not null);
+        Assert.Equal("closest", answer.GetAttribute("data-outcome"));
+        Assert.Contains("closest", answer.GetAttribute("class")!.Split(' '));
+        var badge = answer.FindElement(By.CssSelector(".mode"));
+        Assert.Equal("No direct answer · closest passages", badge.Text);
+        Assert.DoesNotContain("quote", badge.GetAttribute("class")!.Split(' '));
+        Assert.StartsWith("No direct answer found; the closest passages are:", answer.FindElement(By.CssSelector(".text")).Text, StringComparison.Ordinal);
+        Assert.Equal("Closest passages (not an answer)", answer.FindElement(By.CssSelector("h4")).Text);
+        Assert.Empty(answer.FindElements(By.XPath(".//h4[text()='Sources']")));
+    }
+
+    [SkippableFact]
     public void Documents_EditorUploadsFile_JobIndexedAndRowListedThenDeleted()
     {
         Skip.If(Chromium.Missing is not null, Chromium.Missing);

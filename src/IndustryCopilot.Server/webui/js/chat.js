@@ -115,9 +115,14 @@ function feedbackBar(answerId) {
   return bar;
 }
 
+// The badge says what the answer claims: quoted or generated answers, "closest passages — not an answer", or
+// nothing found. A closest-passages reply is styled apart and its sources are headed as such, never as an answer's.
 function complete(view, answer) {
-  view.mode.textContent = t(`mode.${answer.mode}`);
-  view.mode.className = `mode ${answer.mode}`;
+  const badge = answer.outcome === 'closest' ? 'closest' : answer.outcome === 'notFound' ? 'refused' : answer.mode;
+  view.mode.textContent = t(`mode.${badge}`);
+  view.mode.className = `mode ${badge}`;
+  view.box.dataset.outcome = answer.outcome;
+  if (answer.outcome === 'closest') view.box.classList.add('closest');
   renderAnswer(view.text, answer.answer, answer.citations);
   if (answer.notice) view.box.insertBefore(element('p', 'notice', answer.notice), view.text);
   if (answer.citations.length) {
@@ -127,7 +132,7 @@ function complete(view, answer) {
       item.append(chip(c), document.createTextNode(' ' + c.line.replace(/^\[\d+\]\s*/, '')));
       list.append(item);
     }
-    view.box.append(element('h4', '', t('answer.sources')), list);
+    view.box.append(element('h4', '', t(answer.outcome === 'closest' ? 'answer.closest' : 'answer.sources')), list);
   }
   if (answer.suggestions && answer.suggestions.length) {
     const list = element('ul', 'suggestions');

@@ -42,6 +42,21 @@ public sealed class TeamsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Message_NoDirectAnswer_ReplyOpensWithTheClosestPassagesLabel()
+    {
+        var settings = new Dictionary<string, string>(_bf.Settings) { ["Answering:GateThreshold"] = "0", ["Answering:AnswerThreshold"] = "1" };
+        using var server = new CorpusServer { Settings = settings };
+        using var client = await server.ReadyClientAsync();
+
+        await Post(client, _bf.Message("<at>IndustryCopilot</at> M12 螺栓的拧紧力矩是多少？"), _bf.Token());
+
+        var answer = await _bf.Server.WaitForAsync(r => r.Body.Contains("\"message\"", StringComparison.Ordinal));
+        var text = JsonDocument.Parse(answer.Body).RootElement.GetProperty("text").GetString()!;
+        Assert.StartsWith("未能确认直接答案，以下条款最相关：", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("根据知识库文件原文", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Message_BadTokens_401AndNothingSent()
     {
         using var server = new CorpusServer { Settings = _bf.Settings };
