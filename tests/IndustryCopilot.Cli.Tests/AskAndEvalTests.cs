@@ -9,7 +9,7 @@ public sealed class AskAndEvalTests
     private static readonly string? Eval = FindEval();
 
     [Fact]
-    public void Ask_CorpusQuestion_QuoteAnswerWithVerifiedCitationThenRefusal()
+    public void Ask_CorpusQuestion_QuoteAnswerWithVerifiedCitationThenNotFound()
     {
         using var dir = new TempDirectory();
         string[] data = ["--data-dir", dir.Path];
@@ -22,10 +22,12 @@ public sealed class AskAndEvalTests
         Assert.True(answer.ExitCode == 0, answer.Error);
         var json = JsonDocument.Parse(answer.Output).RootElement;
         Assert.Equal("quote", json.GetProperty("mode").GetString());
+        Assert.Equal("answered", json.GetProperty("outcome").GetString());
         var citation = json.GetProperty("citations")[0];
         Assert.Contains("82", citation.GetProperty("quote").GetString());
         Assert.Contains("[1]", json.GetProperty("text").GetString());
         Assert.Contains("The indexed documents do not answer", refusal.Output);
+        Assert.Contains("outcome notfound", refusal.Output);
         Assert.Contains("glossary: 叉车 → ", search.Output);
     }
 

@@ -13,7 +13,7 @@ namespace IndustryCopilot.Cli.Commands;
 /// <summary>
 /// <c>icp ask "&lt;q&gt;"</c>: with a model (<c>--model x.gguf</c> or <c>Llm:*</c>) streams the model's words, then
 /// prints the verified answer if verification changed it, the citations and what verification removed; without one,
-/// a quote-mode answer. Either way a refusal names documents to check.
+/// a quote-mode answer (answered, closest passages or not found). Either way a not-found answer names documents to check.
 /// </summary>
 internal sealed class AskCommand : AsyncCommand<AskCommand.Settings>
 {
@@ -140,6 +140,6 @@ internal sealed class AskCommand : AsyncCommand<AskCommand.Settings>
 
         var timings = string.Join(", ", answer.TimingsMs.Where(t => t.Key != "total").Select(t => $"{t.Key} {t.Value:F0}"));
         var model = answer.Model is null ? "" : $"; model {answer.Model}";
-        AnsiConsole.MarkupLineInterpolated($"[grey]mode {answer.Mode.ToString().ToLowerInvariant()}{model}; support {answer.Support:F2}; {answer.TimingsMs.GetValueOrDefault("total"):F0} ms ({timings})[/]");
+        AnsiConsole.MarkupLineInterpolated($"[grey]mode {answer.Mode.ToString().ToLowerInvariant()}; outcome {answer.Outcome.ToString().ToLowerInvariant()}{model}; support {answer.Support:F2}; answerability {answer.Answerability:F2}; {answer.TimingsMs.GetValueOrDefault("total"):F0} ms ({timings})[/]");
     }
 }
