@@ -72,6 +72,23 @@ public sealed class WeComApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Receive_NoDirectAnswer_SentTextOpensWithTheClosestPassagesLabel()
+    {
+        using var server = Server(null, ("Answering:GateThreshold", "0"), ("Answering:AnswerThreshold", "1"));
+        using var client = await server.ReadyClientAsync();
+
+        await client.PostAsync(Signed(Message("lisi", "M12 螺栓的拧紧力矩是多少？"), Now(), "n-closest"), Xml(Envelope(Message("lisi", "M12 螺栓的拧紧力矩是多少？"))));
+
+        var send = await _wecom.WaitForAsync(r => r.PathAndQuery.StartsWith("/cgi-bin/message/send", StringComparison.Ordinal));
+        var body = JsonDocument.Parse(send.Body).RootElement;
+        var content = body.GetProperty(body.GetProperty("msgtype").GetString()!).GetProperty("content").GetString()!;
+        Assert.StartsWith("未能确认直接答案，以下条款最相关：", content, StringComparison.Ordinal);
+        Assert.Contains("来源：\n[1] ", content, StringComparison.Ordinal);
+        using var audit = new Hosting.Audit.AuditLog(server.DataDirectory);
+        Assert.Equal(Core.Answering.AnswerOutcome.Closest, Assert.Single(audit.Query(new Hosting.Audit.AuditQuery(), null)).Entry.Outcome);
+    }
+
+    [Fact]
     public async Task Receive_HelpCommand_EncryptedPassiveReply()
     {
         using var server = Server(null);
