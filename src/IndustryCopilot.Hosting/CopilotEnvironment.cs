@@ -7,10 +7,12 @@ using IndustryCopilot.Core.Ingestion.Chunking;
 using IndustryCopilot.Core.Ingestion.Ocr;
 using IndustryCopilot.Core.Retrieval;
 using IndustryCopilot.Core.Retrieval.Dense;
+using IndustryCopilot.Core.Retrieval.Lanes;
 using IndustryCopilot.Core.Retrieval.Query;
 using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Hosting.Llm;
 using IndustryCopilot.Llama;
+using IndustryCopilot.Lucene.Retrieval;
 using IndustryCopilot.Onnx.Embeddings;
 using IndustryCopilot.Qdrant;
 using Microsoft.Extensions.Configuration;
@@ -172,8 +174,11 @@ public sealed class CopilotEnvironment
     /// </summary>
     public HybridRetriever Retriever(SqliteIndex index, bool embedded = false, QdrantSearchIndex? qdrant = null) =>
         embedded || Index.Provider == IndexProvider.Embedded
-            ? new(index, Retrieval, LoadGlossary(index), Embedder())
-            : new(index, qdrant ?? QdrantIndex(), Retrieval, LoadGlossary(index), Embedder());
+            ? new(index, Retrieval, LoadGlossary(index), Embedder(), rankings: Rankings(index))
+            : new(index, qdrant ?? QdrantIndex(), Retrieval, LoadGlossary(index), Embedder(), rankings: Rankings(index));
+
+    /// <summary>The lanes run beside the search index over the catalog: the Lucene Chinese lane unless its weight is 0.</summary>
+    public IReadOnlyList<IRankingLane> Rankings(SqliteIndex index) => Retrieval.ChineseBm25Weight > 0 ? [new ChineseBm25Lane(index)] : [];
 
     /// <summary>The embedding model the search index records for the configured embedder; null without one.</summary>
     public VectorModel? VectorModel() => Embedder() is { } e ? new VectorModel(e.ModelId, e.Dimension) : null;

@@ -15,9 +15,14 @@ internal static class LaneList
         var lanes = SearchLanes.None;
         foreach (var name in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            lanes |= Enum.TryParse<SearchLane>(name, ignoreCase: true, out var lane)
-                ? (SearchLanes)(1 << (int)lane)
-                : throw new InvalidOperationException($"unknown lane '{name}' (use lexical, dense, identifier or all)");
+            lanes |= name.ToLowerInvariant() switch
+            {
+                "lexical" => SearchLanes.Lexical,
+                "dense" => SearchLanes.Dense,
+                "identifier" => SearchLanes.Identifier,
+                "chinesebm25" => SearchLanes.Ranking,
+                _ => throw new InvalidOperationException($"unknown lane '{name}' (use lexical, dense, identifier, chinesebm25 or all)"),
+            };
         }
 
         return lanes;

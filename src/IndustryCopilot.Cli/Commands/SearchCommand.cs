@@ -23,7 +23,7 @@ internal sealed class SearchCommand : Command<SearchCommand.Settings>
         public string[] Filters { get; init; } = [];
 
         [CommandOption("--lanes <LANES>")]
-        [Description("Lanes to run: all (default), or a comma list of lexical, dense, identifier.")]
+        [Description("Lanes to run: all (default), or a comma list of lexical, dense, identifier, chinesebm25.")]
         public string Lanes { get; init; } = "all";
 
         [CommandOption("--include-superseded")]

@@ -27,17 +27,21 @@ public sealed class HybridRetriever
     private readonly LexicalPlanner _planner;
     private readonly ClauseLane _clauses;
     private readonly IReranker? _reranker;
+    private readonly IReadOnlyList<IRankingLane> _rankings;
     private readonly QueryEmbeddingCache _embeddings;
     private readonly GenerationCache<(DocumentCatalog Catalog, Dictionary<string, DocumentInfo> Documents)> _catalog;
 
     /// <summary>Search over the embedded index (the catalog is also the search index).</summary>
-    public HybridRetriever(SqliteIndex index, RetrievalOptions options, Glossary glossary, TextEmbedder? embedder = null, IReranker? reranker = null)
-        : this(index, new EmbeddedSearchIndex(index, embedder is null ? null : new VectorModel(embedder.ModelId, embedder.Dimension)), options, glossary, embedder, reranker)
+    public HybridRetriever(SqliteIndex index, RetrievalOptions options, Glossary glossary, TextEmbedder? embedder = null, IReranker? reranker = null, IReadOnlyList<IRankingLane>? rankings = null)
+        : this(index, new EmbeddedSearchIndex(index, embedder is null ? null : new VectorModel(embedder.ModelId, embedder.Dimension)), options, glossary, embedder, reranker, rankings)
     {
     }
 
-    /// <summary>Search with the lanes in <paramref name="search"/> (e.g. Qdrant) and the catalog in <paramref name="index"/>.</summary>
-    public HybridRetriever(SqliteIndex index, ISearchIndex search, RetrievalOptions options, Glossary glossary, TextEmbedder? embedder = null, IReranker? reranker = null)
+    /// <summary>
+    /// Search with the lanes in <paramref name="search"/> (e.g. Qdrant) and the catalog in <paramref name="index"/>,
+    /// plus <paramref name="rankings"/> run beside them (e.g. the Lucene Chinese lane) and fused with them.
+    /// </summary>
+    public HybridRetriever(SqliteIndex index, ISearchIndex search, RetrievalOptions options, Glossary glossary, TextEmbedder? embedder = null, IReranker? reranker = null, IReadOnlyList<IRankingLane>? rankings = null)
     {
         options.Validate();
         _index = index;
@@ -48,6 +52,7 @@ public sealed class HybridRetriever
         _planner = new LexicalPlanner(index, options);
         _clauses = new ClauseLane(index);
         _reranker = reranker;
+        _rankings = rankings ?? [];
         _embeddings = new QueryEmbeddingCache(options.QueryEmbeddingCacheSize);
         _catalog = new(index, () =>
         {
@@ -139,6 +144,15 @@ public sealed class HybridRetriever
             }
 
             Lap(timings, "identifier", clock);
+        }
+
+        if (request.Lanes.HasFlag(SearchLanes.Ranking))
+        {
+            foreach (var ranking in _rankings.Where(r => r.Applies(query) && _options.Weight(r.Lane) > 0))
+            {
+                lanes[ranking.Lane] = ranking.Search(query, allowed, pool);
+                Lap(timings, ranking.Lane.ToString().ToLowerInvariant(), clock);
+            }
         }
 
         var fused = ReciprocalRankFusion.Fuse(lanes, _options.Weight, _options.RrfK);

@@ -45,6 +45,12 @@ public sealed class RetrievalOptions
     public double NamedDocumentWeight { get; set; } = 1.0;
 
     /// <summary>
+    /// Weight of the Lucene Chinese lane (SmartChineseAnalyzer words and CJK bigrams, BM25) for Chinese questions; 0
+    /// turns it off (and it is not built). Default 1, like the other lanes.
+    /// </summary>
+    public double ChineseBm25Weight { get; set; } = 1.0;
+
+    /// <summary>
     /// Query embeddings kept for reuse, most recently used first (an embedding depends only on the text and the model,
     /// and a query costs ~10 ms of CPU to embed, more than the rest of a search). 0 turns the cache off. Default 1024 (~1.5 MB at 384 dimensions).
     /// </summary>
@@ -55,6 +61,7 @@ public sealed class RetrievalOptions
         SearchLane.Lexical => LexicalWeight,
         SearchLane.Dense => DenseWeight,
         SearchLane.NamedDocument => NamedDocumentWeight,
+        SearchLane.ChineseBm25 => ChineseBm25Weight,
 
         // A fused ranking stands for the lexical and dense lanes at once; exact identifiers keep their own lane.
         SearchLane.Fused => LexicalWeight + DenseWeight,
@@ -78,7 +85,7 @@ public sealed class RetrievalOptions
             throw new InvalidOperationException("Retrieval: QueryEmbeddingCacheSize must be 0–1000000");
         }
 
-        if (GramWeight < 0 || LexicalWeight < 0 || DenseWeight < 0 || IdentifierWeight < 0 || NamedDocumentWeight < 0)
+        if (GramWeight < 0 || LexicalWeight < 0 || DenseWeight < 0 || IdentifierWeight < 0 || NamedDocumentWeight < 0 || ChineseBm25Weight < 0)
         {
             throw new InvalidOperationException("Retrieval: lane weights must not be negative");
         }

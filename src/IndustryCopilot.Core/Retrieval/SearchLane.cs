@@ -17,4 +17,7 @@ public enum SearchLane
 
     /// <summary>Lexical, dense and identifier lanes fused inside the index's own query (Qdrant's Query API with RRF).</summary>
     Fused,
+
+    /// <summary>Lucene.Net BM25 over SmartChineseAnalyzer words and CJK bigrams, for Chinese questions.</summary>
+    ChineseBm25,
 }

@@ -1,0 +1,118 @@
+using System.Globalization;
+using IndustryCopilot.Core.Documents;
+using IndustryCopilot.Core.Index;
+using IndustryCopilot.Core.Retrieval;
+using IndustryCopilot.Core.Retrieval.Lanes;
+using IndustryCopilot.Core.Retrieval.Query;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace IndustryCopilot.Lucene.Retrieval;
+
+/// <summary>
+/// Lucene.Net BM25 for Chinese questions: every chunk (with its document title) on a SmartChineseAnalyzer field (HMM
+/// word segmentation) and a CJK-bigram field, queried together. Bigrams meet paraphrases that share two-character
+/// runs but no jieba word; the two segmenters disagree in different places. Held in memory and rebuilt from the
+/// catalog when the index changes; the caller's allowed documents filter inside the query.
+/// </summary>
+public sealed class ChineseBm25Lane(SqliteIndex index) : IRankingLane
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private readonly GenerationCache<Snapshot> _snapshot = new(index, () => Build(index));
+
+    public SearchLane Lane => SearchLane.ChineseBm25;
+
+    public bool Applies(AnalyzedQuery query) => query.Language is DocumentLanguage.Zh or DocumentLanguage.Mixed;
+
+    public IReadOnlyList<ChunkScore> Search(AnalyzedQuery query, IReadOnlySet<string> allowedDocuments, int k)
+    {
+        var snapshot = _snapshot.Value;
+        if (allowedDocuments.Count == 0 || snapshot.Documents == 0)
+        {
+            return [];
+        }
+
+        var boolean = new BooleanQuery();
+        using (var analyzer = Analyzer())
+        {
+            foreach (var field in new[] { "smart", "cjk" })
+            {
+                foreach (var token in Tokens(analyzer, field, query.Text))
+                {
+                    boolean.Add(new TermQuery(new Term(field, token)), Occur.SHOULD);
+                }
+            }
+        }
+
+        if (boolean.Clauses.Count == 0)
+        {
+            return [];
+        }
+
+        // Filtered inside the search, so a restricted caller gets the best k of its documents, not a share of a global k.
+        var filter = allowedDocuments.Count >= snapshot.Documents ? null : new FieldCacheTermsFilter("doc", [.. allowedDocuments]);
+        return snapshot.Searcher.Search(boolean, filter, k).ScoreDocs
+            .Select(d => new ChunkScore(long.Parse(snapshot.Searcher.Doc(d.Doc).Get("row"), CultureInfo.InvariantCulture), d.Score))
+            .ToList();
+    }
+
+    private static Snapshot Build(SqliteIndex index)
+    {
+        var documents = index.ListDocuments().ToDictionary(d => d.Id);
+        var directory = new RAMDirectory();
+        using (var analyzer = Analyzer())
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer) { Similarity = new BM25Similarity() }))
+        {
+            foreach (var chunk in index.ChunksOf(documents.Keys.ToList()))
+            {
+                var content = documents[chunk.Chunk.DocumentId].Title + "\n" + chunk.Chunk.SearchText;
+                writer.AddDocument(
+                [
+                    new StringField("doc", chunk.Chunk.DocumentId, Field.Store.NO),
+                    new StoredField("row", chunk.RowId.ToString(CultureInfo.InvariantCulture)),
+                    new TextField("smart", content, Field.Store.NO),
+                    new TextField("cjk", content, Field.Store.NO),
+                ]);
+            }
+
+            writer.Commit();
+        }
+
+        // The reader keeps the in-memory directory alive; both are managed memory, released with the snapshot.
+        return new Snapshot(new IndexSearcher(DirectoryReader.Open(directory)) { Similarity = new BM25Similarity() }, documents.Count);
+    }
+
+    private static PerFieldAnalyzerWrapper Analyzer() =>
+        new(new StandardAnalyzer(Version), new Dictionary<string, Analyzer>
+        {
+            ["smart"] = new SmartChineseAnalyzer(Version),
+            ["cjk"] = new CJKAnalyzer(Version),
+        });
+
+    private static List<string> Tokens(Analyzer analyzer, string field, string text)
+    {
+        var tokens = new List<string>();
+        using var stream = analyzer.GetTokenStream(field, new StringReader(text));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            tokens.Add(term.ToString());
+        }
+
+        stream.End();
+        return tokens;
+    }
+
+    private sealed record Snapshot(IndexSearcher Searcher, int Documents);
+}
