@@ -1,4 +1,3 @@
-using System.Globalization;
 using IndustryCopilot.Core.Documents;
 using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Retrieval;
@@ -28,6 +27,13 @@ namespace IndustryCopilot.Lucene.Retrieval;
 public sealed class ChineseBm25Lane(SqliteIndex index) : IRankingLane
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    // Analyzers are thread-safe (token streams are reused per thread) and cost dictionary loading to build: one per process.
+    private static readonly PerFieldAnalyzerWrapper Analyzer = new(new StandardAnalyzer(Version), new Dictionary<string, Analyzer>
+    {
+        ["smart"] = new SmartChineseAnalyzer(Version),
+        ["cjk"] = new CJKAnalyzer(Version),
+    });
     private readonly GenerationCache<Snapshot> _snapshot = new(index, () => Build(index));
 
     public SearchLane Lane => SearchLane.ChineseBm25;
@@ -42,15 +48,13 @@ public sealed class ChineseBm25Lane(SqliteIndex index) : IRankingLane
             return [];
         }
 
+        // Built as the Lucene baseline builds it: a term the question repeats counts again (query term frequency).
         var boolean = new BooleanQuery();
-        using (var analyzer = Analyzer())
+        foreach (var field in new[] { "smart", "cjk" })
         {
-            foreach (var field in new[] { "smart", "cjk" })
+            foreach (var token in Tokens(field, query.Text))
             {
-                foreach (var token in Tokens(analyzer, field, query.Text))
-                {
-                    boolean.Add(new TermQuery(new Term(field, token)), Occur.SHOULD);
-                }
+                boolean.Add(new TermQuery(new Term(field, token)), Occur.SHOULD);
             }
         }
 
@@ -61,17 +65,14 @@ public sealed class ChineseBm25Lane(SqliteIndex index) : IRankingLane
 
         // Filtered inside the search, so a restricted caller gets the best k of its documents, not a share of a global k.
         var filter = allowedDocuments.Count >= snapshot.Documents ? null : new FieldCacheTermsFilter("doc", [.. allowedDocuments]);
-        return snapshot.Searcher.Search(boolean, filter, k).ScoreDocs
-            .Select(d => new ChunkScore(long.Parse(snapshot.Searcher.Doc(d.Doc).Get("row"), CultureInfo.InvariantCulture), d.Score))
-            .ToList();
+        return snapshot.Searcher.Search(boolean, filter, k).ScoreDocs.Select(d => new ChunkScore(snapshot.Rows.Get(d.Doc), d.Score)).ToList();
     }
 
     private static Snapshot Build(SqliteIndex index)
     {
         var documents = index.ListDocuments().ToDictionary(d => d.Id);
         var directory = new RAMDirectory();
-        using (var analyzer = Analyzer())
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer) { Similarity = new BM25Similarity() }))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(Version, Analyzer) { Similarity = new BM25Similarity() }))
         {
             foreach (var chunk in index.ChunksOf(documents.Keys.ToList()))
             {
@@ -79,30 +80,25 @@ public sealed class ChineseBm25Lane(SqliteIndex index) : IRankingLane
                 writer.AddDocument(
                 [
                     new StringField("doc", chunk.Chunk.DocumentId, Field.Store.NO),
-                    new StoredField("row", chunk.RowId.ToString(CultureInfo.InvariantCulture)),
+                    new NumericDocValuesField("row", chunk.RowId),
                     new TextField("smart", content, Field.Store.NO),
                     new TextField("cjk", content, Field.Store.NO),
                 ]);
             }
 
+            writer.ForceMerge(1);
             writer.Commit();
         }
 
         // The reader keeps the in-memory directory alive; both are managed memory, released with the snapshot.
-        return new Snapshot(new IndexSearcher(DirectoryReader.Open(directory)) { Similarity = new BM25Similarity() }, documents.Count);
+        var reader = DirectoryReader.Open(directory);
+        return new Snapshot(new IndexSearcher(reader) { Similarity = new BM25Similarity() }, documents.Count, MultiDocValues.GetNumericValues(reader, "row"));
     }
 
-    private static PerFieldAnalyzerWrapper Analyzer() =>
-        new(new StandardAnalyzer(Version), new Dictionary<string, Analyzer>
-        {
-            ["smart"] = new SmartChineseAnalyzer(Version),
-            ["cjk"] = new CJKAnalyzer(Version),
-        });
-
-    private static List<string> Tokens(Analyzer analyzer, string field, string text)
+    private static List<string> Tokens(string field, string text)
     {
         var tokens = new List<string>();
-        using var stream = analyzer.GetTokenStream(field, new StringReader(text));
+        using var stream = Analyzer.GetTokenStream(field, new StringReader(text));
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
@@ -114,5 +110,5 @@ public sealed class ChineseBm25Lane(SqliteIndex index) : IRankingLane
         return tokens;
     }
 
-    private sealed record Snapshot(IndexSearcher Searcher, int Documents);
+    private sealed record Snapshot(IndexSearcher Searcher, int Documents, NumericDocValues Rows);
 }
