@@ -74,13 +74,15 @@ public sealed class EvalRunner(HybridRetriever retriever, QuoteAnswerer answerer
         var latencies = new List<double>();
         foreach (var question in set.Questions)
         {
-            var answer = answerer.Ask(question.Question);
-            latencies.Add(answer.TimingsMs["total"]);
+            // One retrieval per question: the product's answer and the record are made from the same assessment.
+            var clock = Stopwatch.StartNew();
+            var assessment = answerer.Assess(question.Question);
+            var answer = answerer.Compose(assessment);
+            latencies.Add(clock.Elapsed.TotalMilliseconds);
             citations += answer.Citations.Count;
             var problems = CitationVerifier.Problems(answer, ChunkById);
             valid += answer.Citations.Count(c => !problems.Any(p => p.StartsWith($"[{c.Number}]", StringComparison.Ordinal)));
 
-            var assessment = answerer.Assess(question.Question);
             var record = Record(set.Name, question, question.Answerable ? "answerable" : "unanswerable", assessment, options, matcher);
             records.Add(record);
             var outcome = assessment.Outcome(options);

@@ -9,6 +9,9 @@ namespace IndustryCopilot.Core.Answering;
 /// </summary>
 public sealed record AnswerAssessment(string Question, SearchResponse Response, IReadOnlyDictionary<string, double> Weights, AnswerabilitySignals Signals, double Probability, IReadOnlyDictionary<string, double> TimingsMs)
 {
+    /// <summary>The evidence passages cut into quotable units, shared by the signals and the composition.</summary>
+    internal PassageUnits Units { get; init; } = new();
+
     /// <summary>The outcome the thresholds of <paramref name="options"/> give.</summary>
     public AnswerOutcome Outcome(AnsweringOptions options) =>
         Response.Hits.Count == 0 || Signals.Coverage < options.GateThreshold ? AnswerOutcome.NotFound
@@ -26,11 +29,11 @@ public sealed record AnswerAssessment(string Question, SearchResponse Response, 
             quoted.Insert(0, best);
         }
 
-        return Scored(QuoteComposer.Answered(Question, Response.Query.Language, quoted, Weights, options.MaxSentences));
+        return Scored(QuoteComposer.Answered(Question, Response.Query.Language, quoted, Weights, options.MaxSentences, Units));
     }
 
     public Answer AsClosest(AnsweringOptions options) =>
-        Scored(QuoteComposer.Closest(Question, Response.Query.Language, Response.Hits.Take(options.ClosestPassages).ToList(), Weights));
+        Scored(QuoteComposer.Closest(Question, Response.Query.Language, Response.Hits.Take(options.ClosestPassages).ToList(), Weights, Units));
 
     public Answer AsNotFound() => Refusal.For(Question, Response.Query.Language, Response.Hits, Signals.Coverage, Probability);
 

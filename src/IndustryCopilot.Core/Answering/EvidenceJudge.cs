@@ -33,21 +33,23 @@ public sealed class EvidenceJudge(SqliteIndex index)
         return total <= 0 ? 0 : weights.Where(w => present.Contains(w.Key)).Sum(w => w.Value) / total;
     }
 
-    /// <summary>The support of the best evidence chunk, and whether all named identifiers occur in the evidence.</summary>
-    public static (double Support, RetrievedChunk? Best, bool IdentifiersFound) Judge(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> evidence, IReadOnlyDictionary<string, double> weights)
+    /// <summary>
+    /// The support of the best evidence chunk, and whether all named identifiers occur in the evidence;
+    /// <paramref name="terms"/> holds each chunk's <see cref="TermsOf"/>, in the same order.
+    /// </summary>
+    public static (double Support, RetrievedChunk? Best, bool IdentifiersFound) Judge(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> evidence, IReadOnlyList<HashSet<string>> terms, IReadOnlyDictionary<string, double> weights)
     {
         double best = 0;
         RetrievedChunk? bestChunk = null;
         var allTerms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var hit in evidence)
+        for (var i = 0; i < evidence.Count; i++)
         {
-            var terms = TermsOf(hit);
-            allTerms.UnionWith(terms);
-            var coverage = StemmedCoverage(weights, terms);
+            allTerms.UnionWith(terms[i]);
+            var coverage = StemmedCoverage(weights, terms[i]);
             if (coverage > best)
             {
                 best = coverage;
-                bestChunk = hit;
+                bestChunk = evidence[i];
             }
         }
 

@@ -39,18 +39,20 @@ public sealed class QuoteAnswerer
         var assessment = Assess(question, filter, lanes, queryVector);
         var judged = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
-        var answer = assessment.Outcome(_options) switch
-        {
-            AnswerOutcome.Answered => assessment.AsAnswered(_options),
-            AnswerOutcome.Closest => assessment.AsClosest(_options),
-            _ => assessment.AsNotFound(),
-        };
-
+        var answer = Compose(assessment);
         var timings = new Dictionary<string, double>(assessment.TimingsMs) { ["compose"] = clock.Elapsed.TotalMilliseconds };
         timings["judge"] = judged - timings["retrieve"];
         timings["total"] = judged + timings["compose"];
         return answer with { TimingsMs = timings };
     }
+
+    /// <summary>The quote-mode answer of the outcome the configured thresholds give <paramref name="assessment"/>.</summary>
+    public Answer Compose(AnswerAssessment assessment) => assessment.Outcome(_options) switch
+    {
+        AnswerOutcome.Answered => assessment.AsAnswered(_options),
+        AnswerOutcome.Closest => assessment.AsClosest(_options),
+        _ => assessment.AsNotFound(),
+    };
 
     /// <summary>Retrieves the evidence and computes the answerability signals and probability, without composing an answer.</summary>
     public AnswerAssessment Assess(string question, SearchFilter? filter = null, SearchLanes lanes = SearchLanes.All, float[]? queryVector = null)
@@ -65,7 +67,8 @@ public sealed class QuoteAnswerer
     public AnswerAssessment Assess(string question, SearchResponse response, IReadOnlyDictionary<string, double>? timings = null)
     {
         var (weights, unseen) = _judge.WeightsAndUnseen(response.Query);
-        var signals = AnswerabilitySignals.Of(response.Query, response.Hits, weights, unseen, response.LanesRun);
-        return new AnswerAssessment(question, response, weights, signals, _model.Probability(signals), timings ?? new Dictionary<string, double>());
+        var units = new PassageUnits();
+        var signals = AnswerabilitySignals.Of(response.Query, response.Hits, weights, unseen, response.LanesRun, units);
+        return new AnswerAssessment(question, response, weights, signals, _model.Probability(signals), timings ?? new Dictionary<string, double>()) { Units = units };
     }
 }

@@ -12,9 +12,9 @@ namespace IndustryCopilot.Core.Answering;
 internal static class QuoteComposer
 {
     /// <summary>The sentences that cover the question's key terms best, as the answer.</summary>
-    public static Answer Answered(string question, DocumentLanguage language, List<RetrievedChunk> hits, IReadOnlyDictionary<string, double> weights, int maxSentences)
+    public static Answer Answered(string question, DocumentLanguage language, List<RetrievedChunk> hits, IReadOnlyDictionary<string, double> weights, int maxSentences, PassageUnits passages)
     {
-        var units = hits.SelectMany((h, rank) => QuoteUnits.Of(rank, h.Chunk.Text, h.Chunk.Kind == ChunkKind.Table)).ToList();
+        var units = hits.SelectMany((h, rank) => passages.Of(h, rank)).ToList();
         // Every citation names its document, so a question's words that only name the document ("AC-37 compressor")
         // need no sentence to cover them; otherwise the scope statement that repeats the title beats the clause that answers.
         var named = hits.Select(h => EvidenceJudge.WithStems(LexicalAnalyzer.Terms($"{h.Document.Title} {h.Document.DocumentNumber}"))).ToList();
@@ -28,16 +28,17 @@ internal static class QuoteComposer
     /// No claim of an answer: a label saying no direct answer was found, then the best-covering sentence (or row) of
     /// each of the top passages, verbatim and cited.
     /// </summary>
-    public static Answer Closest(string question, DocumentLanguage language, List<RetrievedChunk> hits, IReadOnlyDictionary<string, double> weights)
+    public static Answer Closest(string question, DocumentLanguage language, List<RetrievedChunk> hits, IReadOnlyDictionary<string, double> weights, PassageUnits passages)
     {
         var chosen = new List<QuoteUnit>();
         for (var rank = 0; rank < hits.Count; rank++)
         {
-            var units = QuoteUnits.Of(rank, hits[rank].Chunk.Text, hits[rank].Chunk.Kind == ChunkKind.Table);
+            var units = passages.Of(hits[rank], rank);
             if (units.Count > 0)
             {
-                var best = units.MaxBy(u => Gain(u, weights, None, None))!;
-                chosen.Add(Gain(best, weights, None, None) > 0 ? best : units[0]);
+                // The unit holding the most key-term weight; the passage's first when none holds any.
+                var gains = units.ConvertAll(u => Gain(u, weights, None, None));
+                chosen.Add(units[gains.IndexOf(gains.Max())]);
             }
         }
 

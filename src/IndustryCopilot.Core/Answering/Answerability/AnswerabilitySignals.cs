@@ -84,25 +84,31 @@ public sealed partial record AnswerabilitySignals
     /// <param name="weights">IDF weight of each key term (see <see cref="EvidenceJudge.Weights"/>).</param>
     /// <param name="unseen">Key terms no indexed chunk holds.</param>
     /// <param name="lanesRun">The lanes the search ran.</param>
-    public static AnswerabilitySignals Of(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> hits, IReadOnlyDictionary<string, double> weights, IReadOnlySet<string> unseen, IReadOnlyList<SearchLane> lanesRun)
+    public static AnswerabilitySignals Of(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> hits, IReadOnlyDictionary<string, double> weights, IReadOnlySet<string> unseen, IReadOnlyList<SearchLane> lanesRun) =>
+        Of(query, hits, weights, unseen, lanesRun, new PassageUnits());
+
+    // Segmenting passages is the costly part of judging, so each passage's terms and units are computed once here
+    // (units kept in units for the composition that follows).
+    internal static AnswerabilitySignals Of(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> hits, IReadOnlyDictionary<string, double> weights, IReadOnlySet<string> unseen, IReadOnlyList<SearchLane> lanesRun, PassageUnits units)
     {
-        var (coverage, best, identifiersFound) = EvidenceJudge.Judge(query, hits, weights);
+        var terms = hits.Select(EvidenceJudge.TermsOf).ToList();
+        var (coverage, best, identifiersFound) = EvidenceJudge.Judge(query, hits, terms, weights);
         var total = weights.Values.Sum();
         var top3 = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var hit in hits.Take(3))
+        foreach (var set in terms.Take(3))
         {
-            top3.UnionWith(EvidenceJudge.TermsOf(hit));
+            top3.UnionWith(set);
         }
 
         var top = hits.Count > 0 ? hits[0] : null;
         var dense = hits.Select(h => h.Lanes.TryGetValue(SearchLane.Dense, out var d) ? d.Score : (double?)null).Where(s => s is not null).DefaultIfEmpty(null).Max();
         var lanes = lanesRun.Where(l => l != SearchLane.NamedDocument).ToList();
         var hasIdentifiers = query.Identifiers.Any(i => i.Kind != IdentifierKind.Clause);
-        var sentences = hits.Take(3).Select((h, rank) => SentenceCoverageOf(h, rank, weights)).ToList();
+        var sentences = hits.Take(3).Select((h, rank) => SentenceCoverageOf(units.Of(h, rank), h, weights)).ToList();
         return new AnswerabilitySignals
         {
             Coverage = coverage,
-            TopCoverage = top is null ? 0 : EvidenceJudge.StemmedCoverage(weights, EvidenceJudge.TermsOf(top)),
+            TopCoverage = top is null ? 0 : EvidenceJudge.StemmedCoverage(weights, terms[0]),
             Top3Coverage = EvidenceJudge.StemmedCoverage(weights, top3),
             UnseenShare = total <= 0 ? 0 : weights.Where(w => unseen.Contains(w.Key)).Sum(w => w.Value) / total,
             IdentifiersFound = hasIdentifiers && identifiersFound,
@@ -123,10 +129,10 @@ public sealed partial record AnswerabilitySignals
     }
 
     // A sentence answers with its document: the terms of the title and number count as held by every sentence.
-    private static double SentenceCoverageOf(RetrievedChunk hit, int rank, IReadOnlyDictionary<string, double> weights)
+    private static double SentenceCoverageOf(List<QuoteUnit> units, RetrievedChunk hit, IReadOnlyDictionary<string, double> weights)
     {
         var title = EvidenceJudge.WithStems(LexicalAnalyzer.Terms($"{hit.Document.Title} {hit.Document.DocumentNumber}"));
-        return QuoteUnits.Of(rank, hit.Chunk.Text, hit.Chunk.Kind == ChunkKind.Table)
+        return units
             .Select(u => EvidenceJudge.StemmedCoverage(weights, new HashSet<string>(u.Terms.Concat(title), StringComparer.Ordinal)))
             .DefaultIfEmpty(0).Max();
     }
