@@ -1,12 +1,12 @@
 using System.Globalization;
 using IndustryCopilot.Core.Index;
+using IndustryCopilot.Lucene.Retrieval;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -71,7 +71,7 @@ public sealed class LuceneBaseline : IDisposable
         var query = new BooleanQuery();
         foreach (var field in language == "zh" ? new[] { "smart", "cjk" } : ["en"])
         {
-            foreach (var token in Tokens(field, question))
+            foreach (var token in LuceneTokens.Of(_analyzer, field, question))
             {
                 query.Add(new TermQuery(new Term(field, token)), Occur.SHOULD);
             }
@@ -92,20 +92,5 @@ public sealed class LuceneBaseline : IDisposable
         _reader.Dispose();
         _analyzer.Dispose();
         _directory.Dispose();
-    }
-
-    private List<string> Tokens(string field, string text)
-    {
-        var tokens = new List<string>();
-        using var stream = _analyzer.GetTokenStream(field, new StringReader(text));
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            tokens.Add(term.ToString());
-        }
-
-        stream.End();
-        return tokens;
     }
 }

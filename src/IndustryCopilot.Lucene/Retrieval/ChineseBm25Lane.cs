@@ -8,7 +8,6 @@ using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -52,7 +51,7 @@ public sealed class ChineseBm25Lane(SqliteIndex index) : IRankingLane
         var boolean = new BooleanQuery();
         foreach (var field in new[] { "smart", "cjk" })
         {
-            foreach (var token in Tokens(field, query.Text))
+            foreach (var token in LuceneTokens.Of(Analyzer, field, query.Text))
             {
                 boolean.Add(new TermQuery(new Term(field, token)), Occur.SHOULD);
             }
@@ -93,21 +92,6 @@ public sealed class ChineseBm25Lane(SqliteIndex index) : IRankingLane
         // The reader keeps the in-memory directory alive; both are managed memory, released with the snapshot.
         var reader = DirectoryReader.Open(directory);
         return new Snapshot(new IndexSearcher(reader) { Similarity = new BM25Similarity() }, documents.Count, MultiDocValues.GetNumericValues(reader, "row"));
-    }
-
-    private static List<string> Tokens(string field, string text)
-    {
-        var tokens = new List<string>();
-        using var stream = Analyzer.GetTokenStream(field, new StringReader(text));
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            tokens.Add(term.ToString());
-        }
-
-        stream.End();
-        return tokens;
     }
 
     private sealed record Snapshot(IndexSearcher Searcher, int Documents, NumericDocValues Rows);
