@@ -45,7 +45,7 @@ public static class EvalReportWriter
                 sb.AppendLine();
             }
 
-            sb.Append(AnswerTable("Quote-mode answers (`hybrid+id`, the configured model and thresholds):", [(report.Name, report.Answers)], withLatency: true));
+            sb.Append(AnswerTable("Quote-mode answers (`hybrid+id`, the configured model and thresholds — the defaults were fitted on the shared sets, so on those this is not a measurement; `--cross-validate` gives one):", [(report.Name, report.Answers)], withLatency: true));
         }
 
         return sb.ToString();

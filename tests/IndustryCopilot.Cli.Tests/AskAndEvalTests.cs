@@ -49,7 +49,9 @@ public sealed class AskAndEvalTests
         using var dir = new TempDirectory();
         var json = Path.Combine(dir.Path, "eval.json");
 
-        var result = IcpProcess.Run(["eval", Path.Combine(Eval!, "questions", "zh-regulations.jsonl"), Path.Combine(Eval!, "questions", "en-pdfs.jsonl"), "--sample", "2", "--json", json]);
+        var records = Path.Combine(dir.Path, "records.jsonl");
+
+        var result = IcpProcess.Run(["eval", Path.Combine(Eval!, "questions", "zh-regulations.jsonl"), Path.Combine(Eval!, "questions", "en-pdfs.jsonl"), "--sample", "2", "--json", json, "--cross-validate", "--records", records]);
 
         Assert.True(result.ExitCode == 0, result.Error);
         foreach (var variant in new[] { "`lexical`", "`dense`", "`hybrid`", "`hybrid+id`", "`lucene-bm25`" })
@@ -59,6 +61,14 @@ public sealed class AskAndEvalTests
 
         Assert.Contains("recall@5", result.Output);
         Assert.Contains("| answered precision | answerable shown | unanswerable not answered | gate false refusals |", result.Output);
+        // Each set measured by a fit on the other alone, then the fit on both; one record per question asked.
+        var crossValidated = result.Output[result.Output.IndexOf("Cross-validated answers", StringComparison.Ordinal)..];
+        Assert.Contains("| zh-regulations |", crossValidated);
+        Assert.Contains("| en-pdfs |", crossValidated);
+        Assert.Contains("Fitted on all sets: gate ", crossValidated);
+        var lines = File.ReadAllLines(records).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["zh-regulations", "en-pdfs"], lines.Select(l => l.GetProperty("Set").GetString()).Distinct());
+        Assert.All(lines, l => Assert.Equal(Core.Answering.Answerability.AnswerabilitySignals.Names.Count, l.GetProperty("Signals").GetArrayLength()));
         Assert.Contains("mrr@10", result.Output);
         var reports = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
         Assert.Equal(2, reports.GetArrayLength());
