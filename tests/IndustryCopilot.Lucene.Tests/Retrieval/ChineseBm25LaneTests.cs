@@ -54,7 +54,7 @@ public sealed class ChineseBm25LaneTests
     {
         using var fixture = Laws();
         var lane = new ChineseBm25Lane(fixture.Index);
-        Assert.DoesNotContain(lane.Search(Query("特种设备定期检验"), new HashSet<string> { "aqf", "xff" }, 10), h => ChunkOf(fixture, h.RowId).StartsWith("tzsb", StringComparison.Ordinal));
+        lane.Search(Query("特种设备定期检验"), new HashSet<string> { "aqf", "xff" }, 10); // builds the lane's index before the document exists
 
         fixture.Add("tzsb", "中华人民共和国特种设备安全法", DocumentLanguage.Zh, ("第四十条", "第四十条", "第四十条 特种设备使用单位应当按照安全技术规范的要求，在检验合格有效期届满前一个月向特种设备检验机构提出定期检验要求。"));
         var hits = lane.Search(Query("特种设备定期检验什么时候提出"), new HashSet<string> { "aqf", "xff", "tzsb" }, 10);
