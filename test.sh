@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh Debian 12 machine with the .NET 10 SDK.
 # Installs what such a machine lacks first: the OCR tools (Tesseract with English and Simplified Chinese, poppler's
-# pdftoppm), a CJK font for the generated scanned-page test, and Chromium with chromedriver for the UI tests, from Debian apt. NuGet packages come with the restore.
+# pdftoppm), a CJK font for the generated scanned-page test, Chromium with chromedriver for the UI tests, and slapd with
+# ldap-utils for the directory sign-in tests, from Debian apt. NuGet packages come with the restore.
 # Tests that need ../shared/eval report themselves as skipped with the reason when it is absent.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -17,12 +18,25 @@ fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-wqy-microhei)
 # The web UI's browser tests drive Debian's Chromium through its chromedriver (nothing is downloaded at run time).
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
+# Directory sign-in is tested against a real OpenLDAP server the tests start on loopback ports (with openssl for its trust folder).
+[ -x /usr/sbin/slapd ] || need+=(slapd)
+[ -x /usr/bin/ldapadd ] || need+=(ldap-utils)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+# Single sign-on is tested against a real OpenID Connect provider (npm's oidc-provider) run by node on loopback.
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   echo "installing: ${need[*]}"
   # A machine without apt access still runs every test; the OCR ones then report themselves skipped with the reason.
   { $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${need[@]}"; } >/dev/null \
     || echo "warning: could not install ${need[*]}; the OCR and browser tests that need them will be skipped"
+fi
+
+# The provider's package, pinned by tests/oidc-provider/package-lock.json; without it those tests report themselves skipped.
+if [ ! -d tests/oidc-provider/node_modules/oidc-provider ] && command -v npm >/dev/null 2>&1; then
+  npm ci --prefix tests/oidc-provider --no-audit --no-fund >/dev/null 2>&1 \
+    || echo "warning: npm ci in tests/oidc-provider failed; the single sign-on tests will be skipped"
 fi
 
 log="$(mktemp)"

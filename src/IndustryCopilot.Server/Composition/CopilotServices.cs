@@ -13,7 +13,7 @@ using IndustryCopilot.Hosting;
 using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Server.Indexing;
 using IndustryCopilot.Server.Security;
-using Microsoft.AspNetCore.Authentication;
+using IndustryCopilot.Server.SignIn;
 
 namespace IndustryCopilot.Server.Composition;
 
@@ -45,8 +45,9 @@ internal static class CopilotServices
         builder.Services.AddSingleton(sp => environment.Orchestrator(sp.GetRequiredService<SqliteIndex>(), sp.GetRequiredService<ServedModel>().Backend, sp.GetService<QdrantSearchIndex>()));
         builder.Services.AddSingleton<IndexingStatus>();
         builder.Services.AddSingleton(_ => environment.OpenKeys());
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        auth.Validate();
+        builder.Services.AddCallers(auth, environment.Index.DataDirectory);
         builder.Services.AddAuthorization(o => o.AddRolePolicies());
         builder.Services.AddKeyRateLimits(server);
         builder.Services.AddHostedService<IndexingWorker>();

@@ -20,8 +20,7 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<Authentication
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var presented = Request.Headers["X-Api-Key"].FirstOrDefault()
-            ?? (Request.Headers.Authorization.FirstOrDefault() is { } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? auth["Bearer ".Length..].Trim() : null);
+        var presented = Presented(Request);
         if (presented is null)
         {
             return Task.FromResult(server.AllowAnonymousLoopback && IsLocal(Context.Connection.RemoteIpAddress)
@@ -33,6 +32,11 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<Authentication
             ? Success(Caller.Principal(key.Id, key.Name, key.Role, key.VisibleGroups))
             : AuthenticateResult.Fail("unknown or revoked API key"));
     }
+
+    /// <summary>The key a request presents (<c>X-Api-Key</c>, or a bearer token), or null.</summary>
+    public static string? Presented(HttpRequest request) =>
+        request.Headers["X-Api-Key"].FirstOrDefault()
+        ?? (request.Headers.Authorization.FirstOrDefault() is { } auth && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? auth["Bearer ".Length..].Trim() : null);
 
     // The in-memory test host has no remote address; behind a reverse proxy the address is the proxy's, not null.
     private static bool IsLocal(IPAddress? address) => address is null || IPAddress.IsLoopback(address);

@@ -11,10 +11,17 @@ internal static class Caller
     public const string GroupClaim = "icp:group";
     public const string KeyIdClaim = "icp:key";
 
-    public static ClaimsPrincipal Principal(string keyId, string name, ApiKeyRole role, IEnumerable<string> groups) =>
+    /// <param name="keyId">The key's id, or for a signed-in person their subject (<c>ldap:…</c>, <c>oidc:…</c>).</param>
+    /// <remarks>The id is also the name identifier, which anti-forgery tokens are bound to (so renewing a session's groups keeps its token valid).</remarks>
+    /// <param name="name">The key's or person's name as shown and audited.</param>
+    /// <param name="role">What the caller may do.</param>
+    /// <param name="groups">The document access groups every query is limited to.</param>
+    /// <param name="extra">Further claims (a person's session times and user name).</param>
+    /// <param name="scheme">The authentication type: the API-key scheme unless a session cookie carries it.</param>
+    public static ClaimsPrincipal Principal(string keyId, string name, ApiKeyRole role, IEnumerable<string> groups, IEnumerable<Claim>? extra = null, string scheme = ApiKeyAuthenticationHandler.SchemeName) =>
         new(new ClaimsIdentity(
-            [new Claim(KeyIdClaim, keyId), new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role.ToString()), .. groups.Select(g => new Claim(GroupClaim, g))],
-            ApiKeyAuthenticationHandler.SchemeName));
+            [new Claim(KeyIdClaim, keyId), new Claim(ClaimTypes.NameIdentifier, keyId), new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role.ToString()), .. groups.Select(g => new Claim(GroupClaim, g)), .. extra ?? []],
+            scheme));
 
     public static IReadOnlyList<string> Groups(this ClaimsPrincipal user) => [.. user.FindAll(GroupClaim).Select(c => c.Value)];
 

@@ -9,6 +9,7 @@ public sealed class AccessControlTests : IDisposable
 {
     private const string Secret = "QX-778";
     private readonly string _corpus = Directory.CreateTempSubdirectory("icp-acl-corpus-").FullName;
+    private Slapd? _slapd;
 
     public AccessControlTests()
     {
@@ -21,19 +22,15 @@ public sealed class AccessControlTests : IDisposable
         File.WriteAllText(Path.Combine(_corpus, "QC-017_weld-inspection.md.meta.json"), """{"accessGroups":["quality"]}""");
     }
 
-    [Fact]
-    public async Task Endpoints_RestrictedDocument_HiddenFromProductionVisibleToQuality()
+    [SkippableTheory]
+    [InlineData("key")]
+    [InlineData("person")]
+    public async Task Endpoints_RestrictedDocument_HiddenFromProductionVisibleToQuality(string caller)
     {
-        using var server = new CorpusServer { Anonymous = false, Corpus = _corpus };
-        string production, quality;
-        using (var keys = new ApiKeyStore(server.DataDirectory))
-        {
-            production = keys.Add("line3", ApiKeyRole.Reader, ["production"]).Key;
-            quality = keys.Add("qa", ApiKeyRole.Reader, ["quality"]).Key;
-        }
-
-        using var asProduction = await server.ReadyClientAsync(production);
-        using var asQuality = await server.ReadyClientAsync(quality);
+        using var server = Server(caller, ApiKeyRole.Reader);
+        var (asProduction, asQuality) = await Clients(server, caller, ApiKeyRole.Reader);
+        using var _ = asProduction;
+        using var __ = asQuality;
         var question = new { question = $"What is weld seam porosity class {Secret}?" };
         var askedForQuality = new { question = question.question, filters = new[] { "group=quality" } };
 
@@ -53,12 +50,15 @@ public sealed class AccessControlTests : IDisposable
         Assert.Contains("2 pores per 100 mm", qualityAnswer, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Library_RestrictedDocument_HiddenFromProductionInDocumentsSourcesFilesExportAndAudit()
+    [SkippableTheory]
+    [InlineData("key")]
+    [InlineData("person")]
+    public async Task Library_RestrictedDocument_HiddenFromProductionInDocumentsSourcesFilesExportAndAudit(string caller)
     {
-        using var server = new CorpusServer { Anonymous = false, Corpus = _corpus };
-        using var production = await server.ReadyClientAsync(server.AddKey("line3-lead", ApiKeyRole.Admin, "production"));
-        using var quality = await server.ReadyClientAsync(server.AddKey("qa-lead", ApiKeyRole.Admin, "quality"));
+        using var server = Server(caller, ApiKeyRole.Admin);
+        var (production, quality) = await Clients(server, caller, ApiKeyRole.Admin);
+        using var _ = production;
+        using var __ = quality;
         var id = Core.Ingestion.IngestionPipeline.DocumentId(Path.Combine(_corpus, "QC-017_weld-inspection.md"));
         var chunk = Uri.EscapeDataString($"{id}#0");
         // Quality asks, so the audit and the Q&A export hold an answer citing the restricted document.
@@ -97,7 +97,37 @@ public sealed class AccessControlTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
     }
 
-    public void Dispose() => Directory.Delete(_corpus, recursive: true);
+    public void Dispose()
+    {
+        _slapd?.Dispose();
+        Directory.Delete(_corpus, recursive: true);
+    }
+
+    // The same suite for a program's key and for a person signed in through the directory: zhang (maintenance) is
+    // mapped to production, liwei (qa) to quality.
+    private CorpusServer Server(string caller, ApiKeyRole role)
+    {
+        if (caller == "key")
+        {
+            return new CorpusServer { Anonymous = false, Corpus = _corpus };
+        }
+
+        Skip.If(Slapd.Missing is not null, Slapd.Missing);
+        _slapd ??= new Slapd();
+        var settings = _slapd.Settings();
+        settings["Auth:GroupMap:0:Directory"] = Slapd.Maintenance;
+        settings["Auth:GroupMap:0:Groups:0"] = "production";
+        settings["Auth:GroupMap:0:Role"] = role.ToString();
+        settings["Auth:GroupMap:1:Directory"] = Slapd.Qa;
+        settings["Auth:GroupMap:1:Groups:0"] = "quality";
+        settings["Auth:GroupMap:1:Role"] = role.ToString();
+        return new CorpusServer { Anonymous = false, Corpus = _corpus, Settings = settings };
+    }
+
+    private static async Task<(HttpClient Production, HttpClient Quality)> Clients(CorpusServer server, string caller, ApiKeyRole role) =>
+        caller == "key"
+            ? (await server.ReadyClientAsync(server.AddKey("line3", role, "production")), await server.ReadyClientAsync(server.AddKey("qa", role, "quality")))
+            : (await SignedIn.PersonAsync(server, "zhang", "pw-zhang"), await SignedIn.PersonAsync(server, "liwei", "pw-liwei"));
 
     private static async Task<string> Text(HttpClient client, string path, object body)
     {

@@ -129,7 +129,7 @@ public sealed class ChatUiTests
     }
 
     // The factory's in-memory server cannot take a browser; Kestrel on a free loopback port can.
-    private static string Listen(CorpusServer server)
+    internal static string Listen(CorpusServer server)
     {
         server.UseKestrel(0);
         server.StartServer();

@@ -1,5 +1,14 @@
-// Every call carries the user's key; the page itself is served without one.
+// Every call carries the user's key, or the session cookie of a signed-in person plus its anti-forgery token; the
+// page itself is served without either.
 const storageKey = 'icp.key';
+let antiforgery = '';
+
+// The token is bound to who holds it, so it is fetched again after signing in.
+export async function refreshToken() {
+  const response = await fetch('/api/auth/antiforgery');
+  antiforgery = response.ok ? (await response.json()).token : '';
+  return antiforgery;
+}
 
 export function key() { return sessionStorage.getItem(storageKey) || localStorage.getItem(storageKey) || ''; }
 
@@ -16,6 +25,7 @@ export function forget() {
 export function headers(extra = {}) {
   const h = { ...extra };
   if (key()) h['X-Api-Key'] = key();
+  else if (antiforgery) h['X-CSRF-TOKEN'] = antiforgery;
   return h;
 }
 

@@ -1,9 +1,10 @@
 import { apply, setLanguage, currentLanguage, t } from './i18n.js';
-import { getJson, remember, forget, key } from './api.js';
+import { getJson, remember, forget, key, refreshToken, send } from './api.js';
 import { initChat } from './chat.js';
 import { initDocuments, loadDocuments } from './documents.js';
 
 const $ = id => document.getElementById(id);
+let session = null;
 
 function show(view) {
   for (const id of ['chat', 'documents']) $(id).classList.toggle('hidden', id !== view);
@@ -11,22 +12,60 @@ function show(view) {
   if (view === 'documents') loadDocuments();
 }
 
-// Signed in when /api/me answers: with a stored key, or without one where the server allows loopback callers.
-async function start() {
+// The sign-in page offers what the server has on: the directory form, a single sign-on button, and always the key.
+async function showSignIn(message) {
+  const methods = await getJson('/api/auth/methods').catch(() => ({ directory: false, singleSignOn: null }));
+  $('directory-form').classList.toggle('hidden', !methods.directory);
+  $('sso').classList.toggle('hidden', !methods.singleSignOn);
+  if (methods.singleSignOn) $('sso').textContent = t('signin.sso', methods.singleSignOn);
+  $('key-login').open = !methods.directory && !methods.singleSignOn;
+  $('signin-error').textContent = message || '';
+  for (const id of ['chat', 'documents']) $(id).classList.add('hidden');
+  $('login').classList.remove('hidden');
+  if (methods.directory) $('directory-user').focus();
+}
+
+// Signed in when /api/me answers: with a stored key, a session cookie, or without either where the server lets
+// loopback callers in.
+async function start(message) {
+  await refreshToken();
   try {
-    const session = await getJson('/api/me');
-    $('login').classList.add('hidden');
-    $('who').textContent = `${session.name} · ${session.role}${session.model ? ' · ' + session.model : ''}`;
-    $('logout').classList.toggle('hidden', !key());
-    initDocuments(session);
-    show('chat');
-    $('question').focus();
+    session = await getJson('/api/me');
   } catch (error) {
     if (error.status !== 401) throw error;
-    $('login').classList.remove('hidden');
-    if (key()) $('login-error').textContent = t('login.invalid');
+    if (key()) message = t('login.invalid');
     forget();
+    await showSignIn(message);
+    return;
   }
+  $('login').classList.add('hidden');
+  $('who').textContent = `${session.name} · ${session.role}${session.model ? ' · ' + session.model : ''}`;
+  $('logout').classList.toggle('hidden', session.method === 'anonymous');
+  const methods = await getJson('/api/auth/methods').catch(() => ({}));
+  $('signin').classList.toggle('hidden', !(session.method === 'anonymous' && (methods.directory || methods.singleSignOn)));
+  initDocuments(session);
+  show('chat');
+  $('question').focus();
+}
+
+async function signInWithDirectory(event) {
+  event.preventDefault();
+  const response = await send('POST', '/api/auth/ldap', { userName: $('directory-user').value, password: $('directory-password').value });
+  $('directory-password').value = '';
+  if (response.ok) { start(); return; }
+  const reason = { 401: 'signin.wrong', 429: 'signin.locked', 503: 'signin.down', 403: 'signin.noaccess' }[response.status] || 'signin.failed';
+  $('signin-error').textContent = t(reason);
+}
+
+// A person's sign-out is a form post carrying the token (it may continue to the identity provider); a key is forgotten.
+async function signOut() {
+  if (session && (session.method === 'ldap' || session.method === 'oidc')) {
+    $('signout-token').value = await refreshToken();
+    $('signout-form').submit();
+    return;
+  }
+  forget();
+  location.reload();
 }
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -34,11 +73,15 @@ document.addEventListener('DOMContentLoaded', () => {
   initChat();
   $('lang').addEventListener('click', () => setLanguage(currentLanguage() === 'zh' ? 'en' : 'zh'));
   document.querySelectorAll('.tab').forEach(tab => tab.addEventListener('click', () => show(tab.dataset.view)));
-  $('logout').addEventListener('click', () => { forget(); location.reload(); });
+  $('logout').addEventListener('click', signOut);
+  $('signin').addEventListener('click', () => showSignIn());
+  $('sso').addEventListener('click', () => { location.href = '/auth/oidc?returnUrl=/'; });
+  $('directory-form').addEventListener('submit', signInWithDirectory);
   $('login-form').addEventListener('submit', event => {
     event.preventDefault();
     remember($('key').value.trim(), $('remember').checked);
     start();
   });
-  start();
+  const outcome = new URLSearchParams(location.search).get('signin');
+  start(outcome === 'refused' ? t('signin.refused') : outcome === 'failed' ? t('signin.failed') : '');
 });

@@ -16,6 +16,10 @@ const strings = {
     'docs.pages': '页数', 'docs.chunks': '段落', 'docs.groups.short': '访问组', 'docs.status': '状态', 'docs.delete': '删除',
     'docs.confirm': '确定删除“{0}”？', 'job.queued': '排队中', 'job.indexing': '索引中', 'job.indexed': '已索引',
     'job.failed': '失败', 'status.current': '现行', 'status.superseded': '已作废',
+    'signin.title': '用公司账号登录', 'signin.user': '域账号', 'signin.password': '密码', 'signin.submit': '登录',
+    'signin.withkey': '使用访问密钥', 'signin.button': '登录', 'signin.sso': '通过 {0} 单点登录',
+    'signin.wrong': '账号或密码错误。', 'signin.locked': '失败次数过多，请稍后再试。', 'signin.down': '目录服务器无法连接，请联系 IT。',
+    'signin.noaccess': '您的账号没有访问权限，请联系 IT。', 'signin.refused': '单点登录的账号没有访问权限。', 'signin.failed': '单点登录失败，请重试。',
   },
   en: {
     'tab.chat': 'Ask', 'tab.documents': 'Documents', logout: 'Sign out',
@@ -33,6 +37,10 @@ const strings = {
     'docs.pages': 'Pages', 'docs.chunks': 'Passages', 'docs.groups.short': 'Groups', 'docs.status': 'Status', 'docs.delete': 'Delete',
     'docs.confirm': 'Delete “{0}”?', 'job.queued': 'queued', 'job.indexing': 'indexing', 'job.indexed': 'indexed',
     'job.failed': 'failed', 'status.current': 'current', 'status.superseded': 'superseded',
+    'signin.title': 'Sign in with your company account', 'signin.user': 'User name', 'signin.password': 'Password', 'signin.submit': 'Sign in',
+    'signin.withkey': 'Use an access key', 'signin.button': 'Sign in', 'signin.sso': 'Sign in with {0}',
+    'signin.wrong': 'Wrong user name or password.', 'signin.locked': 'Too many failed sign-ins; try again later.', 'signin.down': 'The directory cannot be reached; contact IT.',
+    'signin.noaccess': 'Your account has no access; contact IT.', 'signin.refused': 'The single sign-on account has no access.', 'signin.failed': 'Single sign-on failed; try again.',
   },
 };
 

@@ -1,0 +1,75 @@
+using IndustryCopilot.Server.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace IndustryCopilot.Server.SignIn;
+
+/// <summary>
+/// Who may call: API keys (programs) and, when <c>Auth</c> enables a method, people with a session cookie. One policy
+/// scheme picks per request: a key header → the key scheme; else the session cookie → the session scheme.
+/// </summary>
+internal static class SignInServices
+{
+    public const string CallerScheme = "Caller";
+
+    public static IServiceCollection AddCallers(this IServiceCollection services, AuthOptions auth, string dataDirectory)
+    {
+        services.AddSingleton(auth);
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SessionRenewal>();
+        if (auth.Ldap.Enabled)
+        {
+            services.AddSingleton(auth.Ldap);
+            services.AddSingleton<LdapDirectory>();
+        }
+
+        // Session cookies are encrypted with keys kept in the data directory, so sessions survive a restart and a
+        // backup of the data directory restores them.
+        services.AddDataProtection().SetApplicationName("IndustryCopilot").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "session-keys")));
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = AntiforgeryCheck.HeaderName;
+            o.Cookie.Name = "icp.antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        var authentication = services.AddAuthentication(CallerScheme)
+            .AddPolicyScheme(CallerScheme, null, o => o.ForwardDefaultSelector = Select)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddCookie(PersonSession.Scheme, o =>
+            {
+                o.Cookie.Name = PersonSession.CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(auth.SessionIdleMinutes);
+                o.SlidingExpiration = true;
+                o.Events = new CookieAuthenticationEvents
+                {
+                    OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<SessionRenewal>().ValidateAsync(context),
+                    // An API answers 401/403; it never redirects a fetch to a login page.
+                    OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized),
+                    OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden),
+                };
+            });
+        if (auth.Oidc.Enabled)
+        {
+            authentication.AddSingleSignOn(auth);
+        }
+
+        return services;
+    }
+
+    private static string Select(HttpContext context)
+    {
+        return ApiKeyAuthenticationHandler.Presented(context.Request) is null && context.Request.Cookies.ContainsKey(PersonSession.CookieName) ? PersonSession.Scheme : ApiKeyAuthenticationHandler.SchemeName;
+    }
+
+    private static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

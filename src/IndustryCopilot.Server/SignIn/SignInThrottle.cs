@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+
+namespace IndustryCopilot.Server.SignIn;
+
+/// <summary>
+/// Counts failed sign-ins per user name and per client address; past <c>Auth:MaxFailuresPerUser</c> /
+/// <c>MaxFailuresPerAddress</c> within <c>LockoutMinutes</c>, further attempts are refused without asking the
+/// directory (which would otherwise lock the AD account itself, or let a password be guessed).
+/// </summary>
+internal sealed class SignInThrottle(AuthOptions options, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, Failures> _failures = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>When a locked-out caller may try again, or null when it may try now.</summary>
+    public DateTimeOffset? LockedUntil(string userName, string address)
+    {
+        var now = time.GetUtcNow();
+        var user = Until("user:" + userName.Trim(), options.MaxFailuresPerUser, now);
+        var client = Until("addr:" + address, options.MaxFailuresPerAddress, now);
+        // Lifted comparison is false when either side is null, so pick the later of the two by hand.
+        return user is null ? client : client is null || user > client ? user : client;
+    }
+
+    public void Failed(string userName, string address)
+    {
+        var now = time.GetUtcNow();
+        foreach (var key in new[] { "user:" + userName.Trim(), "addr:" + address })
+        {
+            _failures.AddOrUpdate(key, _ => new Failures(now), (_, f) => f.Add(now, Window));
+        }
+    }
+
+    /// <summary>A successful sign-in clears the user's failures (not the address's: one right password must not reset a spray).</summary>
+    public void Succeeded(string userName) => _failures.TryRemove("user:" + userName.Trim(), out _);
+
+    private TimeSpan Window => TimeSpan.FromMinutes(options.LockoutMinutes);
+
+    private DateTimeOffset? Until(string key, int limit, DateTimeOffset now)
+    {
+        if (!_failures.TryGetValue(key, out var failures))
+        {
+            return null;
+        }
+
+        var recent = failures.Since(now - Window);
+        return recent.Count >= limit ? recent[^limit] + Window : null;
+    }
+
+    private sealed class Failures(DateTimeOffset first)
+    {
+        private readonly Lock _lock = new();
+        private readonly List<DateTimeOffset> _times = [first];
+
+        public Failures Add(DateTimeOffset at, TimeSpan window)
+        {
+            lock (_lock)
+            {
+                _times.RemoveAll(t => t <= at - window);
+                _times.Add(at);
+            }
+
+            return this;
+        }
+
+        public List<DateTimeOffset> Since(DateTimeOffset from)
+        {
+            lock (_lock)
+            {
+                return [.. _times.Where(t => t > from)];
+            }
+        }
+    }
+}
