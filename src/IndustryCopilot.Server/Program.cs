@@ -29,6 +29,7 @@ app.MapMetrics();
 app.MapHealthApi();
 app.MapSignInApi();
 app.MapSessionApi();
+app.MapKeysApi();
 app.MapSearchApi();
 app.MapAskApi();
 app.MapOpenAIApi();

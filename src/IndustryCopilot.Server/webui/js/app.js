@@ -2,14 +2,16 @@ import { apply, setLanguage, currentLanguage, t } from './i18n.js';
 import { getJson, remember, forget, key, refreshToken, send } from './api.js';
 import { initChat } from './chat.js';
 import { initDocuments, loadDocuments } from './documents.js';
+import { initAdmin, loadAdmin } from './admin.js';
 
 const $ = id => document.getElementById(id);
 let session = null;
 
 function show(view) {
-  for (const id of ['chat', 'documents']) $(id).classList.toggle('hidden', id !== view);
+  for (const id of ['chat', 'documents', 'admin']) $(id).classList.toggle('hidden', id !== view);
   document.querySelectorAll('.tab').forEach(tab => tab.classList.toggle('active', tab.dataset.view === view));
   if (view === 'documents') loadDocuments();
+  if (view === 'admin') loadAdmin();
 }
 
 // The sign-in page offers what the server has on: the directory form, a single sign-on button, and always the key.
@@ -20,7 +22,7 @@ async function showSignIn(message) {
   if (methods.singleSignOn) $('sso').textContent = t('signin.sso', methods.singleSignOn);
   $('key-login').open = !methods.directory && !methods.singleSignOn;
   $('signin-error').textContent = message || '';
-  for (const id of ['chat', 'documents']) $(id).classList.add('hidden');
+  for (const id of ['chat', 'documents', 'admin']) $(id).classList.add('hidden');
   $('login').classList.remove('hidden');
   if (methods.directory) $('directory-user').focus();
 }
@@ -44,6 +46,7 @@ async function start(message) {
   const methods = await getJson('/api/auth/methods').catch(() => ({}));
   $('signin').classList.toggle('hidden', !(session.method === 'anonymous' && (methods.directory || methods.singleSignOn)));
   initDocuments(session);
+  $('admin-tab').classList.toggle('hidden', session.role !== 'admin');
   show('chat');
   $('question').focus();
 }
@@ -71,6 +74,7 @@ async function signOut() {
 document.addEventListener('DOMContentLoaded', () => {
   apply();
   initChat();
+  initAdmin();
   $('lang').addEventListener('click', () => setLanguage(currentLanguage() === 'zh' ? 'en' : 'zh'));
   document.querySelectorAll('.tab').forEach(tab => tab.addEventListener('click', () => show(tab.dataset.view)));
   $('logout').addEventListener('click', signOut);

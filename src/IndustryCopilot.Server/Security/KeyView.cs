@@ -1,0 +1,9 @@
+using IndustryCopilot.Hosting.Security;
+
+namespace IndustryCopilot.Server.Security;
+
+/// <summary>A key as the admin page lists it: never the key itself.</summary>
+internal sealed record KeyView(string Id, string Name, string Role, IReadOnlyList<string> Groups, DateTimeOffset Created, DateTimeOffset? Revoked)
+{
+    public static KeyView From(ApiKey key) => new(key.Id, key.Name, key.Role.ToString().ToLowerInvariant(), key.Groups, key.Created, key.Revoked);
+}
