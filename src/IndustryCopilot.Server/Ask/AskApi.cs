@@ -5,6 +5,7 @@ using System.Text.Json;
 using IndustryCopilot.Core.Answering.Generation;
 using IndustryCopilot.Core.Retrieval;
 using IndustryCopilot.Hosting.Answering;
+using IndustryCopilot.Hosting.Conversations;
 using IndustryCopilot.Server.Audit;
 using IndustryCopilot.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,7 +31,7 @@ internal static class AskApi
         return app;
     }
 
-    internal static async Task<Results<Ok<AskResponse>, ValidationProblem, ProblemHttpResult>> AskAsync(AskBody body, AnswerOrchestrator orchestrator, AnswerRecorder recorder, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<AskResponse>, ValidationProblem, ProblemHttpResult>> AskAsync(AskBody body, AnswerOrchestrator orchestrator, AnswerRecorder recorder, ConversationStore conversations, IOptions<JsonOptions> json, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         if (Validate(body) is { } invalid)
         {
@@ -38,7 +39,7 @@ internal static class AskApi
         }
 
         var started = time.GetTimestamp();
-        var request = Request(body, http.User);
+        var request = Request(body, http.User, conversations);
         var result = await orchestrator.AskAsync(request, cancellationToken);
         if (result is AnswerBusy busy)
         {
@@ -47,10 +48,12 @@ internal static class AskApi
 
         var answer = ((AnswerCompleted)result).Answer;
         var entry = recorder.Record(answer, http.User, body.Channel ?? "api", started, request.ConversationId);
-        return TypedResults.Ok(AskResponse.From(answer, entry.Id));
+        var response = AskResponse.From(answer, entry.Id);
+        Keep(conversations, http.User, body, response, json.Value.SerializerOptions);
+        return TypedResults.Ok(response);
     }
 
-    internal static Results<ServerSentEventsResult<string>, ValidationProblem> Stream(AskBody body, AnswerOrchestrator orchestrator, AnswerRecorder recorder, TimeProvider time, IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken)
+    internal static Results<ServerSentEventsResult<string>, ValidationProblem> Stream(AskBody body, AnswerOrchestrator orchestrator, AnswerRecorder recorder, ConversationStore conversations, TimeProvider time, IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken)
     {
         if (Validate(body) is { } invalid)
         {
@@ -58,11 +61,12 @@ internal static class AskApi
         }
 
         var started = time.GetTimestamp();
-        var request = Request(body, http.User);
-        return TypedResults.ServerSentEvents(Events(orchestrator, request, json.Value.SerializerOptions, answer => recorder.Record(answer, http.User, body.Channel ?? "api", started, request.ConversationId).Id, cancellationToken));
+        var request = Request(body, http.User, conversations);
+        var options = json.Value.SerializerOptions;
+        return TypedResults.ServerSentEvents(Events(orchestrator, request, options, answer => recorder.Record(answer, http.User, body.Channel ?? "api", started, request.ConversationId).Id, response => Keep(conversations, http.User, body, response, options), cancellationToken));
     }
 
-    private static async IAsyncEnumerable<SseItem<string>> Events(AnswerOrchestrator orchestrator, AskRequest request, JsonSerializerOptions json, Func<Core.Answering.Answer, string> record, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<SseItem<string>> Events(AnswerOrchestrator orchestrator, AskRequest request, JsonSerializerOptions json, Func<Core.Answering.Answer, string> record, Action<AskResponse> keep, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var events = orchestrator.AskStreamingAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
@@ -100,6 +104,7 @@ internal static class AskApi
                     yield break;
                 case AnswerCompleted completed:
                     var response = AskResponse.From(completed.Answer, record(completed.Answer));
+                    keep(response);
                     yield return new SseItem<string>(JsonSerializer.Serialize(response.Citations, json), "citations");
                     yield return new SseItem<string>(JsonSerializer.Serialize(response, json), "done");
                     yield break;
@@ -107,14 +112,27 @@ internal static class AskApi
         }
     }
 
-    // The caller's access groups go into the index query; a conversation belongs to its key, so another caller
-    // cannot continue (or read back) someone else's conversation by guessing its id.
-    private static AskRequest Request(AskBody body, ClaimsPrincipal user) =>
+    // The caller's access groups go into the index query; a conversation belongs to its key or person, so another
+    // caller cannot continue (or read back) someone else's conversation by guessing its id. A kept conversation's
+    // history comes from the store, so a follow-up works after a restart.
+    private static AskRequest Request(AskBody body, ClaimsPrincipal user, ConversationStore conversations) =>
         new(body.Question.Trim())
         {
-            ConversationId = body.ConversationId is { } id ? user.FindFirst(Caller.KeyIdClaim)?.Value + ":" + id : null,
+            ConversationId = body.ConversationId is { } id ? user.Key().Id + ":" + id : null,
+            History = body.ConversationId is { } kept && Owner(user) is { } owner && conversations.History(owner, kept) is { Count: > 0 } history ? history : null,
             Filter = user.Limit(SearchFilter.Parse(body.Filters ?? [])),
         };
+
+    // Conversations are kept for people and keys; not for the shared anonymous loopback caller.
+    internal static string? Owner(ClaimsPrincipal user) => user.Key().Id is { Length: > 0 } id && id != "anonymous" ? id : null;
+
+    private static void Keep(ConversationStore conversations, ClaimsPrincipal user, AskBody body, AskResponse response, JsonSerializerOptions json)
+    {
+        if (body.ConversationId is { } id && Owner(user) is { } owner)
+        {
+            conversations.Append(owner, id, body.Question.Trim(), response.Answer, JsonSerializer.Serialize(response, json));
+        }
+    }
 
     private static ValidationProblem? Validate(AskBody body)
     {
@@ -126,6 +144,11 @@ internal static class AskApi
         else if (body.Question.Length > MaxQuestionLength)
         {
             errors["question"] = [$"At most {MaxQuestionLength} characters."];
+        }
+
+        if (body.ConversationId is { Length: 0 or > 100 })
+        {
+            errors["conversationId"] = ["1–100 characters."];
         }
 
         if (body.Channel is not (null or "api" or "web"))

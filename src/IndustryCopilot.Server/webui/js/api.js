@@ -40,8 +40,9 @@ export async function send(method, path, body) {
 }
 
 // POST /api/ask/stream and hand each server-sent event (name, parsed data) to onEvent as it arrives.
-export async function stream(path, body, onEvent) {
-  const response = await fetch(path, { method: 'POST', headers: headers({ 'Content-Type': 'application/json', Accept: 'text/event-stream' }), body: JSON.stringify(body) });
+// An aborted signal (the Stop button) ends the request; the server stops generating when the connection closes.
+export async function stream(path, body, onEvent, signal) {
+  const response = await fetch(path, { method: 'POST', headers: headers({ 'Content-Type': 'application/json', Accept: 'text/event-stream' }), body: JSON.stringify(body), signal });
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     onEvent('error', { status: response.status, title: problem.title || response.statusText, detail: problem.detail });

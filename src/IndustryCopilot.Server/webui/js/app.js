@@ -3,6 +3,7 @@ import { getJson, remember, forget, key, refreshToken, send } from './api.js';
 import { initChat } from './chat.js';
 import { initDocuments, loadDocuments } from './documents.js';
 import { initAdmin, loadAdmin } from './admin.js';
+import { initHistory, loadHistory } from './history.js';
 
 const $ = id => document.getElementById(id);
 let session = null;
@@ -48,6 +49,7 @@ async function start(message) {
   initDocuments(session);
   $('admin-tab').classList.toggle('hidden', session.role !== 'admin');
   show('chat');
+  loadHistory();
   $('question').focus();
 }
 
@@ -75,6 +77,7 @@ document.addEventListener('DOMContentLoaded', () => {
   apply();
   initChat();
   initAdmin();
+  initHistory();
   $('lang').addEventListener('click', () => setLanguage(currentLanguage() === 'zh' ? 'en' : 'zh'));
   document.querySelectorAll('.tab').forEach(tab => tab.addEventListener('click', () => show(tab.dataset.view)));
   $('logout').addEventListener('click', signOut);

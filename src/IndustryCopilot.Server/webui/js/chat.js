@@ -139,19 +139,60 @@ function complete(view, answer) {
     answer.suggestions.forEach(s => list.append(element('li', '', [s.documentNumber, s.title, s.sectionPath].filter(Boolean).join(' — '))));
     view.box.append(element('h4', '', t('answer.suggestions')), list);
   }
-  view.box.append(feedbackBar(answer.answerId));
+  view.box.append(copyButton(answer), feedbackBar(answer.answerId));
   view.box.dataset.answerId = answer.answerId;
 }
 
-async function ask(question) {
+// Copies the answer with its sources as plain text (for a report or a shift log).
+function copyButton(answer) {
+  const button = element('button', 'link copy', t('answer.copy'));
+  button.type = 'button';
+  button.addEventListener('click', async () => {
+    const sources = answer.citations.map(c => c.line).join('\n');
+    await navigator.clipboard?.writeText(sources ? `${answer.answer}\n\n${sources}` : answer.answer).catch(() => {});
+    button.textContent = t('admin.copied');
+  });
+  return button;
+}
+
+function showTurn(question) {
   const messages = $('messages');
   messages.append(element('div', 'message user', question));
   const box = element('div', 'message answer');
   const view = { box, mode: element('span', 'mode pending', t('answer.thinking')), text: element('div', 'text') };
   box.append(view.mode, view.text);
   messages.append(box);
+  return view;
+}
+
+/** Reopens a kept conversation: its answers as served, and follow-ups continue it. */
+export async function openConversation(id) {
+  const conversation = await getJson(`/api/conversations/${encodeURIComponent(id)}`);
+  conversationId = conversation.id;
+  $('messages').replaceChildren();
+  $('source-panel').classList.add('hidden');
+  for (const turn of conversation.turns) complete(showTurn(turn.question), turn.answer);
+}
+
+/** Starts a new conversation (also after the open one was deleted). */
+export function newConversation() {
+  conversationId = newId();
+  $('messages').replaceChildren();
+  $('source-panel').classList.add('hidden');
+}
+
+export function currentConversation() { return conversationId; }
+
+let stopping = null;
+
+async function ask(question) {
+  const view = showTurn(question);
+  const box = view.box;
   box.scrollIntoView({ block: 'end' });
   let streamed = '';
+  stopping = new AbortController();
+  $('stop').classList.remove('hidden');
+  try {
   await stream('/api/ask/stream', { question, conversationId, channel: 'web' }, (name, data) => {
     if (name === 'token') {
       // Model text as it is written; replaced by the verified answer when it is done.
@@ -165,8 +206,19 @@ async function ask(question) {
       view.text.textContent = data.status === 429 ? t('answer.busy', data.retryAfter ?? 5) : t('answer.failed', data.detail || data.title);
       view.box.classList.add('failed');
     }
-  });
+  }, stopping.signal);
+  } catch (error) {
+    if (error.name !== 'AbortError') throw error;
+    // Stopped by the person: what was written so far stays, marked as stopped and unverified.
+    view.mode.textContent = t('answer.stopped');
+    view.mode.className = 'mode stopped';
+    box.dataset.stopped = 'true';
+  } finally {
+    $('stop').classList.add('hidden');
+    stopping = null;
+  }
   box.scrollIntoView({ block: 'end' });
+  document.dispatchEvent(new CustomEvent('icp:answered'));
 }
 
 export function initChat() {
@@ -181,6 +233,7 @@ export function initChat() {
   $('question').addEventListener('keydown', event => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) { event.preventDefault(); $('ask-form').requestSubmit(); }
   });
-  $('new-conversation').addEventListener('click', () => { conversationId = newId(); $('messages').replaceChildren(); $('source-panel').classList.add('hidden'); });
+  $('new-conversation').addEventListener('click', newConversation);
+  $('stop').addEventListener('click', () => stopping?.abort());
   $('source-close').addEventListener('click', () => $('source-panel').classList.add('hidden'));
 }
