@@ -37,6 +37,7 @@ app.MapConversationsApi();
 app.MapOpenAIApi();
 app.MapMesApi();
 app.MapDocumentsApi();
+app.MapOverviewApi();
 app.MapFeedbackApi();
 app.MapAuditApi();
 app.MapBotApis();

@@ -32,6 +32,23 @@ internal static class Chromium
     /// Waits for an element matching <paramref name="css"/> that satisfies <paramref name="condition"/>. A page raises no
     /// event a test can subscribe to, so WebDriver asks it again and again; only <see cref="Until.HangGuard"/> ends the wait.
     /// </summary>
-    public static IWebElement WaitFor(this IWebDriver driver, string css, Func<IWebElement, bool>? condition = null) =>
-        new WebDriverWait(driver, Until.HangGuard).Until(d => d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed && (condition?.Invoke(e) ?? true)));
+    public static IWebElement WaitFor(this IWebDriver driver, string css, Func<IWebElement, bool>? condition = null)
+    {
+        var wait = new WebDriverWait(driver, Until.HangGuard);
+        // Lists the page draws again (history, keys) replace their elements; one found just before is asked again.
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
+        return wait.Until(d => d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed && (condition?.Invoke(e) ?? true)));
+    }
+
+    /// <summary>Clicks the element matching <paramref name="css"/>, finding it again if the page redrew it in between.</summary>
+    public static void ClickWhenReady(this IWebDriver driver, string css)
+    {
+        var wait = new WebDriverWait(driver, Until.HangGuard);
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
+        wait.Until(d =>
+        {
+            d.FindElement(By.CssSelector(css)).Click();
+            return true;
+        });
+    }
 }

@@ -23,24 +23,29 @@ public sealed class ConversationUiTests
         browser.WaitFor("#key").SendKeys(key);
         browser.FindElement(By.CssSelector("#login-form button[type=submit]")).Click();
 
+        // The empty page greets with what the copilot knows and examples from the documents; one asks at a click.
+        var greeting = browser.WaitFor("#greeting .example");
+        Assert.StartsWith("What does ", greeting.Text, StringComparison.Ordinal);
+        Assert.Contains("documents:", browser.FindElement(By.Id("greeting")).Text, StringComparison.Ordinal);
+
         Ask(browser, "What is the oil change interval of the AC-37 compressor?", 1);
         Ask(browser, "M12 螺栓的拧紧力矩是多少？", 2);
-        var item = browser.WaitFor("#history-list li");
-        Assert.Equal("What is the oil change interval of the AC-37 compressor?", item.FindElement(By.CssSelector(".open")).Text);
+        // The list is drawn again after each answer, so it is read by waiting for its content, not by holding an element.
+        browser.WaitFor("#history-list li .open", e => e.Text == "What is the oil change interval of the AC-37 compressor?");
 
         browser.FindElement(By.Id("new-conversation")).Click();
         Assert.Empty(browser.FindElements(By.CssSelector(".message")));
-        browser.FindElement(By.CssSelector("#history-list .open")).Click();
+        browser.ClickWhenReady("#history-list .open");
         browser.WaitFor(".message.answer[data-answer-id]", _ => browser.FindElements(By.CssSelector(".message.answer[data-answer-id]")).Count == 2);
         Assert.Contains("4,000 operating hours", browser.FindElements(By.CssSelector(".message.answer .text"))[0].Text, StringComparison.Ordinal);
 
-        browser.FindElement(By.CssSelector("#history-list .rename")).Click();
+        browser.ClickWhenReady("#history-list .rename");
         var rename = browser.SwitchTo().Alert();
         rename.SendKeys("AC-37 <b>and</b> M12");
         rename.Accept();
         Assert.Equal("AC-37 <b>and</b> M12", browser.WaitFor("#history-list .open", e => e.Text.StartsWith("AC-37", StringComparison.Ordinal)).Text);
 
-        browser.FindElement(By.CssSelector("#history-list .delete")).Click();
+        browser.ClickWhenReady("#history-list .delete");
         browser.SwitchTo().Alert().Accept();
         new OpenQA.Selenium.Support.UI.WebDriverWait(browser, Until.HangGuard).Until(d => d.FindElements(By.CssSelector("#history-list li")).Count == 0);
         Assert.Empty(browser.FindElements(By.CssSelector(".message")));

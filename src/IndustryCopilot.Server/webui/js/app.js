@@ -1,6 +1,7 @@
 import { apply, setLanguage, currentLanguage, t } from './i18n.js';
 import { getJson, remember, forget, key, refreshToken, send } from './api.js';
 import { initChat } from './chat.js';
+import { showGreeting } from './greeting.js';
 import { initDocuments, loadDocuments } from './documents.js';
 import { initAdmin, loadAdmin } from './admin.js';
 import { initHistory, loadHistory } from './history.js';
@@ -50,6 +51,7 @@ async function start(message) {
   $('admin-tab').classList.toggle('hidden', session.role !== 'admin');
   show('chat');
   loadHistory();
+  showGreeting();
   $('question').focus();
 }
 

@@ -1,5 +1,7 @@
 import { t } from './i18n.js';
 import { stream, send, getJson, openFile } from './api.js';
+import { render } from './markdown.js';
+import { showGreeting } from './greeting.js';
 
 const $ = id => document.getElementById(id);
 let conversationId = newId();
@@ -14,47 +16,12 @@ function element(tag, className, text) {
   return e;
 }
 
-// The answer text with each [n] turned into a chip that opens citation n.
-function renderAnswer(container, text, citations) {
+// The answer text with each [n] turned into a chip that opens citation n; a generated answer's Markdown is rendered
+// (lists, tables, code), always as DOM text, never as HTML.
+function renderAnswer(container, text, citations, rich) {
   container.replaceChildren();
   const byNumber = new Map((citations || []).map(c => [c.number, c]));
-  // Quoted table rows arrive as Markdown ("| M12 | 8.8 | 82 |" under their header); they are shown as a table.
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length;) {
-    if (lines[i].trim().startsWith('|')) {
-      const rows = [];
-      while (i < lines.length && lines[i].trim().startsWith('|')) rows.push(lines[i++]);
-      container.append(table(rows));
-    } else {
-      const start = i;
-      while (i < lines.length && !lines[i].trim().startsWith('|')) i++;
-      appendWithChips(container, lines.slice(start, i).join('\n') + (i < lines.length ? '\n' : ''), byNumber);
-    }
-  }
-}
-
-function appendWithChips(container, text, byNumber) {
-  let last = 0;
-  for (const match of text.matchAll(/\[(\d+)\]/g)) {
-    container.append(document.createTextNode(text.slice(last, match.index)));
-    const citation = byNumber.get(Number(match[1]));
-    container.append(citation ? chip(citation) : document.createTextNode(match[0]));
-    last = match.index + match[0].length;
-  }
-  container.append(document.createTextNode(text.slice(last)));
-}
-
-function table(rows) {
-  const cells = row => row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map(c => c.trim());
-  const result = element('table', 'quoted');
-  rows.forEach((row, index) => {
-    if (/^\|?\s*:?-{3,}/.test(row.trim())) return;   // the Markdown header separator
-    const header = index === 0 && rows.length > 1 && /^\|?\s*:?-{3,}/.test(rows[1].trim());
-    const tr = element('tr');
-    cells(row).forEach(text => tr.append(element(header ? 'th' : 'td', '', text)));
-    result.append(tr);
-  });
-  return result;
+  render(container, text, (number, raw) => byNumber.has(number) ? chip(byNumber.get(number)) : document.createTextNode(raw), rich);
 }
 
 function chip(citation) {
@@ -123,7 +90,7 @@ function complete(view, answer) {
   view.mode.className = `mode ${badge}`;
   view.box.dataset.outcome = answer.outcome;
   if (answer.outcome === 'closest') view.box.classList.add('closest');
-  renderAnswer(view.text, answer.answer, answer.citations);
+  renderAnswer(view.text, answer.answer, answer.citations, answer.mode === 'generated');
   if (answer.notice) view.box.insertBefore(element('p', 'notice', answer.notice), view.text);
   if (answer.citations.length) {
     const list = element('ul', 'citations');
@@ -179,6 +146,7 @@ export function newConversation() {
   conversationId = newId();
   $('messages').replaceChildren();
   $('source-panel').classList.add('hidden');
+  showGreeting();
 }
 
 export function currentConversation() { return conversationId; }
@@ -186,6 +154,7 @@ export function currentConversation() { return conversationId; }
 let stopping = null;
 
 async function ask(question) {
+  $('greeting')?.remove();
   const view = showTurn(question);
   const box = view.box;
   box.scrollIntoView({ block: 'end' });
