@@ -37,6 +37,44 @@ public sealed class ConversationsApiTests
     }
 
     [Fact]
+    public async Task Ask_FollowUpAfterRestart_ModelGetsTheKeptConversation()
+    {
+        var data = Directory.CreateTempSubdirectory("icp-restart-").FullName;
+        try
+        {
+            string key;
+            using (var before = new CorpusServer { Anonymous = false })
+            {
+                key = before.AddKey("li.wei", ApiKeyRole.Reader);
+                using var client = await before.ReadyClientAsync(key);
+                Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/ask", new { question = "What is the oil change interval of the AC-37 compressor?", conversationId = "c-1" })).StatusCode);
+                // The server's own copy of its data directory, taken with the store's write-ahead log, as a restart would find it.
+                foreach (var file in Directory.GetFiles(before.DataDirectory).Where(f => Path.GetFileName(f).StartsWith("conversations.db", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("keys.db", StringComparison.Ordinal)))
+                {
+                    File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+                }
+            }
+
+            var model = new Hosting.Tests.Fixtures.ScriptedChatClient(_ => "What is the AC-37 compressor's oil filter change interval?");
+            using var after = new CorpusServer { Anonymous = false, DataDirectory = data, Model = Hosting.Llm.ChatBackends.FromChatClient(model, Core.Answering.Generation.ApproximateTokenCounter.Instance, 8192, "scripted") };
+            using var restarted = await after.ReadyClientAsync(key);
+            await restarted.PostAsJsonAsync("/api/ask", new { question = "And its filter?", conversationId = "c-1" });
+
+            // The first model call rewrites the follow-up with the conversation read back from the store.
+            var first = string.Join("\n", model.Calls.First().Messages.Select(m => m.Text));
+            Assert.Contains("What is the oil change interval of the AC-37 compressor?", first, StringComparison.Ordinal);
+            Assert.Equal(2, JsonDocument.Parse(await restarted.GetStringAsync("/api/conversations/c-1")).RootElement.GetProperty("turns").GetArrayLength());
+        }
+        finally
+        {
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Ask_AnonymousLoopbackCaller_KeepsNothing()
     {
         using var server = new CorpusServer();
