@@ -9,7 +9,13 @@ namespace IndustryCopilot.Server.SignIn;
 /// </summary>
 internal sealed class SignInThrottle(AuthOptions options, TimeProvider time)
 {
+    /// <summary>Past this many tracked names and addresses, entries without a recent failure are dropped.</summary>
+    internal const int PruneAbove = 10_000;
+
     private readonly ConcurrentDictionary<string, Failures> _failures = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How many names and addresses are tracked (for tests).</summary>
+    internal int Tracked => _failures.Count;
 
     /// <summary>When a locked-out caller may try again, or null when it may try now.</summary>
     public DateTimeOffset? LockedUntil(string userName, string address)
@@ -27,6 +33,18 @@ internal sealed class SignInThrottle(AuthOptions options, TimeProvider time)
         foreach (var key in new[] { "user:" + userName.Trim(), "addr:" + address })
         {
             _failures.AddOrUpdate(key, _ => new Failures(now), (_, f) => f.Add(now, Window));
+        }
+
+        // A spray of made-up user names must not grow memory without bound: forget entries whose failures have expired.
+        if (_failures.Count > PruneAbove)
+        {
+            foreach (var (key, failures) in _failures)
+            {
+                if (failures.Since(now - Window).Count == 0)
+                {
+                    _failures.TryRemove(key, out _);
+                }
+            }
         }
     }
 

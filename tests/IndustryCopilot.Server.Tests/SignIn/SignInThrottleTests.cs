@@ -49,4 +49,20 @@ public sealed class SignInThrottleTests
 
         Assert.Null(throttle.LockedUntil("liwei", "d"));
     }
+
+    [Fact]
+    public void Failed_SprayOfNamesBeyondTheLimit_ExpiredEntriesForgotten()
+    {
+        var throttle = new SignInThrottle(_options, _time);
+        for (var i = 0; i < SignInThrottle.PruneAbove; i++)
+        {
+            throttle.Failed("name" + i, "10.0.0.1");
+        }
+
+        _time.Advance(TimeSpan.FromMinutes(11));
+        throttle.Failed("late", "10.0.0.2");
+
+        Assert.Equal(2, throttle.Tracked);
+        Assert.Null(throttle.LockedUntil("name1", "10.0.0.1"));
+    }
 }
