@@ -1,9 +1,8 @@
 import { t } from './i18n.js';
+import { cell } from './dom.js';
 import { getJson, send } from './api.js';
 
 const $ = id => document.getElementById(id);
-
-function cell(row, text) { const td = document.createElement('td'); td.textContent = text ?? ''; row.append(td); return td; }
 
 // Keys as the server lists them (never the keys themselves), with a revoke button on the active ones.
 export async function loadAdmin() {

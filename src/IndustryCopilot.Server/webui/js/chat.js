@@ -1,4 +1,5 @@
 import { t } from './i18n.js';
+import { element } from './dom.js';
 import { stream, send, getJson, openFile } from './api.js';
 import { render } from './markdown.js';
 import { showGreeting } from './greeting.js';
@@ -9,12 +10,6 @@ let conversationId = newId();
 // crypto.randomUUID needs a secure context, which an intranet server on plain HTTP is not.
 function newId() { return Date.now().toString(36) + Math.random().toString(36).slice(2, 10); }
 
-function element(tag, className, text) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 // The answer text with each [n] turned into a chip that opens citation n; a generated answer's Markdown is rendered
 // (lists, tables, code), always as DOM text, never as HTML.

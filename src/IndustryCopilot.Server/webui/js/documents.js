@@ -1,10 +1,9 @@
 import { t } from './i18n.js';
+import { cell } from './dom.js';
 import { getJson, send, headers } from './api.js';
 
 const $ = id => document.getElementById(id);
 let editor = false;
-
-function cell(row, text) { const td = document.createElement('td'); td.textContent = text ?? ''; row.append(td); return td; }
 
 export async function loadDocuments() {
   const documents = await getJson('/api/documents');

@@ -1,14 +1,9 @@
 import { t, currentLanguage } from './i18n.js';
 import { getJson } from './api.js';
+import { element as node } from './dom.js';
 
 const $ = id => document.getElementById(id);
 
-function node(tag, className, text) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 // The empty chat page: what the copilot knows (documents by type, languages, last indexed) and example questions
 // made from the caller's own documents; clicking one asks it.

@@ -1,15 +1,12 @@
 // The Markdown a model writes (paragraphs, lists, tables, code, bold, inline code) built as DOM nodes from text:
 // nothing from a model or a document is ever parsed as HTML, so a "<script>" in an answer is shown as those characters.
+import { element } from './dom.js';
 
 const fence = /^\s*```/;
 const item = /^\s*(?:[-*+]|(\d+)[.)])\s+(.*)$/;
 const separator = /^\|?\s*:?-{3,}/;
 
-function node(tag, text) {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+const node = (tag, text) => element(tag, '', text);
 
 /** Appends text with **bold**, `code` and [n] (through onCitation, which returns a node) to a container. */
 export function inline(container, text, onCitation) {
