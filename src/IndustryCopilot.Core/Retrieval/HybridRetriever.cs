@@ -19,6 +19,7 @@ namespace IndustryCopilot.Core.Retrieval;
 public sealed class HybridRetriever
 {
     private const int NamedDocumentCandidates = 3;
+    private const int PenaltyDepth = 4;
     private readonly SqliteIndex _index;
     private readonly ISearchIndex _search;
     private readonly RetrievalOptions _options;
@@ -146,6 +147,37 @@ public sealed class HybridRetriever
             Lap(timings, "identifier", clock);
         }
 
+        if (request.Lanes.HasFlag(SearchLanes.Lexical) && _options.PenaltyWeight > 0 && PenaltyIntent.Asks(request.Query))
+        {
+            // The penalty chapter's articles rarely lead the whole ranking: look deeper into it and keep theirs.
+            var wide = Run(new IndexQuery { Terms = plan.Terms, Grams = plan.Grams, Filter = request.Filter, Lanes = SearchLanes.Lexical, K = pool * PenaltyDepth });
+            var rows = ToRows(wide.Lanes.Values.FirstOrDefault() ?? [], allowed);
+            var paths = _index.GetChunksByRowId(rows.Select(r => r.RowId).ToList()).ToDictionary(c => c.RowId, c => c.Chunk.SectionPath);
+            var penalty = rows.Where(r => paths.TryGetValue(r.RowId, out var path) && PenaltyIntent.Answers(path)).Take(pool).ToList();
+            if (penalty.Count > 0)
+            {
+                lanes[SearchLane.Penalty] = penalty;
+            }
+
+            Lap(timings, "penalty", clock);
+        }
+
+        if (request.Lanes.HasFlag(SearchLanes.Lexical) && _options.PartsWeight > 0)
+        {
+            var parts = QuestionParts.Split(request.Query);
+            if (parts.Count > 0)
+            {
+                var rankings = parts.Select(p =>
+                {
+                    var partPlan = _planner.Plan(QueryAnalyzer.Analyze(p, _glossary, catalog, allowed));
+                    var hits = Run(new IndexQuery { Terms = partPlan.Terms, Grams = partPlan.Grams, Filter = request.Filter, Lanes = SearchLanes.Lexical, K = pool });
+                    return ToRows(hits.Lanes.Values.FirstOrDefault() ?? [], allowed);
+                }).ToList();
+                lanes[SearchLane.Parts] = Interleave(rankings, pool);
+                Lap(timings, "parts", clock);
+            }
+        }
+
         if (request.Lanes.HasFlag(SearchLanes.Ranking))
         {
             foreach (var ranking in _rankings.Where(r => r.Applies(query) && _options.Weight(r.Lane) > 0))
@@ -207,6 +239,22 @@ public sealed class HybridRetriever
             if (hash > 0 && allowed.Contains(hit.ChunkId[..hash]) && rows.RowOf(hit.ChunkId) is { } row)
             {
                 result.Add(new ChunkScore(row, hit.Score));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The parts' rankings taken in turns (first of each, then second of each …), each row once.</summary>
+    private static List<ChunkScore> Interleave(List<List<ChunkScore>> rankings, int k)
+    {
+        var seen = new HashSet<long>();
+        var result = new List<ChunkScore>();
+        for (var rank = 0; result.Count < k && rankings.Any(r => rank < r.Count); rank++)
+        {
+            foreach (var ranking in rankings.Where(r => rank < r.Count && seen.Add(r[rank].RowId)))
+            {
+                result.Add(new ChunkScore(ranking[rank].RowId, k - result.Count));
             }
         }
 

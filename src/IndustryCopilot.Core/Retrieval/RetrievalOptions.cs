@@ -57,8 +57,22 @@ public sealed class RetrievalOptions
     /// </summary>
     public int QueryEmbeddingCacheSize { get; set; } = 1024;
 
+    /// <summary>
+    /// Weight of the parts lane: a question asking two or more things (two or more question marks) is also searched part by part,
+    /// so that each part's best passage reaches the head. 0 turns it off. Default 1.
+    /// </summary>
+    public double PartsWeight { get; set; } = 1.0;
+
+    /// <summary>
+    /// Weight of the penalty lane: a question about consequences (罚, 后果, 法律责任, penalty) also gets the lexical
+    /// ranking within penalty sections (法律责任, 罚则, 奖惩, Penalties). 0 turns it off. Default 1.
+    /// </summary>
+    public double PenaltyWeight { get; set; } = 1.0;
+
     public double Weight(SearchLane lane) => lane switch
     {
+        SearchLane.Penalty => PenaltyWeight,
+        SearchLane.Parts => PartsWeight,
         SearchLane.Lexical => LexicalWeight,
         SearchLane.Dense => DenseWeight,
         SearchLane.NamedDocument => NamedDocumentWeight,
@@ -86,7 +100,7 @@ public sealed class RetrievalOptions
             throw new InvalidOperationException("Retrieval: QueryEmbeddingCacheSize must be 0–1000000");
         }
 
-        if (GramWeight < 0 || LexicalWeight < 0 || DenseWeight < 0 || IdentifierWeight < 0 || NamedDocumentWeight < 0 || ChineseBm25Weight < 0)
+        if (GramWeight < 0 || LexicalWeight < 0 || DenseWeight < 0 || IdentifierWeight < 0 || NamedDocumentWeight < 0 || ChineseBm25Weight < 0 || PartsWeight < 0 || PenaltyWeight < 0)
         {
             throw new InvalidOperationException("Retrieval: lane weights must not be negative");
         }

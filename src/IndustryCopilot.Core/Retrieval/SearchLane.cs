@@ -20,4 +20,10 @@ public enum SearchLane
 
     /// <summary>Lucene.Net BM25 over SmartChineseAnalyzer words and CJK bigrams, for Chinese questions.</summary>
     ChineseBm25,
+
+    /// <summary>The lexical rankings of a multi-part question's parts, taken in turns (<see cref="Query.QuestionParts"/>).</summary>
+    Parts,
+
+    /// <summary>The lexical ranking within penalty sections (法律责任, 罚则), for questions about consequences (<see cref="Query.PenaltyIntent"/>).</summary>
+    Penalty,
 }

@@ -11,11 +11,11 @@ internal sealed class RetrievalIndex : IDisposable
 {
     private readonly TempDirectory _data = new();
 
-    public RetrievalIndex(Glossary? glossary = null, bool dense = true)
+    public RetrievalIndex(Glossary? glossary = null, bool dense = true, RetrievalOptions? options = null)
     {
         Index = new SqliteIndex(new IndexOptions { DataDirectory = _data.Path });
         Embedder = dense ? WordHashEmbedder.Create() : null;
-        Retriever = new HybridRetriever(Index, new RetrievalOptions(), glossary ?? Glossary.Empty, Embedder);
+        Retriever = new HybridRetriever(Index, options ?? new RetrievalOptions(), glossary ?? Glossary.Empty, Embedder);
     }
 
     public SqliteIndex Index { get; }

@@ -139,4 +139,66 @@ public sealed class HybridRetrieverTests
 
         Assert.Equal(2, fixture.Search("pump").Hits.Count);
     }
+
+    [Fact]
+    public void Search_TwoQuestionsInOne_EachPartsBestPassageLeadsThePartsLane()
+    {
+        static RetrievalIndex Injuries(RetrievalOptions options)
+        {
+            var fixture = new RetrievalIndex(dense: false, options: options);
+            AddOtherRules(fixture);
+            fixture.Add("injury", "工伤保险条例", DocumentLanguage.Zh,
+                ("第五章 > 第三十五条", "第三十五条", "第三十五条 一级伤残的一次性伤残补助金为27个月的本人工资，二级伤残的一次性伤残补助金为25个月的本人工资。"),
+                ("第五章 > 第三十六条", "第三十六条", "第三十六条 五级伤残的一次性伤残补助金为18个月的本人工资，六级伤残的一次性伤残补助金为16个月的本人工资。"),
+                ("第五章 > 第三十七条", "第三十七条", "第三十七条 七级伤残的一次性伤残补助金为13个月的本人工资，八级伤残的一次性伤残补助金为11个月的本人工资。"),
+                ("第五章 > 第三十八条", "第三十八条", "第三十八条 九级伤残的一次性伤残补助金为9个月的本人工资，十级伤残的一次性伤残补助金为7个月的本人工资。"),
+                ("第八章 > 第六十四条", "第六十四条", "第六十四条 本人工资，是指工伤职工受伤前12个月平均月缴费工资，按统筹地区平均工资计算。"));
+            return fixture;
+        }
+
+        const string Question = "一级伤残的一次性伤残补助金是多少？本人工资怎么计算？";
+        using var without = Injuries(new RetrievalOptions { PartsWeight = 0 });
+        using var with = Injuries(new RetrievalOptions());
+
+        var before = without.Search(Question, k: 10).Hits.Select(h => h.Chunk.Id).ToList();
+        var after = with.Search(Question, k: 10).Hits;
+        Assert.Equal(4, before.IndexOf("injury#4"));
+        Assert.Equal(1, after.Single(h => h.Chunk.Id == "injury#0").Lanes[SearchLane.Parts].Rank);
+        Assert.Equal(2, after.Single(h => h.Chunk.Id == "injury#4").Lanes[SearchLane.Parts].Rank);
+        Assert.True(after.ToList().FindIndex(h => h.Chunk.Id == "injury#4") < 4, "the second part's passage should rise");
+        Assert.DoesNotContain(SearchLane.Parts, with.Search("一级伤残的一次性伤残补助金是多少？").LanesRun);
+    }
+
+    [Fact]
+    public void Search_QuestionAboutConsequences_PenaltyArticleInTheHead()
+    {
+        static RetrievalIndex Law(RetrievalOptions options)
+        {
+            var fixture = new RetrievalIndex(dense: false, options: options);
+            AddOtherRules(fixture);
+            fixture.Add("safety", "中华人民共和国安全生产法", DocumentLanguage.Zh,
+                ("第二章 生产经营单位的安全生产保障 > 第四十九条", "第四十九条", "第四十九条 生产经营单位不得将罐区清洗等项目发包给不具备相应资质的施工队。"),
+                ("第二章 生产经营单位的安全生产保障 > 第五十条", "第五十条", "第五十条 施工队进入罐区清洗作业前，应当核查施工队的资质和作业人员资格。"),
+                ("第二章 生产经营单位的安全生产保障 > 第五十一条", "第五十一条", "第五十一条 罐区清洗作业应当安排专人监护，施工队应当遵守作业规程。"),
+                ("第六章 法律责任 > 第一百零三条", "第一百零三条", "第一百零三条 生产经营单位将生产经营项目发包给不具备安全生产条件的单位的，责令限期改正，没收违法所得。"));
+            return fixture;
+        }
+
+        const string Question = "把罐区清洗的活包给没有资质的施工队，有什么法律风险？";
+        using var without = Law(new RetrievalOptions { PenaltyWeight = 0 });
+        using var with = Law(new RetrievalOptions());
+
+        Assert.DoesNotContain(without.Search(Question, k: 3).Hits, h => h.Chunk.Id == "safety#3");
+        Assert.Contains(with.Search(Question, k: 3).Hits, h => h.Chunk.Id == "safety#3");
+        Assert.DoesNotContain(SearchLane.Penalty, with.Search("罐区清洗前应当核查什么？").LanesRun);
+    }
+
+    /// <summary>Thirty articles on other subjects, so that term weights are those of a real corpus, not of four chunks.</summary>
+    private static void AddOtherRules(RetrievalIndex fixture)
+    {
+        string[] equipment = ["电梯", "锅炉", "压力容器", "起重机械", "客运索道", "大型游乐设施"];
+        string[] duties = ["应当定期检验", "应当建立技术档案", "应当由持证人员操作", "应当办理使用登记", "应当制定应急预案"];
+        var rules = equipment.SelectMany(e => duties.Select(d => $"{e}{d}，检验机构应当出具报告。")).ToArray();
+        fixture.Add("other", "特种设备安全监察条例", DocumentLanguage.Zh, rules.Select((r, i) => ($"第三章 > 第{i + 1}条", (string?)null, r)).ToArray());
+    }
 }

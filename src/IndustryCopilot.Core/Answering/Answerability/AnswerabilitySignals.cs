@@ -102,7 +102,7 @@ public sealed partial record AnswerabilitySignals
 
         var top = hits.Count > 0 ? hits[0] : null;
         var dense = hits.Select(h => h.Lanes.TryGetValue(SearchLane.Dense, out var d) ? d.Score : (double?)null).Where(s => s is not null).DefaultIfEmpty(null).Max();
-        var lanes = lanesRun.Where(l => l != SearchLane.NamedDocument).ToList();
+        var lanes = lanesRun.Where(l => l is not (SearchLane.NamedDocument or SearchLane.Parts or SearchLane.Penalty)).ToList();
         var hasIdentifiers = query.Identifiers.Any(i => i.Kind != IdentifierKind.Clause);
         var sentences = hits.Take(3).Select((h, rank) => SentenceCoverageOf(units.Of(h, rank), h, weights)).ToList();
         return new AnswerabilitySignals
