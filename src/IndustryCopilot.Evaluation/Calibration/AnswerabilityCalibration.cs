@@ -22,8 +22,8 @@ public static class AnswerabilityCalibration
     /// <summary>Least answered precision over the training sets (above the 0.95 target, for the margin a new set needs).</summary>
     public const double PrecisionTarget = 0.96;
 
-    /// <summary>Answers (in set-equivalents) before precision may stop the threshold walk: the first few swing the ratio.</summary>
-    private const double MinimumAnswered = 0.05;
+    /// <summary>Answers a training set needs above a threshold before its precision there counts: the first few swing the ratio.</summary>
+    public const int MinimumAnsweredPerSet = 5;
 
     public static FittedAnswerability Fit(IReadOnlyList<AnswerRecord> records)
     {
@@ -40,19 +40,20 @@ public static class AnswerabilityCalibration
         var passing = records.Where(r => r.HasEvidence && r.Coverage >= gate).ToList();
         var model = LogisticFit.Fit(passing.Select(r => (r.Signals, r.Answerable && r.AnsweredCites, 1.0 / sizes[r.Set])).ToList());
 
-        // Walking down from the most confident: the lowest threshold before set-weighted precision first falls below target.
+        // The lowest threshold at which every training set keeps the target precision on its own. A pooled precision
+        // let one set's many easy answers pay for another's wrong ones, and that threshold did not carry to a new set
+        // (held-out Chinese answered precision 0.867). A set with only a few answers above a threshold is not judged
+        // there. Also measured and not taken: allowing for chance (a Wilson bound) — 0.939 held out.
         var answer = 1.0;
-        double correct = 0, answered = 0;
+        var tally = sizes.Keys.ToDictionary(s => s, _ => (Answered: 0, Wrong: 0));
         foreach (var (r, p) in passing.Select(r => (r, model.Probability(r.Signals))).OrderByDescending(s => s.Item2))
         {
-            answered += 1.0 / sizes[r.Set];
-            correct += r.Answerable && r.AnsweredCites ? 1.0 / sizes[r.Set] : 0;
-            if (answered >= MinimumAnswered && correct / answered < PrecisionTarget)
+            var (answered, wrong) = tally[r.Set];
+            tally[r.Set] = (answered + 1, wrong + (r.Answerable && r.AnsweredCites ? 0 : 1));
+            if (tally.Values.All(t => t.Answered < MinimumAnsweredPerSet || t.Wrong <= (1 - PrecisionTarget) * t.Answered))
             {
-                break;
+                answer = p;
             }
-
-            answer = p;
         }
 
         return new FittedAnswerability(model, gate, answer);

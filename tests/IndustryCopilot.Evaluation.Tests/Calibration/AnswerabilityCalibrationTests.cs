@@ -42,6 +42,25 @@ public sealed class AnswerabilityCalibrationTests
     }
 
     [Fact]
+    public void Fit_OneSetWrongWhereTheOthersAreRight_EverySetKeepsItsPrecision()
+    {
+        // Set b answers wrongly at coverage 0.8–0.85, where a (larger, and right there) would outvote it in a pooled
+        // precision: the threshold must stay above b's wrong answers.
+        var b = Set("b", 60, 0.2).Select(r => r.Answerable && r.Coverage is > 0.8 and < 0.85 ? r with { AnsweredCites = false } : r).ToList();
+        var records = Set("a", 400, 0.2).Concat(Set("c", 200, 0.2)).Concat(b).ToList();
+
+        var fit = AnswerabilityCalibration.Fit(records);
+
+        foreach (var set in records.GroupBy(r => r.Set))
+        {
+            var answered = set.Where(r => r.Coverage >= fit.GateThreshold && fit.Model.Probability(r.Signals) >= fit.AnswerThreshold).ToList();
+            Assert.True(answered.Count >= 5, $"{set.Key}: only {answered.Count} answered");
+            var correct = answered.Count(r => r.Answerable && r.AnsweredCites);
+            Assert.True(correct >= AnswerabilityCalibration.PrecisionTarget * answered.Count, $"{set.Key}: {correct} of {answered.Count}");
+        }
+    }
+
+    [Fact]
     public void LeaveOneSetOut_HeldOutSetNeverInfluencesItsOwnFit()
     {
         var a = Set("a", 100, 0.2);

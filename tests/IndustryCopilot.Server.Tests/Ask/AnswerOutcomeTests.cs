@@ -47,9 +47,23 @@ public sealed class AnswerOutcomeTests
     }
 
     [Fact]
-    public async Task Ask_DefaultThresholds_TableRowAnswered()
+    public async Task Ask_DefaultThresholds_TableRowCited()
     {
         using var server = new CorpusServer();
+        using var client = await server.ReadyClientAsync();
+
+        var body = await Json(await CorpusServer.PostJson(client, "/api/ask", new { question = "M12 螺栓的拧紧力矩是多少？" }));
+
+        // Answered or closest depends on the fitted threshold; either way the row is quoted, first.
+        Assert.NotEqual("notfound", body.GetProperty("outcome").GetString());
+        Assert.Contains("M12", body.GetProperty("citations")[0].GetProperty("quote").GetString(), StringComparison.Ordinal);
+        Assert.Contains("82", body.GetProperty("citations")[0].GetProperty("quote").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_ProbabilityAboveThreshold_TableRowAnswered()
+    {
+        using var server = new CorpusServer { Settings = AnswerSettings.Answering() };
         using var client = await server.ReadyClientAsync();
 
         var body = await Json(await CorpusServer.PostJson(client, "/api/ask", new { question = "M12 螺栓的拧紧力矩是多少？" }));

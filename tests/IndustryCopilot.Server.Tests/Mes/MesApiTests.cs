@@ -23,7 +23,7 @@ public sealed class MesApiTests
     [Fact]
     public async Task Lookup_ProcedureQuestion_NumberedStepsOfTheCitedProcedure()
     {
-        using var server = new CorpusServer();
+        using var server = new CorpusServer { Settings = AnswerSettings.Answering() };
         using var client = await server.ReadyClientAsync();
 
         var response = await CorpusServer.PostJson(client, "/api/mes/lookup", new { question = "How do I replace the oil filter of the AC-37 compressor?", lang = "en" });

@@ -44,7 +44,7 @@ public sealed class OpenAIApiTests
     [Fact]
     public async Task CompleteChatStreaming_OfficialSdk_SameAnswerInChunks()
     {
-        using var server = new CorpusServer { Anonymous = false };
+        using var server = new CorpusServer { Anonymous = false, Settings = AnswerSettings.Answering() };
         var client = Client(server, await Key(server));
         var text = new StringBuilder();
         ChatFinishReason? finish = null;

@@ -18,7 +18,7 @@ public sealed class ChatUiTests
     public void Chat_CorpusQuestion_QuotedAnswerWhoseCitationOpensThePassage()
     {
         Skip.If(Chromium.Missing is not null, Chromium.Missing);
-        using var server = new CorpusServer { Anonymous = false };
+        using var server = new CorpusServer { Anonymous = false, Settings = AnswerSettings.Answering() };
         var key = server.AddKey("operator", ApiKeyRole.Reader);
         var url = Listen(server);
         using var browser = Chromium.Start();

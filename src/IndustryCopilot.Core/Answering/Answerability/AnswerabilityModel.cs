@@ -9,25 +9,25 @@ namespace IndustryCopilot.Core.Answering.Answerability;
 public sealed record AnswerabilityModel(double Bias, IReadOnlyList<double> Weights)
 {
     /// <summary>The fitted model shipped as the default.</summary>
-    public static AnswerabilityModel Default { get; } = new(-9.8350,
+    public static AnswerabilityModel Default { get; } = new(-10.3056,
     [
-        4.6284, // coverage
-        0.3242, // top_coverage
-        2.0265, // top3_coverage
-        3.9013, // unseen_share
-        1.2305, // identifiers_found
-        -0.4706, // identifiers_missing
-        -0.2358, // named_document_top
-        2.2158, // identifier_lane_top
-        0.3628, // lane_agreement
-        1.6229, // score_gap
-        -2.8347, // dense_top
-        0.6567, // has_dense
-        -0.2933, // number_asked_none_found
-        2.4170, // log_terms
-        -0.6567, // chinese
-        0.3846, // sentence_coverage
-        0.0945, // sentence_coverage_top
+        4.6932, // coverage
+        0.4475, // top_coverage
+        2.0291, // top3_coverage
+        4.0371, // unseen_share
+        1.3283, // identifiers_found
+        -0.5804, // identifiers_missing
+        -0.0998, // named_document_top
+        2.0960, // identifier_lane_top
+        0.6757, // lane_agreement
+        1.5732, // score_gap
+        -3.1428, // dense_top
+        0.7370, // has_dense
+        -0.3408, // number_asked_none_found
+        2.5412, // log_terms
+        -0.7370, // chinese
+        0.5065, // sentence_coverage
+        -0.1602, // sentence_coverage_top
     ]);
 
     /// <summary>Probability (0–1) that the evidence answers the question.</summary>
