@@ -158,6 +158,20 @@ public sealed partial class SqliteIndex
         }
     }
 
+    /// <summary>
+    /// Row id and content hash of every chunk, by document: what a copy of the index kept elsewhere (the Lucene lane)
+    /// compares to find the documents it must re-read. Reads no text.
+    /// </summary>
+    public IEnumerable<(string DocumentId, long RowId, string Hash)> ChunkVersions()
+    {
+        using var command = Command("SELECT doc_id, rowid, hash FROM chunks ORDER BY doc_id, rowid");
+        using var r = command.ExecuteReader();
+        while (r.Read())
+        {
+            yield return (r.GetString(0), r.GetInt64(1), r.GetString(2));
+        }
+    }
+
     /// <summary>Every chunk of the given documents with its row id, in document and chunk order.</summary>
     public IReadOnlyList<IndexedChunk> ChunksOf(IReadOnlyCollection<string> documentIds)
     {

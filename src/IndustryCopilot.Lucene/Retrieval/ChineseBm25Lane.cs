@@ -8,11 +8,8 @@ using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
 using Lucene.Net.Util;
 
 namespace IndustryCopilot.Lucene.Retrieval;
@@ -20,28 +17,38 @@ namespace IndustryCopilot.Lucene.Retrieval;
 /// <summary>
 /// Lucene.Net BM25 for Chinese questions: every chunk (with its document title) on a SmartChineseAnalyzer field (HMM
 /// word segmentation) and a CJK-bigram field, queried together. Bigrams meet paraphrases that share two-character
-/// runs but no jieba word; the two segmenters disagree in different places. Held in memory and rebuilt from the
-/// catalog when the index changes; the caller's allowed documents filter inside the query.
+/// runs but no jieba word; the two segmenters disagree in different places. Held in memory; when the catalog changes,
+/// only the documents whose chunks or title changed are re-read (<see cref="LuceneMirror"/>). The caller's allowed
+/// documents filter inside the query.
 /// </summary>
-public sealed class ChineseBm25Lane(SqliteIndex index) : IRankingLane
+public sealed class ChineseBm25Lane(SqliteIndex index) : IRankingLane, IDisposable
 {
-    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     // Analyzers are thread-safe (token streams are reused per thread) and cost dictionary loading to build: one per process.
-    private static readonly PerFieldAnalyzerWrapper Analyzer = new(new StandardAnalyzer(Version), new Dictionary<string, Analyzer>
+    internal static readonly PerFieldAnalyzerWrapper Analyzer = new(new StandardAnalyzer(Version), new Dictionary<string, Analyzer>
     {
         ["smart"] = new SmartChineseAnalyzer(Version),
         ["cjk"] = new CJKAnalyzer(Version),
     });
-    private readonly GenerationCache<Snapshot> _snapshot = new(index, () => Build(index));
+
+    private readonly LuceneMirror _mirror = new(index);
 
     public SearchLane Lane => SearchLane.ChineseBm25;
+
+    /// <summary>Documents read by the last catalog change (all of them on the first search), for tests and benchmarks.</summary>
+    public int LastSyncDocuments => _mirror.LastSyncDocuments;
+
+    /// <summary>Documents dropped by the last catalog change (removed, or changed and read again).</summary>
+    public int LastSyncRemoved => _mirror.LastSyncRemoved;
+
+    public void Dispose() => _mirror.Dispose();
 
     public bool Applies(AnalyzedQuery query) => query.Language is DocumentLanguage.Zh or DocumentLanguage.Mixed;
 
     public IReadOnlyList<ChunkScore> Search(AnalyzedQuery query, IReadOnlySet<string> allowedDocuments, int k)
     {
-        var snapshot = _snapshot.Value;
+        var snapshot = _mirror.Current();
         if (allowedDocuments.Count == 0 || snapshot.Documents == 0)
         {
             return [];
@@ -66,33 +73,4 @@ public sealed class ChineseBm25Lane(SqliteIndex index) : IRankingLane
         var filter = allowedDocuments.Count >= snapshot.Documents ? null : new FieldCacheTermsFilter("doc", [.. allowedDocuments]);
         return snapshot.Searcher.Search(boolean, filter, k).ScoreDocs.Select(d => new ChunkScore(snapshot.Rows.Get(d.Doc), d.Score)).ToList();
     }
-
-    private static Snapshot Build(SqliteIndex index)
-    {
-        var documents = index.ListDocuments().ToDictionary(d => d.Id);
-        var directory = new RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(Version, Analyzer) { Similarity = new BM25Similarity() }))
-        {
-            foreach (var chunk in index.ChunksOf(documents.Keys.ToList()))
-            {
-                var content = documents[chunk.Chunk.DocumentId].Title + "\n" + chunk.Chunk.SearchText;
-                writer.AddDocument(
-                [
-                    new StringField("doc", chunk.Chunk.DocumentId, Field.Store.NO),
-                    new NumericDocValuesField("row", chunk.RowId),
-                    new TextField("smart", content, Field.Store.NO),
-                    new TextField("cjk", content, Field.Store.NO),
-                ]);
-            }
-
-            writer.ForceMerge(1);
-            writer.Commit();
-        }
-
-        // The reader keeps the in-memory directory alive; both are managed memory, released with the snapshot.
-        var reader = DirectoryReader.Open(directory);
-        return new Snapshot(new IndexSearcher(reader) { Similarity = new BM25Similarity() }, documents.Count, MultiDocValues.GetNumericValues(reader, "row"));
-    }
-
-    private sealed record Snapshot(IndexSearcher Searcher, int Documents, NumericDocValues Rows);
 }

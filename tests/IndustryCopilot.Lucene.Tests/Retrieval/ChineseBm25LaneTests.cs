@@ -28,7 +28,7 @@ public sealed class ChineseBm25LaneTests
     public void Search_ScenarioQuestionInOtherWords_ArticlesThatAnswerFirst()
     {
         using var fixture = Laws();
-        var lane = new ChineseBm25Lane(fixture.Index);
+        using var lane = new ChineseBm25Lane(fixture.Index);
 
         var hits = lane.Search(Query("危化品仓库里能不能隔出房间给员工住宿？"), new HashSet<string> { "aqf", "xff" }, 10);
 
@@ -40,7 +40,7 @@ public sealed class ChineseBm25LaneTests
     public void Search_AllowedDocumentsOnly_BestOfThoseEvenWhenOthersScoreHigher()
     {
         using var fixture = Laws();
-        var lane = new ChineseBm25Lane(fixture.Index);
+        using var lane = new ChineseBm25Lane(fixture.Index);
 
         var hits = lane.Search(Query("危险物品仓库与员工宿舍在同一座建筑物内"), new HashSet<string> { "xff" }, 10);
 
@@ -53,7 +53,7 @@ public sealed class ChineseBm25LaneTests
     public void Search_DocumentIndexedAfterTheFirstSearch_FoundByTheSameLane()
     {
         using var fixture = Laws();
-        var lane = new ChineseBm25Lane(fixture.Index);
+        using var lane = new ChineseBm25Lane(fixture.Index);
         lane.Search(Query("特种设备定期检验"), new HashSet<string> { "aqf", "xff" }, 10); // builds the lane's index before the document exists
 
         fixture.Add("tzsb", "中华人民共和国特种设备安全法", DocumentLanguage.Zh, ("第四十条", "第四十条", "第四十条 特种设备使用单位应当按照安全技术规范的要求，在检验合格有效期届满前一个月向特种设备检验机构提出定期检验要求。"));
@@ -63,11 +63,54 @@ public sealed class ChineseBm25LaneTests
     }
 
     [Fact]
+    public void Search_CatalogChanges_OnlyTheDocumentsThatChangedAreReadAgain()
+    {
+        using var fixture = Laws();
+        using var lane = new ChineseBm25Lane(fixture.Index);
+        HashSet<string> all = ["aqf", "xff", "tzsb"];
+        lane.Search(Query("员工宿舍"), all, 10);
+        Assert.Equal(2, lane.LastSyncDocuments);
+
+        // A new document: read alone.
+        fixture.Add("tzsb", "中华人民共和国特种设备安全法", DocumentLanguage.Zh, ("第四十条", "第四十条", "第四十条 特种设备使用单位应当在检验合格有效期届满前一个月提出定期检验要求。"));
+        Assert.Equal("tzsb#0", ChunkOf(fixture, lane.Search(Query("定期检验要求"), all, 10)[0].RowId));
+        Assert.Equal(1, lane.LastSyncDocuments);
+
+        // A changed document: its old text is gone, its new text found, the others untouched.
+        fixture.Add("xff", "中华人民共和国消防法", DocumentLanguage.Zh, ("第二十一条", "第二十一条", "第二十一条 禁止在具有火灾、爆炸危险的场所吸烟、使用明火。"));
+        var smoking = lane.Search(Query("爆炸危险场所吸烟"), all, 10);
+        Assert.Equal((1, 1), (lane.LastSyncDocuments, lane.LastSyncRemoved));
+        Assert.Equal("xff#0", ChunkOf(fixture, smoking[0].RowId));
+        Assert.Empty(lane.Search(Query("易燃易爆居住"), all, 10));
+
+        // A removed document: nothing of it is found, nothing else is read.
+        fixture.Index.RemoveDocument("tzsb");
+        Assert.Empty(lane.Search(Query("定期检验要求"), all, 10));
+        Assert.Equal((0, 1), (lane.LastSyncDocuments, lane.LastSyncRemoved));
+    }
+
+    [Fact]
+    public void Search_DocumentRetitled_FoundByItsNewTitle()
+    {
+        using var fixture = Laws();
+        using var lane = new ChineseBm25Lane(fixture.Index);
+        lane.Search(Query("员工宿舍"), new HashSet<string> { "aqf", "xff" }, 10);
+
+        // Same chunks, new title (a sidecar named it): the title is part of what the lane indexes.
+        fixture.Add("xff", "厂区防火管理规定", DocumentLanguage.Zh, ("第十九条", "第十九条", "第十九条 生产、储存、经营易燃易爆危险品的场所不得与居住场所设置在同一建筑物内，并应当与居住场所保持安全距离。"));
+        var hits = lane.Search(Query("防火管理规定"), new HashSet<string> { "aqf", "xff" }, 10);
+
+        Assert.Equal(1, lane.LastSyncDocuments);
+        Assert.Equal("xff#0", ChunkOf(fixture, hits[0].RowId));
+    }
+
+    [Fact]
     public void Retriever_ChineseQuestion_LaneFusedEnglishOrWithoutRankingFlagNot()
     {
         using var fixture = Laws();
         fixture.Add("ac37", "AC-37 compressor manual", DocumentLanguage.En, ("4.2 Oil", "4.2", "Change the compressor oil every 2000 operating hours."));
-        var retriever = new HybridRetriever(fixture.Index, new RetrievalOptions(), Glossary.Empty, rankings: [new ChineseBm25Lane(fixture.Index)]);
+        using var lane = new ChineseBm25Lane(fixture.Index);
+        var retriever = new HybridRetriever(fixture.Index, new RetrievalOptions(), Glossary.Empty, rankings: [lane]);
 
         var chinese = retriever.Search(new SearchRequest("员工宿舍能不能和仓库在一栋楼"));
         var english = retriever.Search(new SearchRequest("How often is the compressor oil changed?"));
@@ -83,7 +126,8 @@ public sealed class ChineseBm25LaneTests
     public void Retriever_LaneWeightZero_NotRun()
     {
         using var fixture = Laws();
-        var retriever = new HybridRetriever(fixture.Index, new RetrievalOptions { ChineseBm25Weight = 0 }, Glossary.Empty, rankings: [new ChineseBm25Lane(fixture.Index)]);
+        using var lane = new ChineseBm25Lane(fixture.Index);
+        var retriever = new HybridRetriever(fixture.Index, new RetrievalOptions { ChineseBm25Weight = 0 }, Glossary.Empty, rankings: [lane]);
 
         Assert.DoesNotContain(SearchLane.ChineseBm25, retriever.Search(new SearchRequest("员工宿舍能不能和仓库在一栋楼")).LanesRun);
     }
