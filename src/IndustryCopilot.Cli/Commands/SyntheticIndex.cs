@@ -7,11 +7,13 @@ namespace IndustryCopilot.Cli.Commands;
 /// <summary>Fills an index with synthetic documents for benchmarks: real sentences recombined, codes and clause labels added.</summary>
 internal static class SyntheticIndex
 {
-    private const int ChunksPerDocument = 100;
+    internal const int ChunksPerDocument = 100;
 
-    public static void Fill(SqliteIndex index, IReadOnlyList<string> sentences, int chunkCount, string modelId, int dimension)
+    /// <summary>Adds 100-chunk documents until the index holds <paramref name="chunkCount"/> chunks; returns their ids.</summary>
+    public static IReadOnlyList<string> Fill(SqliteIndex index, IReadOnlyList<string> sentences, int chunkCount, string modelId, int dimension)
     {
         var random = new Random(42);
+        var added = new List<string>();
         for (var d = (int)(index.ChunkCount() / ChunksPerDocument); d * ChunksPerDocument < chunkCount; d++)
         {
             var id = $"synth{d:D6}";
@@ -31,7 +33,10 @@ internal static class SyntheticIndex
             };
             index.ReplaceDocument(document, chunks, pipelineVersion: 0);
             index.StoreVectors(modelId, dimension, chunks.Select(c => (c.Id, RandomUnit(random, dimension))).ToList(), id);
+            added.Add(id);
         }
+
+        return added;
     }
 
     private static float[] RandomUnit(Random random, int dimension)
