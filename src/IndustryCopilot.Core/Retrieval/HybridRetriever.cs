@@ -135,13 +135,18 @@ public sealed class HybridRetriever
                 lanes[SearchLane.Identifier] = identifier.Select((row, i) => new ChunkScore(row, identifier.Count - i)).ToList();
             }
 
-            // The head of the BM25 ranking within the documents the question names: a hint, not proof, and only the
-            // head, since the question may also need a document it does not name.
+            // The head of the BM25 ranking within each document the question names, taken in turns: a hint, not
+            // proof, and only the head, since the question may also need a document it does not name. Per document,
+            // so that a question naming two laws gets the head of each, not six passages of the one with more matches.
             var named = query.Mentions.Select(m => m.DocumentId).Where(allowed.Contains).Distinct(StringComparer.Ordinal).ToList();
             if (named.Count > 0)
             {
-                var head = Run(new IndexQuery { Terms = plan.Terms, Grams = plan.Grams, Filter = request.Filter with { DocumentIds = named }, Lanes = SearchLanes.Lexical, K = NamedDocumentCandidates * named.Count });
-                lanes[SearchLane.NamedDocument] = ToRows(head.Lanes.Values.FirstOrDefault() ?? [], allowed);
+                var heads = named.Select(id =>
+                {
+                    var head = Run(new IndexQuery { Terms = plan.Terms, Grams = plan.Grams, Filter = request.Filter with { DocumentIds = [id] }, Lanes = SearchLanes.Lexical, K = NamedDocumentCandidates });
+                    return ToRows(head.Lanes.Values.FirstOrDefault() ?? [], allowed);
+                }).ToList();
+                lanes[SearchLane.NamedDocument] = Interleave(heads, NamedDocumentCandidates * named.Count);
             }
 
             Lap(timings, "identifier", clock);

@@ -170,6 +170,25 @@ public sealed class HybridRetrieverTests
     }
 
     [Fact]
+    public void Search_QuestionNamesTwoDocuments_HeadOfEachInTheNamedDocumentLane()
+    {
+        using var fixture = new RetrievalIndex(dense: false);
+        AddOtherRules(fixture);
+        fixture.Add("emergency", "生产安全事故应急条例", DocumentLanguage.Zh, Enumerable.Range(1, 6)
+            .Select(i => ($"第二章 应急准备 > 第{i}条", (string?)null, $"第{i}条 生产经营单位应当制定应急预案，组织应急预案演练，应急预案演练每半年至少组织一次，演练结果报告第{i}项。"))
+            .ToArray());
+        fixture.Add("safety", "中华人民共和国安全生产法", DocumentLanguage.Zh,
+            ("第五章 > 第八十一条", "第八十一条", "第八十一条 生产经营单位应当制定本单位生产安全事故应急救援预案，并定期组织演练。"),
+            ("第二章 > 第二十条", "第二十条", "第二十条 生产经营单位应当具备本法规定的安全生产条件。"));
+
+        var hits = fixture.Search("应急预案演练，安全生产法和生产安全事故应急条例各提出了什么要求？", k: 10).Hits;
+
+        var named = hits.Where(h => h.Lanes.ContainsKey(SearchLane.NamedDocument)).OrderBy(h => h.Lanes[SearchLane.NamedDocument].Rank).ToList();
+        Assert.Contains("safety#0", named.Take(2).Select(h => h.Chunk.Id));
+        Assert.Contains(named.Take(2), h => h.Chunk.DocumentId == "emergency");
+    }
+
+    [Fact]
     public void Search_QuestionAboutConsequences_PenaltyArticleInTheHead()
     {
         static RetrievalIndex Law(RetrievalOptions options)
