@@ -46,8 +46,9 @@ public sealed class RetrievalOptions
 
     /// <summary>
     /// Weight of the Lucene Chinese lane (SmartChineseAnalyzer words and CJK bigrams, BM25) for Chinese questions; 0
-    /// turns it off (and it is not built). Default 1, like the other lanes. Its in-memory index is rebuilt after each
-    /// catalog change (~30–45 s at 100,000 chunks on 2 cores) and a Chinese search costs ~10–15 ms more (docs/evaluation.md).
+    /// turns it off (and it is not built). Default 1, like the other lanes. Its in-memory index is built on the first
+    /// search (~35–40 s at 100,000 chunks on 2 cores), then updated document by document as the catalog changes, and a
+    /// Chinese search costs ~10–15 ms more (docs/evaluation.md).
     /// </summary>
     public double ChineseBm25Weight { get; set; } = 1.0;
 
