@@ -20,6 +20,7 @@ public sealed class HybridRetriever
 {
     private const int NamedDocumentCandidates = 3;
     private const int PenaltyDepth = 4;
+    private const int PenaltyHead = 3;
     private readonly SqliteIndex _index;
     private readonly ISearchIndex _search;
     private readonly RetrievalOptions _options;
@@ -154,11 +155,13 @@ public sealed class HybridRetriever
 
         if (request.Lanes.HasFlag(SearchLanes.Lexical) && _options.PenaltyWeight > 0 && PenaltyIntent.Asks(request.Query))
         {
-            // The penalty chapter's articles rarely lead the whole ranking: look deeper into it and keep theirs.
+            // The penalty chapter's articles rarely lead the whole ranking: look deeper into it and keep the head of
+            // theirs. Only the head, as a hint: with the whole ranking every passage of the head was a penalty article
+            // and the rule the question is also about (the obligation broken) fell out of it.
             var wide = Run(new IndexQuery { Terms = plan.Terms, Grams = plan.Grams, Filter = request.Filter, Lanes = SearchLanes.Lexical, K = pool * PenaltyDepth });
             var rows = ToRows(wide.Lanes.Values.FirstOrDefault() ?? [], allowed);
             var paths = _index.GetChunksByRowId(rows.Select(r => r.RowId).ToList()).ToDictionary(c => c.RowId, c => c.Chunk.SectionPath);
-            var penalty = rows.Where(r => paths.TryGetValue(r.RowId, out var path) && PenaltyIntent.Answers(path)).Take(pool).ToList();
+            var penalty = rows.Where(r => paths.TryGetValue(r.RowId, out var path) && PenaltyIntent.Answers(path)).Take(PenaltyHead).ToList();
             if (penalty.Count > 0)
             {
                 lanes[SearchLane.Penalty] = penalty;
