@@ -147,7 +147,7 @@ public sealed class HybridRetriever
                     var head = Run(new IndexQuery { Terms = plan.Terms, Grams = plan.Grams, Filter = request.Filter with { DocumentIds = [id] }, Lanes = SearchLanes.Lexical, K = NamedDocumentCandidates });
                     return ToRows(head.Lanes.Values.FirstOrDefault() ?? [], allowed);
                 }).ToList();
-                lanes[SearchLane.NamedDocument] = Interleave(heads, NamedDocumentCandidates * named.Count);
+                lanes[SearchLane.NamedDocument] = TakingTurns.Merge(heads, NamedDocumentCandidates * named.Count);
             }
 
             Lap(timings, "identifier", clock);
@@ -155,13 +155,13 @@ public sealed class HybridRetriever
 
         if (request.Lanes.HasFlag(SearchLanes.Lexical) && _options.PenaltyWeight > 0 && PenaltyIntent.Asks(request.Query))
         {
-            // The penalty chapter's articles rarely lead the whole ranking: look deeper into it and keep the head of
-            // theirs. Only the head, as a hint: with the whole ranking every passage of the head was a penalty article
-            // and the rule the question is also about (the obligation broken) fell out of it.
+            // The penalty chapter's articles rarely lead the whole ranking: look deeper into it. A rule's penalty is in
+            // its own law's liability chapter, so take the documents in the order the question's words rank them and
+            // the best penalty article of each. Only the head, as a hint: with the whole ranking fused, every passage
+            // of the head was a penalty article and the rule the question is also about fell out of it.
             var wide = Run(new IndexQuery { Terms = plan.Terms, Grams = plan.Grams, Filter = request.Filter, Lanes = SearchLanes.Lexical, K = pool * PenaltyDepth });
             var rows = ToRows(wide.Lanes.Values.FirstOrDefault() ?? [], allowed);
-            var paths = _index.GetChunksByRowId(rows.Select(r => r.RowId).ToList()).ToDictionary(c => c.RowId, c => c.Chunk.SectionPath);
-            var penalty = rows.Where(r => paths.TryGetValue(r.RowId, out var path) && PenaltyIntent.Answers(path)).Take(PenaltyHead).ToList();
+            var penalty = PenaltyHeads.Of(rows, _index.GetChunksByRowId(rows.Select(r => r.RowId).ToList()).ToDictionary(c => c.RowId, c => c.Chunk), PenaltyHead);
             if (penalty.Count > 0)
             {
                 lanes[SearchLane.Penalty] = penalty;
@@ -181,7 +181,7 @@ public sealed class HybridRetriever
                     var hits = Run(new IndexQuery { Terms = partPlan.Terms, Grams = partPlan.Grams, Filter = request.Filter, Lanes = SearchLanes.Lexical, K = pool });
                     return ToRows(hits.Lanes.Values.FirstOrDefault() ?? [], allowed);
                 }).ToList();
-                lanes[SearchLane.Parts] = Interleave(rankings, pool);
+                lanes[SearchLane.Parts] = TakingTurns.Merge(rankings, pool);
                 Lap(timings, "parts", clock);
             }
         }
@@ -247,22 +247,6 @@ public sealed class HybridRetriever
             if (hash > 0 && allowed.Contains(hit.ChunkId[..hash]) && rows.RowOf(hit.ChunkId) is { } row)
             {
                 result.Add(new ChunkScore(row, hit.Score));
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>The parts' rankings taken in turns (first of each, then second of each …), each row once.</summary>
-    private static List<ChunkScore> Interleave(List<List<ChunkScore>> rankings, int k)
-    {
-        var seen = new HashSet<long>();
-        var result = new List<ChunkScore>();
-        for (var rank = 0; result.Count < k && rankings.Any(r => rank < r.Count); rank++)
-        {
-            foreach (var ranking in rankings.Where(r => rank < r.Count && seen.Add(r[rank].RowId)))
-            {
-                result.Add(new ChunkScore(ranking[rank].RowId, k - result.Count));
             }
         }
 
