@@ -33,9 +33,9 @@ public sealed class AnsweringOptions
 
     /// <summary>
     /// From this answerability probability (0–1) up, quote mode answers with the covering sentences; below it (past
-    /// the gate) it shows the closest passages. Default 0.9959, fitted so that every evaluation set keeps its answered precision (docs/evaluation.md).
+    /// the gate) it shows the closest passages. Default 0.9955, fitted so that every evaluation set keeps its answered precision (docs/evaluation.md).
     /// </summary>
-    public double AnswerThreshold { get; set; } = 0.9959;
+    public double AnswerThreshold { get; set; } = 0.9955;
 
     public void Validate()
     {

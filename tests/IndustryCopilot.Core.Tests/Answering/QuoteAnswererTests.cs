@@ -127,14 +127,20 @@ public sealed class QuoteAnswererTests
     }
 
     [Fact]
-    public void Ask_NamedLawQuestionCoveredByOneArticle_AnsweredWithTheDefaultModel()
+    public void Ask_DefaultModel_CoveredQuestionMoreLikelyAnsweredThanANearMiss()
     {
+        // Where the default threshold sits is measured by icp eval on the shared sets; in a six-document fixture only
+        // the model's ordering is meaningful: the article that answers beats the same topic with the value missing.
         using var fixture = Plant();
+        var answerer = Answerer(fixture);
 
-        var answer = Answerer(fixture).Ask("从业人员超过多少人的生产经营单位应当设置安全生产管理机构？");
+        var covered = answerer.Ask("从业人员超过多少人的生产经营单位应当设置安全生产管理机构？");
+        var nearMiss = answerer.Ask("安全生产管理机构的负责人每年应当接受多少学时的培训？");
 
-        Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
-        Assert.InRange(answer.Answerability, new AnsweringOptions().AnswerThreshold, 1);
+        Assert.NotEqual(AnswerOutcome.NotFound, covered.Outcome);
+        // Compared in log-odds: near 1 the probabilities of a confident model crowd together.
+        static double LogOdds(double p) => Math.Log(p / (1 - p));
+        Assert.True(LogOdds(covered.Answerability) > LogOdds(nearMiss.Answerability) + 1, $"{covered.Answerability} vs {nearMiss.Answerability} ({nearMiss.Outcome})");
     }
 
     [Theory]

@@ -9,25 +9,25 @@ namespace IndustryCopilot.Core.Answering.Answerability;
 public sealed record AnswerabilityModel(double Bias, IReadOnlyList<double> Weights)
 {
     /// <summary>The fitted model shipped as the default.</summary>
-    public static AnswerabilityModel Default { get; } = new(-10.3058,
+    public static AnswerabilityModel Default { get; } = new(-9.9267,
     [
-        4.6947, // coverage
-        0.4466, // top_coverage
-        2.0293, // top3_coverage
-        4.0370, // unseen_share
-        1.3276, // identifiers_found
-        -0.5801, // identifiers_missing
-        -0.1002, // named_document_top
-        2.0953, // identifier_lane_top
-        0.6755, // lane_agreement
-        1.5765, // score_gap
-        -3.1415, // dense_top
-        0.7366, // has_dense
-        -0.3409, // number_asked_none_found
-        2.5411, // log_terms
-        -0.7366, // chinese
-        0.5054, // sentence_coverage
-        -0.1597, // sentence_coverage_top
+        4.5542, // coverage
+        0.6848, // top_coverage
+        2.1589, // top3_coverage
+        4.3718, // unseen_share
+        1.2500, // identifiers_found
+        -0.5266, // identifiers_missing
+        -0.0507, // named_document_top
+        2.1724, // identifier_lane_top
+        0.3329, // lane_agreement
+        1.5294, // score_gap
+        -2.8004, // dense_top
+        0.6357, // has_dense
+        -0.3700, // number_asked_none_found
+        2.3951, // log_terms
+        -0.6357, // chinese
+        0.4345, // sentence_coverage
+        -0.2519, // sentence_coverage_top
     ]);
 
     /// <summary>Probability (0–1) that the evidence answers the question.</summary>
