@@ -68,21 +68,12 @@ internal sealed class LuceneMirror : IDisposable
         var fresh = versions.Keys.Where(id => !_indexed.ContainsKey(id)).ToList();
         foreach (var batch in fresh.Chunk(BatchDocuments))
         {
-            foreach (var chunk in _index.ChunksOf(batch))
+            foreach (var document in _index.ChunksOf(batch).GroupBy(c => c.Chunk.DocumentId, StringComparer.Ordinal))
             {
-                var content = titles[chunk.Chunk.DocumentId] + "\n" + chunk.Chunk.SearchText;
-                _writer.AddDocument(
-                [
-                    new StringField("doc", chunk.Chunk.DocumentId, Field.Store.NO),
-                    new NumericDocValuesField("row", chunk.RowId),
-                    new TextField("smart", content, Field.Store.NO),
-                    new TextField("cjk", content, Field.Store.NO),
-                ]);
-            }
-
-            foreach (var id in batch)
-            {
-                _indexed[id] = versions[id];
+                // Delete and add in one step, per document: a sync cut short by an error leaves no half-read document
+                // behind for the next sync to add a second time.
+                _writer.UpdateDocuments(new Term("doc", document.Key), document.Select(chunk => Fields(chunk, titles[document.Key])));
+                _indexed[document.Key] = versions[document.Key];
             }
         }
 
@@ -106,30 +97,27 @@ internal sealed class LuceneMirror : IDisposable
         return new Snapshot(new IndexSearcher(reader) { Similarity = new BM25Similarity() }, titles.Count, MultiDocValues.GetNumericValues(reader, "row"));
     }
 
-    /// <summary>Each document's version: a hash of its title and its chunks' row ids and content hashes.</summary>
-    private Dictionary<string, string> Versions(Dictionary<string, string> titles)
+    private static IEnumerable<IIndexableField> Fields(IndexedChunk chunk, string title)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? document = null;
-        var text = new StringBuilder();
-        foreach (var (id, row, hash) in _index.ChunkVersions().Append((null!, 0, "")))
-        {
-            if (id != document)
-            {
-                if (document is not null && titles.TryGetValue(document, out var title))
-                {
-                    result[document] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(title + "\n" + text)));
-                }
-
-                document = id;
-                text.Clear();
-            }
-
-            text.Append(row).Append(':').Append(hash).Append(';');
-        }
-
-        return result;
+        var content = title + "\n" + chunk.Chunk.SearchText;
+        return
+        [
+            new StringField("doc", chunk.Chunk.DocumentId, Field.Store.NO),
+            new NumericDocValuesField("row", chunk.RowId),
+            new TextField("smart", content, Field.Store.NO),
+            new TextField("cjk", content, Field.Store.NO),
+        ];
     }
+
+    /// <summary>Each document's version: a hash of its title and its chunks' row ids and content hashes.</summary>
+    private Dictionary<string, string> Versions(Dictionary<string, string> titles) =>
+        _index.ChunkVersions()
+            .Where(v => titles.ContainsKey(v.DocumentId))
+            .GroupBy(v => v.DocumentId, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(titles[g.Key] + "\n" + string.Join(';', g.Select(v => FormattableString.Invariant($"{v.RowId}:{v.Hash}")))))),
+                StringComparer.Ordinal);
 
     public sealed record Snapshot(IndexSearcher Searcher, int Documents, NumericDocValues Rows);
 }
