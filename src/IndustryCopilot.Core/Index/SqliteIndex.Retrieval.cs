@@ -147,6 +147,18 @@ public sealed partial class SqliteIndex
         return rowIds.Where(byRow.ContainsKey).Select(id => byRow[id]).ToList();
     }
 
+    /// <summary>Document and heading path of the given chunks, without their text (a lane that only looks at where a chunk sits).</summary>
+    public Dictionary<long, (string DocumentId, string SectionPath)> PlacesOf(IReadOnlyCollection<long> rowIds)
+    {
+        if (rowIds.Count == 0)
+        {
+            return [];
+        }
+
+        using var command = Command($"SELECT rowid, doc_id, section_path FROM chunks WHERE rowid IN ({string.Join(", ", rowIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
+        return ReadAll(command, r => (r.GetInt64(0), (r.GetString(1), r.GetString(2)))).ToDictionary(p => p.Item1, p => p.Item2);
+    }
+
     /// <summary>Streams the lexical text of every chunk — row id, document id, terms, grams — in row order.</summary>
     public IEnumerable<(long RowId, string DocumentId, string Terms, string Grams)> ReadLexicalRows()
     {

@@ -161,7 +161,7 @@ public sealed class HybridRetriever
             // of the head was a penalty article and the rule the question is also about fell out of it.
             var wide = Run(new IndexQuery { Terms = plan.Terms, Grams = plan.Grams, Filter = request.Filter, Lanes = SearchLanes.Lexical, K = pool * PenaltyDepth });
             var rows = ToRows(wide.Lanes.Values.FirstOrDefault() ?? [], allowed);
-            var penalty = PenaltyHeads.Of(rows, _index.GetChunksByRowId(rows.Select(r => r.RowId).ToList()).ToDictionary(c => c.RowId, c => c.Chunk), PenaltyHead);
+            var penalty = PenaltyHeads.Of(rows, _index.PlacesOf(rows.Select(r => r.RowId).ToList()), PenaltyHead);
             if (penalty.Count > 0)
             {
                 lanes[SearchLane.Penalty] = penalty;

@@ -1,4 +1,3 @@
-using IndustryCopilot.Core.Documents;
 using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Retrieval.Query;
 
@@ -11,13 +10,16 @@ namespace IndustryCopilot.Core.Retrieval.Lanes;
 /// </summary>
 public static class PenaltyHeads
 {
-    /// <summary>At most <paramref name="k"/> passages, one per document, from a lexical <paramref name="ranking"/> whose chunks are in <paramref name="chunks"/>.</summary>
-    public static List<ChunkScore> Of(IReadOnlyList<ChunkScore> ranking, IReadOnlyDictionary<long, Chunk> chunks, int k)
+    /// <summary>
+    /// At most <paramref name="k"/> passages, one per document, from a lexical <paramref name="ranking"/> whose
+    /// chunks' documents and heading paths are in <paramref name="places"/> (<see cref="SqliteIndex.PlacesOf"/>).
+    /// </summary>
+    public static List<ChunkScore> Of(IReadOnlyList<ChunkScore> ranking, IReadOnlyDictionary<long, (string DocumentId, string SectionPath)> places, int k)
     {
-        var known = ranking.Where(r => chunks.ContainsKey(r.RowId)).ToList();
-        var best = known.Where(r => PenaltyIntent.Answers(chunks[r.RowId].SectionPath))
-            .GroupBy(r => chunks[r.RowId].DocumentId, StringComparer.Ordinal)
+        var known = ranking.Where(r => places.ContainsKey(r.RowId)).ToList();
+        var best = known.Where(r => PenaltyIntent.Answers(places[r.RowId].SectionPath))
+            .GroupBy(r => places[r.RowId].DocumentId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        return known.Select(r => chunks[r.RowId].DocumentId).Distinct(StringComparer.Ordinal).Where(best.ContainsKey).Select(d => best[d]).Take(k).ToList();
+        return known.Select(r => places[r.RowId].DocumentId).Distinct(StringComparer.Ordinal).Where(best.ContainsKey).Select(d => best[d]).Take(k).ToList();
     }
 }

@@ -1,4 +1,3 @@
-using IndustryCopilot.Core.Documents;
 using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Retrieval.Lanes;
 
@@ -6,14 +5,13 @@ namespace IndustryCopilot.Core.Tests.Retrieval.Lanes;
 
 public sealed class PenaltyHeadsTests
 {
-    private static Chunk Chunk(string document, string section) =>
-        new() { DocumentId = document, Ordinal = 0, SectionPath = section, Text = section, Hash = section };
+    private static (string, string) Chunk(string document, string section) => (document, section);
 
     [Fact]
     public void Of_DocumentsInRankingOrder_BestPenaltyArticleOfEach()
     {
         // The building law leads the ranking (by an obligation), the safety law follows; each has two penalty articles.
-        var chunks = new Dictionary<long, Chunk>
+        var chunks = new Dictionary<long, (string DocumentId, string SectionPath)>
         {
             [1] = Chunk("building", "第三章 发包与承包 > 第二十四条"),
             [2] = Chunk("safety", "第二章 保障 > 第四十九条"),
@@ -34,7 +32,7 @@ public sealed class PenaltyHeadsTests
     [Fact]
     public void Of_NoPenaltySection_Empty()
     {
-        var chunks = new Dictionary<long, Chunk> { [1] = Chunk("sop", "5 Faults > 5.3.2") };
+        var chunks = new Dictionary<long, (string DocumentId, string SectionPath)> { [1] = Chunk("sop", "5 Faults > 5.3.2") };
 
         Assert.Empty(PenaltyHeads.Of([new ChunkScore(1, 1)], chunks, 3));
     }
