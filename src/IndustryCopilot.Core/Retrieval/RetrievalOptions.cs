@@ -65,8 +65,9 @@ public sealed class RetrievalOptions
     public double PartsWeight { get; set; } = 1.0;
 
     /// <summary>
-    /// Weight of the penalty lane: a question about consequences (罚, 后果, 法律责任, penalty) also gets the lexical
-    /// ranking within penalty sections (法律责任, 罚则, 奖惩, Penalties). 0 turns it off. Default 1.
+    /// Weight of the penalty lane: a question about consequences (罚款, 后果, 法律责任, penalty) also gets, of each document
+    /// in the order the question's words rank them, its best passage in a penalty section (法律责任, 罚则, 奖惩,
+    /// Penalties), three at most. 0 turns it off. Default 1.
     /// </summary>
     public double PenaltyWeight { get; set; } = 1.0;
 

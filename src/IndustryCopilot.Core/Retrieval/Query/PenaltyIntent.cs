@@ -5,7 +5,7 @@ namespace IndustryCopilot.Core.Retrieval.Query;
 /// <summary>
 /// Questions about the consequences of breaking a rule (会被怎么罚？有什么法律风险？What is the penalty?) and the sections
 /// that answer them. Laws and regulations put every penalty in a chapter of its own (法律责任, 罚则), whose articles
-/// describe the offence in the law's words, not the asker's; plant rules do the same under 奖惩 or 考核. Matching the
+/// describe the offence in the law's words, not the asker's; plant rules often do the same under 奖惩. Matching the
 /// question's intent to that chapter's heading finds the penalty article that shares few words with the question.
 /// </summary>
 public static partial class PenaltyIntent
