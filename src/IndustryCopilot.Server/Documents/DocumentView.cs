@@ -24,9 +24,12 @@ internal sealed record DocumentView(
     string FileName,
     string Origin)
 {
-    public static DocumentView From(DocumentInfo d, string uploads) => new(
+    /// <param name="d">The document.</param>
+    /// <param name="uploads">The upload folder, to tell uploads from watched-folder files.</param>
+    /// <param name="mayName">Whether the caller may see a document id: <see cref="SupersededBy"/> is shown only when the newer revision is visible too.</param>
+    public static DocumentView From(DocumentInfo d, string uploads, Func<string, bool> mayName) => new(
         d.Id, d.Title, d.DocumentNumber, d.Revision, d.EffectiveDate, d.Format, d.DocType, d.Language.ToString().ToLowerInvariant(), d.Equipment, d.Line,
-        d.AccessGroups, d.PageCount, d.ChunkCount, d.PagesNeedingOcr, d.Status.ToString().ToLowerInvariant(), d.SupersededBy, d.IndexedAt,
+        d.AccessGroups, d.PageCount, d.ChunkCount, d.PagesNeedingOcr, d.Status.ToString().ToLowerInvariant(), d.SupersededBy is { } newer && mayName(newer) ? newer : null, d.IndexedAt,
         Path.GetFileName(d.SourcePath), IsUpload(d, uploads) ? "upload" : "folder");
 
     public static bool IsUpload(DocumentInfo d, string uploads) =>

@@ -33,13 +33,22 @@ internal static class DocumentsApi
         return app;
     }
 
-    internal static Ok<List<DocumentView>> List(AnswerOrchestrator orchestrator, ClaimsPrincipal user, Uploads uploads) =>
-        TypedResults.Ok(orchestrator.ReadIndex(i => i.ListDocuments()).Where(user.CanSee).OrderBy(d => d.Title, StringComparer.CurrentCulture).Select(d => DocumentView.From(d, uploads.Folder)).ToList());
+    internal static Ok<List<DocumentView>> List(AnswerOrchestrator orchestrator, ClaimsPrincipal user, Uploads uploads)
+    {
+        var visible = orchestrator.ReadIndex(i => i.ListDocuments()).Where(user.CanSee).ToList();
+        var ids = visible.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        return TypedResults.Ok(visible.OrderBy(d => d.Title, StringComparer.CurrentCulture).Select(d => DocumentView.From(d, uploads.Folder, ids.Contains)).ToList());
+    }
+
+    // Revisions supersede only within their own access groups, so the newer one is visible whenever the older is;
+    // checked again here so that no rule elsewhere can ever turn this field into a probe of another group's ids.
+    private static Func<string, bool> MayName(AnswerOrchestrator orchestrator, ClaimsPrincipal user) =>
+        id => orchestrator.ReadIndex(i => i.GetDocument(id)) is { } d && user.CanSee(d);
 
     internal static Results<Ok<DocumentDetail>, NotFound> Get(string id, AnswerOrchestrator orchestrator, ClaimsPrincipal user, Uploads uploads)
     {
         var (document, chunks) = orchestrator.ReadIndex(i => i.GetDocument(id) is { } d && user.CanSee(d) ? (d, i.GetChunks(id)) : (null, []));
-        return document is null ? TypedResults.NotFound() : TypedResults.Ok(new DocumentDetail(DocumentView.From(document, uploads.Folder), [.. chunks.Select(ChunkOutline.From)]));
+        return document is null ? TypedResults.NotFound() : TypedResults.Ok(new DocumentDetail(DocumentView.From(document, uploads.Folder, MayName(orchestrator, user)), [.. chunks.Select(ChunkOutline.From)]));
     }
 
     /// <summary>
@@ -87,8 +96,11 @@ internal static class DocumentsApi
         return TypedResults.NoContent();
     }
 
+    // An admin of another department must not learn that a file was uploaded, what it is called or its document id.
     internal static Results<Ok<UploadJob>, NotFound> Job(string id, UploadQueue queue, ClaimsPrincipal user) =>
-        queue.Get(id) is { } job && (job.KeyId == user.Key().Id || user.Role() == ApiKeyRole.Admin) ? TypedResults.Ok(job) : TypedResults.NotFound();
+        queue.Get(id) is { } job && (job.KeyId == user.Key().Id || (user.Role() == ApiKeyRole.Admin && job.Groups.Any(user.Groups().Contains)))
+            ? TypedResults.Ok(job)
+            : TypedResults.NotFound();
 
     /// <summary>A cited passage (<c>{documentId}#{ordinal}</c>, URL-encoded) with the passages either side of it.</summary>
     internal static Results<Ok<SourceView>, NotFound> Source(string chunkId, AnswerOrchestrator orchestrator, ClaimsPrincipal user, Uploads uploads)
@@ -108,7 +120,7 @@ internal static class DocumentsApi
         }
 
         SourcePassage? Near(int index) => index >= 0 && index < chunks.Count ? SourcePassage.From(chunks[index]) : null;
-        return TypedResults.Ok(new SourceView(SourcePassage.From(chunks[at]), Near(at - 1), Near(at + 1), DocumentView.From(document, uploads.Folder), $"/api/documents/{document.Id}/file"));
+        return TypedResults.Ok(new SourceView(SourcePassage.From(chunks[at]), Near(at - 1), Near(at + 1), DocumentView.From(document, uploads.Folder, MayName(orchestrator, user)), $"/api/documents/{document.Id}/file"));
     }
 
     // The plain filename= parameter must be ASCII; filename*= carries the real (often Chinese) name.

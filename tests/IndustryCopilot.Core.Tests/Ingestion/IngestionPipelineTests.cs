@@ -186,6 +186,35 @@ public sealed class IngestionPipelineTests
         Assert.Equal(DocumentStatus.Current, test.Index.GetDocument(docs[old].Id)!.Status);
     }
 
+    [Theory]
+    [InlineData("2030-01-01")] // a "newer" revision from another department must not retire the quality document
+    [InlineData("1990-01-01")] // an "older" one must not be retired by it either, or its status would reveal the other's existence
+    public void Run_SameNumberOtherAccessGroups_SeparateRevisionLines(string productionDate)
+    {
+        using var dir = new TempDirectory();
+        var quality = dir.File("qc.md", "# QC-017 Weld inspection\n\nRevision: C 2025-03-01\n\n1 Porosity up to 2 pores per 100 mm.\n");
+        dir.File("qc.md.meta.json", """{"accessGroups":["quality"]}""");
+        var production = dir.File("prod.md", "# QC-017 Weld inspection\n\nRevision: Z\n\n1 Anything goes.\n");
+        dir.File("prod.md.meta.json", $$"""{"accessGroups":["production"],"effectiveDate":"{{productionDate}}"}""");
+        using var test = new TestPipeline();
+
+        test.Run(dir.Path);
+
+        var docs = test.Index.ListDocuments().ToDictionary(d => d.SourcePath);
+        Assert.Equal("QC-017", docs[quality].DocumentNumber);
+        Assert.Equal("QC-017", docs[production].DocumentNumber);
+        Assert.All(docs.Values, d => Assert.Equal((DocumentStatus.Current, (string?)null), (d.Status, d.SupersededBy)));
+
+        // The same groups in another order are the same line: a later revision supersedes as before.
+        dir.File("qc-d.md", "# QC-017 Weld inspection\n\nRevision: D 2026-03-01\n\n1 Porosity up to 1 pore per 100 mm.\n");
+        dir.File("qc-d.md.meta.json", """{"accessGroups":["quality","quality"]}""");
+        test.Run(dir.Path);
+        docs = test.Index.ListDocuments().ToDictionary(d => d.SourcePath);
+        Assert.Equal(DocumentStatus.Superseded, docs[quality].Status);
+        Assert.Equal(docs[Path.Combine(dir.Path, "qc-d.md")].Id, docs[quality].SupersededBy);
+        Assert.Equal(DocumentStatus.Current, docs[production].Status);
+    }
+
     [Fact]
     public void Run_SidecarMetadata_AppliedAndChangesTriggerReindex()
     {
