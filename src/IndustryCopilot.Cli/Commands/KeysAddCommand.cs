@@ -21,6 +21,10 @@ internal sealed class KeysAddCommand : Command<KeysAddCommand.Settings>
         [CommandOption("--role <ROLE>")]
         [Description("reader (ask, search), editor (also upload and delete documents) or admin (also keys and audit). Default reader.")]
         public string Role { get; init; } = "reader";
+
+        [CommandOption("--all-groups")]
+        [Description("With --role admin: the key may also manage keys of groups it does not hold (a plant-wide IT admin). Only this command grants it; the API never does.")]
+        public bool AllGroups { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -31,8 +35,9 @@ internal sealed class KeysAddCommand : Command<KeysAddCommand.Settings>
         }
 
         using var keys = CopilotEnvironment.Load(settings.DataDir).OpenKeys();
-        var (key, record) = keys.Add(settings.Name, role, settings.Groups.Split(','));
-        Console.WriteLine($"key '{record.Name}' (id {record.Id}), role {record.Role.ToString().ToLowerInvariant()}, groups {string.Join(",", record.VisibleGroups)}");
+        var (key, record) = keys.Add(settings.Name, role, settings.Groups.Split(','), settings.AllGroups);
+        var reach = record.AllGroups ? "; manages keys of all groups" : "";
+        Console.WriteLine($"key '{record.Name}' (id {record.Id}), role {record.Role.ToString().ToLowerInvariant()}, groups {string.Join(",", record.VisibleGroups)}{reach}");
         Console.WriteLine("Store it now: it is shown only this once (only its hash is kept).");
         Console.WriteLine(key);
         return 0;

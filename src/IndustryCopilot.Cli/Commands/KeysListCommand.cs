@@ -13,7 +13,7 @@ internal sealed class KeysListCommand : Command<IcpSettings>
         var table = new Table().AddColumns("id", "name", "role", "groups", "created", "revoked");
         foreach (var key in keys.List())
         {
-            table.AddRow(key.Id, Markup.Escape(key.Name), key.Role.ToString().ToLowerInvariant(), Markup.Escape(string.Join(",", key.VisibleGroups)), key.Created.ToString("u"), key.Revoked?.ToString("u") ?? "");
+            table.AddRow(key.Id, Markup.Escape(key.Name), key.Role.ToString().ToLowerInvariant() + (key.AllGroups ? " (all groups)" : ""), Markup.Escape(string.Join(",", key.VisibleGroups)), key.Created.ToString("u"), key.Revoked?.ToString("u") ?? "");
         }
 
         AnsiConsole.Write(table);

@@ -8,6 +8,16 @@ public sealed record ApiKey(string Id, string Name, ApiKeyRole Role, IReadOnlyLi
 {
     public bool Active => Revoked is null;
 
+    /// <summary>
+    /// May administer keys of every group, not only its own. Granted only by the server's own CLI
+    /// (<c>icp keys add --all-groups</c>), never through the API, so no admin can widen its own reach.
+    /// </summary>
+    public bool AllGroups { get; init; }
+
+    /// <summary>True when this key's reach (its groups, and its role) lies within what an admin with <paramref name="adminRole"/> and <paramref name="adminGroups"/> may manage.</summary>
+    public bool ManageableBy(ApiKeyRole adminRole, IReadOnlyCollection<string> adminGroups, bool adminAllGroups) =>
+        adminAllGroups || (!AllGroups && Role <= adminRole && VisibleGroups.All(adminGroups.Contains));
+
     /// <summary>The groups used to filter documents: the key's groups plus <c>public</c>.</summary>
     public IReadOnlyList<string> VisibleGroups => [.. Groups.Append("public").Distinct(StringComparer.Ordinal)];
 }

@@ -29,7 +29,7 @@ internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<Authentication
         }
 
         return Task.FromResult(keys.Find(presented) is { } key
-            ? Success(Caller.Principal(key.Id, key.Name, key.Role, key.VisibleGroups))
+            ? Success(Caller.Principal(key.Id, key.Name, key.Role, key.VisibleGroups, key.AllGroups ? [new Claim(Caller.AllGroupsClaim, "true")] : null))
             : AuthenticateResult.Fail("unknown or revoked API key"));
     }
 

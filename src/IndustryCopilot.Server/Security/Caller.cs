@@ -11,6 +11,9 @@ internal static class Caller
     public const string GroupClaim = "icp:group";
     public const string KeyIdClaim = "icp:key";
 
+    /// <summary>Present on an admin key that may manage keys of every group (granted only by <c>icp keys add --all-groups</c>).</summary>
+    public const string AllGroupsClaim = "icp:all-groups";
+
     /// <param name="keyId">The key's id, or for a signed-in person their subject (<c>ldap:…</c>, <c>oidc:…</c>).</param>
     /// <remarks>The id is also the name identifier, which anti-forgery tokens are bound to (so renewing a session's groups keeps its token valid).</remarks>
     /// <param name="name">The key's or person's name as shown and audited.</param>
@@ -28,6 +31,12 @@ internal static class Caller
     public static (string Id, string Name) Key(this ClaimsPrincipal user) => (user.FindFirst(KeyIdClaim)?.Value ?? "", user.Identity?.Name ?? "");
 
     public static ApiKeyRole Role(this ClaimsPrincipal user) => Enum.TryParse<ApiKeyRole>(user.FindFirst(ClaimTypes.Role)?.Value, out var role) ? role : ApiKeyRole.Reader;
+
+    /// <summary>True for an admin key granted every group's key management by the server's own CLI.</summary>
+    public static bool ManagesAllGroups(this ClaimsPrincipal user) => user.Role() == ApiKeyRole.Admin && user.HasClaim(AllGroupsClaim, "true");
+
+    /// <summary>True when <paramref name="key"/> lies within what the calling admin may create, list or revoke.</summary>
+    public static bool Manages(this ClaimsPrincipal user, ApiKey key) => key.ManageableBy(user.Role(), user.Groups(), user.ManagesAllGroups());
 
     /// <summary>True when the document shares at least one access group with the caller.</summary>
     public static bool CanSee(this ClaimsPrincipal user, DocumentInfo document)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IndustryCopilot.Core.Documents;
 using IndustryCopilot.Hosting.Security;
 using IndustryCopilot.Server.SignIn;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,12 +10,18 @@ namespace IndustryCopilot.Server.Security;
 /// Daily administration from the browser (admins only): list API keys, create one (shown once), revoke one, and see
 /// the sign-in methods and group mapping in force. The same store as <c>icp keys</c>.
 /// </summary>
+/// <remarks>
+/// An admin is scoped to its own groups: it lists, creates and revokes only keys whose groups (with <c>public</c>)
+/// all lie within its own and whose role is not above its own. A key outside that is "not found", so its name and
+/// groups cannot be probed. Reaching across groups takes a key made with <c>icp keys add --all-groups</c> on the
+/// server itself; the API cannot grant that.
+/// </remarks>
 internal static partial class KeysApi
 {
     public static IEndpointRouteBuilder MapKeysApi(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/admin").WithTags("Administration").RequireAuthorization(Roles.Admin).RequireRateLimiting(KeyRateLimits.Policy);
-        admin.MapGet("/keys", (ApiKeyStore keys) => TypedResults.Ok(keys.List().Select(KeyView.From).ToList()));
+        admin.MapGet("/keys", (ApiKeyStore keys, ClaimsPrincipal user) => TypedResults.Ok(keys.List().Where(user.Manages).Select(KeyView.From).ToList()));
         admin.MapPost("/keys", Create);
         admin.MapDelete("/keys/{nameOrId}", Revoke);
         admin.MapGet("/sign-in", (AuthOptions auth) => TypedResults.Ok(new SignInSettingsView(
@@ -23,16 +30,32 @@ internal static partial class KeysApi
         return app;
     }
 
-    private static Results<Created<NewKeyView>, ValidationProblem> Create(NewKey body, ApiKeyStore keys, ClaimsPrincipal user, ILogger<ApiKeyStore> log)
+    private static Results<Created<NewKeyView>, ValidationProblem, ProblemHttpResult> Create(NewKey body, ApiKeyStore keys, ClaimsPrincipal user, ILogger<ApiKeyStore> log)
     {
-        if (!Enum.TryParse<ApiKeyRole>(body.Role ?? "reader", ignoreCase: true, out var role) || !Enum.IsDefined(role))
+        if (!Enum.TryParse<ApiKeyRole>(body.Role ?? "reader", ignoreCase: true, out var role) || !Enum.IsDefined(role) || int.TryParse(body.Role, out _))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["reader, editor or admin."] });
         }
 
+        var groups = (body.Groups ?? []).Select(g => (g ?? "").Trim()).Where(g => g.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (groups.FirstOrDefault(g => !AccessGroupName.IsValid(g)) is { } bad)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["groups"] = [$"'{bad}' is not a group name: {AccessGroupName.Rule}."] });
+        }
+
+        var wanted = new ApiKey("", body.Name ?? "", role, groups, default, null);
+        if (!user.Manages(wanted))
+        {
+            Refused(log, user.Key().Id, string.Join(",", groups), role.ToString());
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Outside your groups",
+                detail: $"An admin of {string.Join(", ", user.Groups())} can make keys only for those groups and roles up to its own; keys for other groups are made on the server with 'icp keys add'.");
+        }
+
         try
         {
-            var (key, record) = keys.Add(body.Name ?? "", role, body.Groups ?? []);
+            var (key, record) = keys.Add(body.Name ?? "", role, groups);
             var admin = user.Key().Id;
             Created(log, record.Name, admin);
             return TypedResults.Created($"/api/admin/keys/{record.Id}", new NewKeyView(key, KeyView.From(record)));
@@ -45,7 +68,7 @@ internal static partial class KeysApi
 
     private static Results<NoContent, NotFound> Revoke(string nameOrId, ApiKeyStore keys, ClaimsPrincipal user, ILogger<ApiKeyStore> log)
     {
-        if (!keys.Revoke(nameOrId))
+        if (!keys.Revoke(nameOrId, user.Manages))
         {
             return TypedResults.NotFound();
         }
@@ -57,6 +80,9 @@ internal static partial class KeysApi
 
     [LoggerMessage(Level = LogLevel.Information, Message = "API key {Name} created by {Admin}")]
     private static partial void Created(ILogger logger, string name, string admin);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Admin {Admin} refused a key for groups {Groups} with role {Role}: outside its own reach")]
+    private static partial void Refused(ILogger logger, string admin, string groups, string role);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "API key {NameOrId} revoked by {Admin}")]
     private static partial void Revoked(ILogger logger, string nameOrId, string admin);

@@ -14,7 +14,7 @@ public sealed class KeysApiTests
     public async Task Keys_AdminCreatesListsRevokes_ReaderForbidden()
     {
         using var server = new CorpusServer { Anonymous = false };
-        using var admin = await server.ReadyClientAsync(server.AddKey("it-admin", ApiKeyRole.Admin));
+        using var admin = await server.ReadyClientAsync(server.AddKey("it-admin", ApiKeyRole.Admin, "production"));
         using var reader = await server.ReadyClientAsync(server.AddKey("line3", ApiKeyRole.Reader));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync("/api/admin/keys")).StatusCode);
@@ -42,7 +42,7 @@ public sealed class KeysApiTests
     {
         Skip.If(Chromium.Missing is not null, Chromium.Missing);
         using var server = new CorpusServer { Anonymous = false };
-        var adminKey = server.AddKey("it-admin", ApiKeyRole.Admin);
+        var adminKey = server.AddKey("it-admin", ApiKeyRole.Admin, "production", "quality");
         var url = Ui.ChatUiTests.Listen(server);
         using var browser = Chromium.Start();
 
