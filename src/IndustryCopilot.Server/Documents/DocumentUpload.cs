@@ -134,10 +134,23 @@ internal static class DocumentUpload
             }
 
             File.Move(part, target);
-            accepted.Add(queue.Enqueue(job with { PreviousPath = previous }));
+            accepted.Add(queue.Enqueue(job with { PreviousPath = previous, Groups = GroupsOf(target) }));
         }
 
         return TypedResults.Accepted($"/api/jobs/{accepted[0].Id}", new UploadAccepted(accepted));
+    }
+
+    /// <summary>The access groups the stored file will be indexed with (its sidecar's, else <c>public</c>); none when the sidecar cannot be read.</summary>
+    private static IReadOnlyList<string> GroupsOf(string target)
+    {
+        try
+        {
+            return SidecarMetadata.Load(target).Metadata.AccessGroups is { Count: > 0 } groups ? groups : ["public"];
+        }
+        catch (InvalidDataException)
+        {
+            return [];
+        }
     }
 
     /// <summary>

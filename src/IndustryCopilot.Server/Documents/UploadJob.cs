@@ -12,9 +12,13 @@ internal sealed record UploadJob(
     string? Error = null,
     DateTimeOffset? Finished = null)
 {
-    /// <summary>The key that uploaded the file; only it (and admins) may read the job.</summary>
+    /// <summary>The key that uploaded the file; only it (and admins who may see the document's groups) may read the job.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string KeyId { get; init; } = "";
+
+    /// <summary>The access groups the document is indexed with; an admin other than the uploader sees the job only when it may see one of them.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> Groups { get; init; } = [];
 
     /// <summary>Absolute path of the stored file.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

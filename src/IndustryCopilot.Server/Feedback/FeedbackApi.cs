@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Hosting.Audit;
 using IndustryCopilot.Hosting.Security;
 using IndustryCopilot.Server.Audit;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace IndustryCopilot.Server.Feedback;
 
 /// <summary>
-/// <c>POST /api/feedback</c>: thumbs up/down with a comment on an answer the same key received (admins may rate any);
+/// <c>POST /api/feedback</c>: thumbs up/down with a comment on an answer the same key received (admins may rate any answer whose documents their groups allow, as in the audit);
 /// the latest rating counts, earlier ones stay in the audit. <c>GET /api/export/qa.jsonl</c> (editors): the rated
 /// Q&amp;A set, filtered like the audit (<c>from</c>, <c>to</c>, <c>rated=true</c>, …) and by the caller's groups.
 /// </summary>
@@ -35,7 +36,7 @@ internal static class FeedbackApi
 
         // Someone else's answer id is "not found", not "forbidden": ids should not be probeable.
         var (keyId, _) = user.Key();
-        if (audit.Get(body.AnswerId) is not { } entry || (entry.KeyId != keyId && user.Role() != ApiKeyRole.Admin))
+        if (audit.Get(body.AnswerId) is not { } entry || (entry.KeyId != keyId && (user.Role() != ApiKeyRole.Admin || !entry.VisibleTo(user.Groups()))))
         {
             return TypedResults.NotFound();
         }
@@ -44,7 +45,7 @@ internal static class FeedbackApi
         return TypedResults.NoContent();
     }
 
-    internal static Results<FileContentHttpResult, ValidationProblem> Export(HttpContext http, AuditLog audit, ClaimsPrincipal user, IOptions<JsonOptions> json)
+    internal static Results<FileContentHttpResult, ValidationProblem> Export(HttpContext http, AuditLog audit, ClaimsPrincipal user, AnswerOrchestrator orchestrator, IOptions<JsonOptions> json)
     {
         var (query, errors) = AuditApi.Parse(http.Request.Query, defaultLimit: AuditLog.MaxLimit);
         if (errors is not null)
@@ -52,7 +53,21 @@ internal static class FeedbackApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var rows = audit.Query(query, user.Groups());
+        // The audit checks the groups documents had when answered; the export also checks what they have now, so a
+        // document narrowed since does not leave through someone's training set.
+        var now = new Dictionary<string, bool>(StringComparer.Ordinal);
+        bool StillVisible(string documentId)
+        {
+            if (!now.TryGetValue(documentId, out var visible))
+            {
+                visible = orchestrator.ReadIndex(i => i.GetDocument(documentId)) is not { } document || user.CanSee(document);
+                now[documentId] = visible;
+            }
+
+            return visible;
+        }
+
+        var rows = audit.Query(query, user.Groups()).Where(r => r.Entry.Citations.All(c => StillVisible(c.DocumentId)));
         return TypedResults.File(AuditApi.JsonLines(rows.Select(r => QaExportLine.From(r.Entry, r.Feedback)), json.Value.SerializerOptions), "application/x-ndjson", "qa.jsonl");
     }
 }

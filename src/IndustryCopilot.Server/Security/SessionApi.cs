@@ -12,7 +12,7 @@ internal static class SessionApi
         app.MapGet("/api/me", (ClaimsPrincipal user, ServedModel model) => TypedResults.Ok(new SessionView(
             user.Key().Name, user.Role().ToString().ToLowerInvariant(), user.Groups(), model.Backend?.ModelName,
             user.Method() ?? (user.Key().Id == "anonymous" ? "anonymous" : "key"))))
-            .WithTags("Session").RequireAuthorization();
+            .WithTags("Session").RequireAuthorization().RequireRateLimiting(KeyRateLimits.Policy);
         return app;
     }
 }

@@ -159,7 +159,7 @@ public sealed class DocumentsApiTests
     public void SafeName_ClientFileName_ReducedToAPlainName(string client, string? expected) =>
         Assert.Equal(expected, DocumentUpload.SafeName(client));
 
-    private static MultipartFormDataContent Form(params (string Name, string Value)[] parts)
+    internal static MultipartFormDataContent Form(params (string Name, string Value)[] parts)
     {
         var form = new MultipartFormDataContent();
         foreach (var (name, value) in parts)
