@@ -62,9 +62,13 @@ public sealed class ConversationStore : IDisposable
             r => new ConversationEntry(r.GetString(0), r.GetString(1), r.GetString(2), Date(r.GetString(3))), ("$o", owner), ("$id", id)));
     }
 
-    /// <summary>The last turns of the owner's conversation, as follow-up history (empty when there is none).</summary>
-    public IReadOnlyList<ConversationTurn> History(string owner, string id) =>
-        [.. Query("SELECT question, answer FROM turns WHERE owner = $o AND conversation = $id ORDER BY seq DESC LIMIT " + HistoryTurns, r => new ConversationTurn(r.GetString(0), r.GetString(1)), ("$o", owner), ("$id", id)).AsEnumerable().Reverse()];
+    /// <summary>
+    /// The last turns of the owner's conversation, as follow-up history (empty when there is none). Turns whose stored
+    /// response <paramref name="mayUse"/> refuses (it reveals a document the owner may no longer see) are left out.
+    /// </summary>
+    public IReadOnlyList<ConversationTurn> History(string owner, string id, Func<string, bool>? mayUse = null) =>
+        [.. Query("SELECT question, answer, response FROM turns WHERE owner = $o AND conversation = $id ORDER BY seq DESC LIMIT " + HistoryTurns, r => (Turn: new ConversationTurn(r.GetString(0), r.GetString(1)), Response: r.GetString(2)), ("$o", owner), ("$id", id))
+            .Where(t => mayUse is null || mayUse(t.Response)).Select(t => t.Turn).Reverse()];
 
     public bool Rename(string owner, string id, string title)
     {

@@ -7,6 +7,7 @@ using IndustryCopilot.Core.Retrieval;
 using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Hosting.Conversations;
 using IndustryCopilot.Server.Audit;
+using IndustryCopilot.Server.Conversations;
 using IndustryCopilot.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -39,7 +40,7 @@ internal static class AskApi
         }
 
         var started = time.GetTimestamp();
-        var request = Request(body, http.User, conversations);
+        var request = Request(body, http.User, conversations, orchestrator);
         var result = await orchestrator.AskAsync(request, cancellationToken);
         if (result is AnswerBusy busy)
         {
@@ -61,7 +62,7 @@ internal static class AskApi
         }
 
         var started = time.GetTimestamp();
-        var request = Request(body, http.User, conversations);
+        var request = Request(body, http.User, conversations, orchestrator);
         var options = json.Value.SerializerOptions;
         return TypedResults.ServerSentEvents(Events(orchestrator, request, options, answer => recorder.Record(answer, http.User, body.Channel ?? "api", started, request.ConversationId).Id, response => Keep(conversations, http.User, body, response, options), cancellationToken));
     }
@@ -114,12 +115,13 @@ internal static class AskApi
 
     // The caller's access groups go into the index query; a conversation belongs to its key or person, so another
     // caller cannot continue (or read back) someone else's conversation by guessing its id. A kept conversation's
-    // history comes from the store, so a follow-up works after a restart.
-    private static AskRequest Request(AskBody body, ClaimsPrincipal user, ConversationStore conversations) =>
+    // history comes from the store, so a follow-up works after a restart; turns citing a document the caller may no
+    // longer see are left out, and the store is then the only source (never the in-process memory, which would still hold them).
+    private static AskRequest Request(AskBody body, ClaimsPrincipal user, ConversationStore conversations, AnswerOrchestrator orchestrator) =>
         new(body.Question.Trim())
         {
             ConversationId = body.ConversationId is { } id ? user.Key().Id + ":" + id : null,
-            History = body.ConversationId is { } kept && Owner(user) is { } owner && conversations.History(owner, kept) is { Count: > 0 } history ? history : null,
+            History = body.ConversationId is { } kept && Owner(user) is { } owner ? conversations.History(owner, kept, new TurnAccess(user, orchestrator).MayShow) : null,
             Filter = user.Limit(SearchFilter.Parse(body.Filters ?? [])),
         };
 

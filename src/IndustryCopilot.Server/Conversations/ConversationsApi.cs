@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Hosting.Conversations;
 using IndustryCopilot.Server.Ask;
 using IndustryCopilot.Server.Security;
@@ -9,7 +10,8 @@ namespace IndustryCopilot.Server.Conversations;
 
 /// <summary>
 /// A caller's own conversations (the history list): list, reopen with every answer and its sources, rename, delete.
-/// Someone else's conversation is "not found", whatever its id.
+/// Someone else's conversation is "not found", whatever its id. Each turn is shown only while its owner may still see
+/// every document it revealed (<see cref="TurnAccess"/>); otherwise it is redacted and says so.
 /// </summary>
 internal static class ConversationsApi
 {
@@ -25,16 +27,21 @@ internal static class ConversationsApi
         return app;
     }
 
-    private static Results<Ok<ConversationView>, NotFound> Get(string id, ClaimsPrincipal user, ConversationStore store)
+    private static Results<Ok<ConversationView>, NotFound> Get(string id, ClaimsPrincipal user, ConversationStore store, AnswerOrchestrator orchestrator)
     {
         if (AskApi.Owner(user) is not { } owner || store.Get(owner, id) is not { } conversation)
         {
             return TypedResults.NotFound();
         }
 
+        var access = new TurnAccess(user, orchestrator);
         return TypedResults.Ok(new ConversationView(conversation.Summary.Id, conversation.Summary.Title, conversation.Summary.Created, conversation.Summary.Updated,
-            [.. conversation.Turns.Select(t => new ConversationTurnView(t.Question, JsonDocument.Parse(t.Response).RootElement.Clone(), t.Created))]));
+            [.. conversation.Turns.Select(t => access.MayShow(t.Response)
+                ? new ConversationTurnView(t.Question, JsonDocument.Parse(t.Response).RootElement.Clone(), t.Created)
+                : new ConversationTurnView(t.Question, null, t.Created, Redacted: true, Notice: RedactedNotice))]));
     }
+
+    internal const string RedactedNotice = "This answer cited a document you can no longer see (your access groups changed, or the document was narrowed or removed), so it is withheld. Ask again for an answer from what you can see now. / 此回答引用了您当前无权查看的文件（访问组已变更，或文件已收紧或删除），已隐藏。请重新提问。";
 
     private static Results<NoContent, NotFound, ValidationProblem> Rename(string id, ConversationRename body, ClaimsPrincipal user, ConversationStore store)
     {

@@ -105,6 +105,15 @@ function complete(view, answer) {
   view.box.dataset.answerId = answer.answerId;
 }
 
+// A kept answer that cited a document the person may no longer see: nothing of it, only why.
+function withheld(view, notice) {
+  view.mode.textContent = t('mode.withheld');
+  view.mode.className = 'mode refused';
+  view.box.dataset.outcome = 'withheld';
+  view.text.replaceChildren(element('p', 'notice', t('answer.withheld')));
+  if (notice) view.text.title = notice;
+}
+
 // Copies the answer with its sources as plain text (for a report or a shift log).
 function copyButton(answer) {
   const button = element('button', 'link copy', t('answer.copy'));
@@ -133,7 +142,11 @@ export async function openConversation(id) {
   conversationId = conversation.id;
   $('messages').replaceChildren();
   $('source-panel').classList.add('hidden');
-  for (const turn of conversation.turns) complete(showTurn(turn.question), turn.answer);
+  for (const turn of conversation.turns) {
+    const view = showTurn(turn.question);
+    if (turn.redacted) withheld(view, turn.notice);
+    else complete(view, turn.answer);
+  }
 }
 
 /** Starts a new conversation (also after the open one was deleted). */
