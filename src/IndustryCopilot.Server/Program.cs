@@ -31,6 +31,7 @@ app.MapHealthApi();
 app.MapSignInApi();
 app.MapSessionApi();
 app.MapKeysApi();
+app.MapSessionsAdminApi();
 app.MapSearchApi();
 app.MapAskApi();
 app.MapConversationsApi();

@@ -55,7 +55,9 @@ internal sealed partial class SessionRenewal(AuthOptions options, TimeProvider t
 
         if (person is null || PersonAccess.Of(person.DirectoryGroups, options) is not { } access)
         {
-            await End(context, "the person is no longer in the directory or no longer mapped");
+            // A leaver's other browsers and devices must not wait for their own refresh: end every session of theirs.
+            var ended = services.GetRequiredService<SessionTicketStore>().EndAll(user.Key().Id);
+            await End(context, $"the person is no longer in the directory or no longer mapped ({ended} session(s) ended)");
             return;
         }
 

@@ -37,7 +37,8 @@ internal static partial class SignInApi
             return TypedResults.Problem(title: "Directory sign-in is off", detail: "Set Auth:Ldap:Enabled (docs/sign-in.md).", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var userName = (body.UserName ?? "").Trim();
+        // Looked up in the form the directory compares names in, so the lockout below and the directory agree on who it is.
+        var userName = UserName.ForLookup(body.UserName ?? "");
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "local";
         if (userName.Length is 0 or > 256 || string.IsNullOrEmpty(body.Password) || body.Password.Length > 1024)
         {

@@ -35,6 +35,10 @@ internal static class SignInServices
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
+        // The cookie holds only a session id; the session itself lives in sessions.db, so ending it ends every copy.
+        services.AddSingleton(sp => new SessionTicketStore(dataDirectory, sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<CookieAuthenticationOptions>(PersonSession.Scheme).Configure<SessionTicketStore>((o, store) => o.SessionStore = store);
+
         var authentication = services.AddAuthentication(CallerScheme)
             .AddPolicyScheme(CallerScheme, null, o => o.ForwardDefaultSelector = Select)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)

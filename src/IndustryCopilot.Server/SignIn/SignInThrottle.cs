@@ -5,7 +5,8 @@ namespace IndustryCopilot.Server.SignIn;
 /// <summary>
 /// Counts failed sign-ins per user name and per client address; past <c>Auth:MaxFailuresPerUser</c> /
 /// <c>MaxFailuresPerAddress</c> within <c>LockoutMinutes</c>, further attempts are refused without asking the
-/// directory (which would otherwise lock the AD account itself, or let a password be guessed).
+/// directory (which would otherwise lock the AD account itself, or let a password be guessed). Names are counted in
+/// the form the directory compares them (<see cref="UserName.Canonical"/>), so look-alike spellings share one count.
 /// </summary>
 internal sealed class SignInThrottle(AuthOptions options, TimeProvider time)
 {
@@ -21,7 +22,7 @@ internal sealed class SignInThrottle(AuthOptions options, TimeProvider time)
     public DateTimeOffset? LockedUntil(string userName, string address)
     {
         var now = time.GetUtcNow();
-        var user = Until("user:" + userName.Trim(), options.MaxFailuresPerUser, now);
+        var user = Until("user:" + UserName.Canonical(userName), options.MaxFailuresPerUser, now);
         var client = Until("addr:" + address, options.MaxFailuresPerAddress, now);
         // Lifted comparison is false when either side is null, so pick the later of the two by hand.
         return user is null ? client : client is null || user > client ? user : client;
@@ -30,7 +31,7 @@ internal sealed class SignInThrottle(AuthOptions options, TimeProvider time)
     public void Failed(string userName, string address)
     {
         var now = time.GetUtcNow();
-        foreach (var key in new[] { "user:" + userName.Trim(), "addr:" + address })
+        foreach (var key in new[] { "user:" + UserName.Canonical(userName), "addr:" + address })
         {
             _failures.AddOrUpdate(key, _ => new Failures(now), (_, f) => f.Add(now, Window));
         }
@@ -49,7 +50,7 @@ internal sealed class SignInThrottle(AuthOptions options, TimeProvider time)
     }
 
     /// <summary>A successful sign-in clears the user's failures (not the address's: one right password must not reset a spray).</summary>
-    public void Succeeded(string userName) => _failures.TryRemove("user:" + userName.Trim(), out _);
+    public void Succeeded(string userName) => _failures.TryRemove("user:" + UserName.Canonical(userName), out _);
 
     private TimeSpan Window => TimeSpan.FromMinutes(options.LockoutMinutes);
 

@@ -149,13 +149,117 @@ public sealed class DirectorySignInTests : IDisposable
         Assert.Contains("Li Wei", audit, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task SignOut_CopyOfTheCookieTakenBefore_RefusedAtOnce()
+    {
+        using var server = Server();
+        await server.ReadyAsync();
+        using var person = SignedIn.Browser(server);
+        var signedIn = await SignedIn.DirectoryAsync(person, "liwei", "pw-liwei");
+        using var copy = WithCookie(server, SessionCookie(signedIn));
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/api/me")).StatusCode);
+
+        Assert.True((await person.PostAsync("/auth/signout", null)).IsSuccessStatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await copy.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await copy.PostAsJsonAsync("/api/search", new { query = Secret })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await person.GetAsync("/api/me")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Session_Leaver_EverySessionEndsAtTheFirstRefresh()
+    {
+        using var server = Server();
+        using var first = await SignedIn.PersonAsync(server, "liwei", "pw-liwei");
+        _time.Advance(TimeSpan.FromMinutes(10));
+        using var second = await SignedIn.PersonAsync(server, "liwei", "pw-liwei");
+
+        _slapd!.Modify($"dn: uid=liwei,ou=staff,{Slapd.Suffix}\nchangetype: delete\n");
+        _time.Advance(TimeSpan.FromMinutes(6)); // the first session's refresh is due, the second's is not
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await first.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await second.GetAsync("/api/me")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task AdminEndsSessions_OwnGroupsOnly_EveryCopyRefused()
+    {
+        using var server = Server();
+        using var person = await SignedIn.PersonAsync(server, "liwei", "pw-liwei");
+        using var production = await server.ReadyClientAsync(server.AddKey("prod-admin", ApiKeyRole.Admin, "production"));
+        using var quality = await server.ReadyClientAsync(server.AddKey("qc-admin", ApiKeyRole.Admin, "quality"));
+        const string subject = "ldap:uid=liwei,ou=staff,dc=plant,dc=test";
+
+        Assert.DoesNotContain("liwei", await production.GetStringAsync("/api/admin/sessions"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await production.DeleteAsync($"/api/admin/sessions?subject={Uri.EscapeDataString(subject)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await person.GetAsync("/api/me")).StatusCode);
+
+        Assert.Contains(subject, await quality.GetStringAsync("/api/admin/sessions"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, (await quality.DeleteAsync($"/api/admin/sessions?subject={Uri.EscapeDataString(subject)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await person.GetAsync("/api/me")).StatusCode);
+    }
+
+    [SkippableTheory]
+    [InlineData("ｚｈａｎｇ")]
+    [InlineData("ZHANG")]
+    public async Task SignIn_LookAlikeOfALockedName_StillLocked(string lookAlike)
+    {
+        using var server = Server();
+        await server.ReadyAsync();
+        using var client = SignedIn.Browser(server);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await SignedIn.DirectoryAsync(client, "zhang", "guess" + i)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignedIn.DirectoryAsync(client, lookAlike, "pw-zhang")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Conversation_GroupRemoved_TurnsCitingItRedactedAndNeverFedToTheModel()
+    {
+        var model = new Hosting.Tests.Fixtures.ScriptedChatClient(_ => "Up to 2 pores per 100 mm of seam are acceptable [1].");
+        using var server = Server(Hosting.Llm.ChatBackends.FromChatClient(model, Core.Answering.Generation.ApproximateTokenCounter.Instance, 8192, "scripted"));
+        using var person = await SignedIn.PersonAsync(server, "liwei", "pw-liwei");
+        var first = await (await person.PostAsJsonAsync("/api/ask", new { question = $"What weld seam porosity is acceptable for class {Secret}?", conversationId = "c1" })).Content.ReadAsStringAsync();
+        Assert.Contains("QC-017", first, StringComparison.Ordinal);
+        Assert.Contains("2 pores", await person.GetStringAsync("/api/conversations/c1"), StringComparison.Ordinal);
+
+        _slapd!.Modify($"dn: {Slapd.Qa}\nchangetype: modify\ndelete: member\nmember: uid=liwei,ou=staff,{Slapd.Suffix}\n");
+        _time.Advance(TimeSpan.FromMinutes(16));
+        var calls = model.Calls.Count;
+
+        var reopened = await person.GetStringAsync("/api/conversations/c1");
+        var turn = JsonDocument.Parse(reopened).RootElement.GetProperty("turns")[0];
+        Assert.True(turn.GetProperty("redacted").GetBoolean());
+        Assert.DoesNotContain("2 pores", reopened, StringComparison.Ordinal);
+        Assert.DoesNotContain("QC-017", reopened, StringComparison.Ordinal);
+
+        await person.PostAsJsonAsync("/api/ask", new { question = "And what about the pump oil?", conversationId = "c1" });
+        var later = model.Calls.Skip(calls).SelectMany(c => c.Messages).Select(m => m.Text).ToList();
+        Assert.NotEmpty(later);
+        Assert.All(later, text => Assert.DoesNotContain("2 pores", text, StringComparison.Ordinal));
+        Assert.All(later, text => Assert.DoesNotContain(Secret, text, StringComparison.Ordinal));
+    }
+
     public void Dispose()
     {
         _slapd?.Dispose();
         Directory.Delete(_corpus, recursive: true);
     }
 
-    private CorpusServer Server()
+    private static string SessionCookie(HttpResponseMessage signedIn) =>
+        Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("icp.session=", StringComparison.Ordinal)).Split(';')[0];
+
+    // A second client carrying a copy of the cookie, as someone who took it from the browser would.
+    private static HttpClient WithCookie(CorpusServer server, string cookie)
+    {
+        var client = server.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
+    }
+
+    private CorpusServer Server(Hosting.Llm.ChatBackend? model = null)
     {
         Skip.If(_slapd is null, Slapd.Missing);
         var settings = _slapd!.Settings();
@@ -167,6 +271,6 @@ public sealed class DirectorySignInTests : IDisposable
         settings["Auth:RefreshMinutes"] = "15";
         settings["Auth:SessionIdleMinutes"] = "60";
         settings["Auth:SessionMaxHours"] = "2";
-        return new CorpusServer { Anonymous = false, Corpus = _corpus, Settings = settings, Time = _time };
+        return new CorpusServer { Anonymous = false, Corpus = _corpus, Settings = settings, Time = _time, Model = model };
     }
 }

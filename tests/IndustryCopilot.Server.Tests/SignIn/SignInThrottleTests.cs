@@ -23,6 +23,32 @@ public sealed class SignInThrottleTests
         Assert.Null(throttle.LockedUntil("liwei", "10.0.0.9"));
     }
 
+    [Theory]
+    [InlineData("ｚｈａｎｇ")] // full-width, as OpenLDAP folds it
+    [InlineData("ZHANG")]
+    [InlineData(" zh\u200Bang ")] // an invisible zero-width space, and blanks
+    [InlineData("Ｚhang")]
+    public void LockedUntil_LookAlikeSpellingOfALockedName_AlsoLocked(string lookAlike)
+    {
+        var throttle = new SignInThrottle(_options, _time);
+        for (var i = 0; i < 3; i++)
+        {
+            throttle.Failed("zhang", "10.0.0." + i);
+        }
+
+        Assert.NotNull(throttle.LockedUntil(lookAlike, "10.0.0.9"));
+        throttle.Succeeded(lookAlike);
+        Assert.Null(throttle.LockedUntil("zhang", "10.0.0.9"));
+    }
+
+    [Theory]
+    [InlineData("ｚｈａｎｇ", "zhang")]
+    [InlineData("  li  wei ", "li wei")]
+    [InlineData("li\u200Dwei", "liwei")]
+    [InlineData("Zhang", "Zhang")]
+    public void ForLookup_TypedName_TheFormTheDirectoryCompares(string typed, string expected) =>
+        Assert.Equal(expected, UserName.ForLookup(typed));
+
     [Fact]
     public void LockedUntil_SprayFromOneAddress_LocksTheAddressEvenAfterASuccess()
     {
