@@ -26,6 +26,7 @@ internal static class BotServices
             var teams = teamsSection.Get<TeamsOptions>() ?? new TeamsOptions();
             teams.Validate();
             services.AddSingleton(teams);
+            services.AddSingleton<TeamsReplayGuard>();
             services.AddSingleton(sp => new TeamsTokenValidator(Http(sp, nameof(TeamsTokenValidator)), teams, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton(sp => new TeamsConnector(Http(sp, nameof(TeamsConnector)), teams, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TeamsConnector>>()));
             services.AddSingleton<TeamsWorker>();

@@ -9,7 +9,8 @@ namespace IndustryCopilot.Server.Bots.Teams;
 /// from the OpenID metadata's JWKS (cached 24 h; fetched again on an unknown key id, at most once per
 /// <see cref="TeamsOptions.KeyRefreshMinimumSeconds"/>), issuer <c>https://api.botframework.com</c>, audience = the
 /// bot's app id, lifetime within the clock skew, the key endorsed for the activity's channel when the key lists
-/// endorsements, and the token's <c>serviceurl</c> claim equal to the activity's <c>serviceUrl</c>.
+/// endorsements, and the token's <c>serviceurl</c> claim equal to the activity's <c>serviceUrl</c>. When the keys cannot
+/// be fetched, keys fetched earlier still serve; with none at all it throws <see cref="SigningKeysUnavailableException"/>.
 /// </summary>
 internal sealed class TeamsTokenValidator(HttpClient http, TeamsOptions options, TimeProvider time) : IDisposable
 {
@@ -32,7 +33,15 @@ internal sealed class TeamsTokenValidator(HttpClient http, TeamsOptions options,
             return "not a JWT";
         }
 
-        var kid = new JsonWebToken(token).Kid;
+        // What can be judged without the signing keys is judged first: a token for another bot, issuer or time is
+        // refused (401) even while the keys cannot be fetched.
+        var unverified = new JsonWebToken(token);
+        if (Precheck(unverified) is { } refused)
+        {
+            return refused;
+        }
+
+        var kid = unverified.Kid;
         var keys = await KeysAsync(refresh: false, cancellationToken);
         if (!keys.Keys.Any(k => k.Kid == kid))
         {
@@ -75,6 +84,28 @@ internal sealed class TeamsTokenValidator(HttpClient http, TeamsOptions options,
 
     public void Dispose() => _lock.Dispose();
 
+    private string? Precheck(JsonWebToken token)
+    {
+        if (token.Alg != SecurityAlgorithms.RsaSha256)
+        {
+            return "not signed with RS256";
+        }
+
+        if (!string.Equals(token.Issuer, options.Issuer, StringComparison.Ordinal))
+        {
+            return "wrong issuer";
+        }
+
+        if (!token.Audiences.Contains(options.AppId, StringComparer.Ordinal))
+        {
+            return "wrong audience";
+        }
+
+        DateTime? notBefore = token.TryGetPayloadValue<long>("nbf", out _) ? token.ValidFrom : null;
+        DateTime? expires = token.TryGetPayloadValue<long>("exp", out _) ? token.ValidTo : null;
+        return Lifetime(notBefore, expires, TimeSpan.FromSeconds(options.ClockSkewSeconds)) ? null : "expired or not yet valid";
+    }
+
     // Judged on our TimeProvider, not the machine clock the library would use.
     private bool Lifetime(DateTime? notBefore, DateTime? expires, TimeSpan skew)
     {
@@ -100,11 +131,26 @@ internal sealed class TeamsTokenValidator(HttpClient http, TeamsOptions options,
                 return _keys;
             }
 
-            using var metadata = JsonDocument.Parse(await http.GetStringAsync(options.OpenIdMetadataUrl, cancellationToken));
-            var jwksUri = metadata.RootElement.GetProperty("jwks_uri").GetString() ?? throw new InvalidOperationException("OpenID metadata without jwks_uri");
-            _keys = new JsonWebKeySet(await http.GetStringAsync(jwksUri, cancellationToken)) { SkipUnresolvedJsonWebKeys = true };
-            _fetched = time.GetUtcNow();
-            return _keys;
+            try
+            {
+                using var metadata = JsonDocument.Parse(await http.GetStringAsync(options.OpenIdMetadataUrl, cancellationToken));
+                var jwksUri = metadata.RootElement.TryGetProperty("jwks_uri", out var uri) ? uri.GetString() : null;
+                if (jwksUri is null)
+                {
+                    throw new SigningKeysUnavailableException("the OpenID metadata has no jwks_uri");
+                }
+
+                _keys = new JsonWebKeySet(await http.GetStringAsync(jwksUri, cancellationToken)) { SkipUnresolvedJsonWebKeys = true };
+                _fetched = time.GetUtcNow();
+                return _keys;
+            }
+            catch (Exception e) when (e is HttpRequestException or JsonException or ArgumentException or SigningKeysUnavailableException
+                                          || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // Keys fetched before still judge tokens (an unknown key id is then simply refused); only a server
+                // that has never had keys cannot judge anything.
+                return _keys ?? throw new SigningKeysUnavailableException(e.Message, e);
+            }
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -135,7 +136,9 @@ internal static partial class WeComApi
             return (null, "bad signature");
         }
 
-        if (!services.GetRequiredService<WeComReplayGuard>().Guard.FirstTime(nonce + ":" + signature))
+        // Keyed on what the signature signs, not on the signature's spelling: the check above ignores its letter case,
+        // so a re-cased copy of a seen request must count as the same request.
+        if (!services.GetRequiredService<WeComReplayGuard>().Guard.FirstTime(ReplayKey(timestamp, nonce, encrypted)))
         {
             return (null, "replayed request");
         }
@@ -150,6 +153,9 @@ internal static partial class WeComApi
             return (null, "cannot decrypt: " + e.Message);
         }
     }
+
+    internal static string ReplayKey(string timestamp, string nonce, string encrypted) =>
+        timestamp + ":" + nonce + ":" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(encrypted)));
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Forbidden(IServiceProvider services, string? reason)
     {

@@ -23,6 +23,9 @@ internal sealed class BotFrameworkFake : IDisposable
 
     public LoopbackServer Server { get; }
 
+    /// <summary>Whether the OpenID metadata answers 503 (the signing-key metadata cannot be fetched).</summary>
+    public bool MetadataDown { get; set; }
+
     /// <summary>Whether the JWKS also publishes key "k2" (a key rotation).</summary>
     public bool PublishSecondKey { get; set; }
 
@@ -86,6 +89,11 @@ internal sealed class BotFrameworkFake : IDisposable
     private (int, string, string) Respond(LoopbackRequest request)
     {
         var path = request.PathAndQuery;
+        if (path == "/v1/.well-known/openidconfiguration" && MetadataDown)
+        {
+            return (503, "text/plain", "down");
+        }
+
         if (path == "/v1/.well-known/openidconfiguration")
         {
             return (200, "application/json", JsonSerializer.Serialize(new { issuer = Issuer, jwks_uri = Server.BaseUrl + "/v1/.well-known/keys", id_token_signing_alg_values_supported = new[] { "RS256" } }));

@@ -108,6 +108,45 @@ public sealed class TeamsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Token_ForgedWhileMetadataCannotBeFetched_401NeverServerError()
+    {
+        using var server = new CorpusServer { Settings = _bf.Settings };
+        using var client = await server.ReadyClientAsync();
+        using var forger = System.Security.Cryptography.RSA.Create(2048);
+        _bf.MetadataDown = true;
+
+        // Never fetched: what can be judged without keys is refused; a well-formed token cannot be judged at all.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Post(client, _bf.Message("/help", "f1"), _bf.Token(audience: "someone-else", key: forger))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Post(client, _bf.Message("/help", "f2"), _bf.Token(issuer: "https://evil.example", key: forger))).StatusCode);
+        var unjudged = await Post(client, _bf.Message("/help", "f3"), _bf.Token(key: forger));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, unjudged.StatusCode);
+        Assert.NotNull(unjudged.Headers.RetryAfter);
+
+        // Keys fetched once keep judging while the metadata is down again.
+        _bf.MetadataDown = false;
+        Assert.Equal(HttpStatusCode.OK, (await Post(client, _bf.Message("/help", "g1"), _bf.Token())).StatusCode);
+        _bf.MetadataDown = true;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Post(client, _bf.Message("/help", "f4"), _bf.Token(key: forger))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Post(client, _bf.Message("/help", "f5"), _bf.Token(keyId: "k9", key: forger))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Message_DeliveredAgainWithItsIdRecased_AnsweredOnce()
+    {
+        using var server = new CorpusServer { Settings = _bf.Settings };
+        using var client = await server.ReadyClientAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await Post(client, _bf.Message("/help", "act-R1"), _bf.Token())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Post(client, _bf.Message("/help", "act-R1"), _bf.Token())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Post(client, _bf.Message("/help", "ACT-r1"), _bf.Token())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Post(client, _bf.Message("/help", "act-R2"), _bf.Token())).StatusCode);
+
+        // The worker answers in order: once the last one is answered, every earlier answer has been sent.
+        await _bf.Server.WaitForAsync(r => r.PathAndQuery.EndsWith("/activities/act-R2", StringComparison.Ordinal) && r.Body.Contains("\"message\"", StringComparison.Ordinal));
+        Assert.Single(_bf.Server.Requests, r => r.PathAndQuery.EndsWith("/activities/act-R1", StringComparison.OrdinalIgnoreCase) && r.Body.Contains("\"message\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Endpoint_NoTeamsSection_404()
     {
         using var server = new CorpusServer();

@@ -142,6 +142,31 @@ public sealed class WeComApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Receive_ReplayWithTheSignatureRecased_403AndAnsweredOnce()
+    {
+        using var server = Server(null);
+        using var client = await server.ReadyClientAsync();
+        var message = Message("wangwu", "How often is the AC-37 compressor oil changed?");
+        var signed = Signed(message, Now(), "n-case");
+        var signature = signed[(signed.IndexOf("msg_signature=", StringComparison.Ordinal) + "msg_signature=".Length)..].Split('&')[0];
+
+        var first = await client.PostAsync(signed, Xml(Envelope(message)));
+        var recased = new[] { signature.ToUpperInvariant(), char.ToUpperInvariant(signature[0]) + signature[1..], string.Concat(signature.Select((c, i) => i % 2 == 0 ? char.ToUpperInvariant(c) : c)) };
+        var replays = new List<HttpStatusCode>();
+        foreach (var variant in recased.Where(v => v != signature))
+        {
+            replays.Add((await client.PostAsync(signed.Replace(signature, variant, StringComparison.Ordinal), Xml(Envelope(message)))).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotEmpty(replays);
+        Assert.All(replays, status => Assert.Equal(HttpStatusCode.Forbidden, status));
+        await _wecom.WaitForAsync(r => r.PathAndQuery.StartsWith("/cgi-bin/message/send", StringComparison.Ordinal));
+        using var audit = new Hosting.Audit.AuditLog(server.DataDirectory);
+        Assert.Single(audit.Query(new Hosting.Audit.AuditQuery { Channel = "wecom" }, null));
+    }
+
+    [Fact]
     public async Task Send_TokenExpiredErrcode_TokenFetchedAgainOnceAndResent()
     {
         _failSendsWith = 42001;
