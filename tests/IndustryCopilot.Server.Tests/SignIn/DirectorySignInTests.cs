@@ -162,7 +162,8 @@ public sealed class DirectorySignInTests : IDisposable
         Assert.True((await person.PostAsync("/auth/signout", null)).IsSuccessStatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await copy.GetAsync("/api/me")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await copy.PostAsJsonAsync("/api/search", new { query = Secret })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await copy.GetAsync("/api/documents")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await copy.GetAsync("/api/conversations")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await person.GetAsync("/api/me")).StatusCode);
     }
 
