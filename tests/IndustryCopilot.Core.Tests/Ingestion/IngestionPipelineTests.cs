@@ -193,9 +193,9 @@ public sealed class IngestionPipelineTests
     {
         using var dir = new TempDirectory();
         var quality = dir.File("qc.md", "# QC-017 Weld inspection\n\nRevision: C 2025-03-01\n\n1 Porosity up to 2 pores per 100 mm.\n");
-        dir.File("qc.md.meta.json", """{"accessGroups":["quality"]}""");
+        dir.File("qc.md.meta.json", """{"accessGroups":["quality"],"documentNumber":"QC-017"}""");
         var production = dir.File("prod.md", "# QC-017 Weld inspection\n\nRevision: Z\n\n1 Anything goes.\n");
-        dir.File("prod.md.meta.json", $$"""{"accessGroups":["production"],"effectiveDate":"{{productionDate}}"}""");
+        dir.File("prod.md.meta.json", $$"""{"accessGroups":["production"],"documentNumber":"QC-017","effectiveDate":"{{productionDate}}"}""");
         using var test = new TestPipeline();
 
         test.Run(dir.Path);
@@ -207,7 +207,7 @@ public sealed class IngestionPipelineTests
 
         // The same groups in another order are the same line: a later revision supersedes as before.
         dir.File("qc-d.md", "# QC-017 Weld inspection\n\nRevision: D 2026-03-01\n\n1 Porosity up to 1 pore per 100 mm.\n");
-        dir.File("qc-d.md.meta.json", """{"accessGroups":["quality","quality"]}""");
+        dir.File("qc-d.md.meta.json", """{"accessGroups":["quality","quality"],"documentNumber":"QC-017"}""");
         test.Run(dir.Path);
         docs = test.Index.ListDocuments().ToDictionary(d => d.SourcePath);
         Assert.Equal(DocumentStatus.Superseded, docs[quality].Status);
