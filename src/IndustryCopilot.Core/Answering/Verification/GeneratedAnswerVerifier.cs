@@ -1,29 +1,38 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using IndustryCopilot.Core.Answering.Generation;
-using IndustryCopilot.Core.Index.Lexical;
 
 namespace IndustryCopilot.Core.Answering.Verification;
 
 /// <summary>
-/// Checks a model's answer against the sources it was given, before anyone sees it: markers [n] pointing to no source
-/// are dropped; every sentence that states something must cite a source; every number with its unit must occur in a
-/// source the sentence cites. Failing sentences are removed (or flagged, if so configured and the question is not
-/// safety-critical). Surviving markers are renumbered 1, 2, … in order of first use, each with a citation quoting the
-/// sentence (or table row) of its source closest to what was said.
+/// Checks a model's answer against the sources it was given, before anyone sees it. Markers [n] pointing to no source
+/// are dropped. Each sentence is cut into its claims (<see cref="ClaimSplitter"/>), and each claim must rest on one
+/// unit of a source it cites — a sentence, a list step or a table row with its header — that covers what it says and
+/// holds its values, codes and sizes (<see cref="ClaimAlignment"/>); a claim that contradicts its unit or drops its
+/// condition is removed whatever the handling says. A claim supported only by another source in the prompt is
+/// re-cited to it and reported as repaired. Surviving markers are renumbered 1, 2, … in order of first use, each with
+/// a citation quoting the unit the claim rests on.
 /// </summary>
 public static partial class GeneratedAnswerVerifier
 {
+    /// <summary>
+    /// Share of a claim's content (Chinese bigrams, English stems) a unit must hold to support it. Chosen by
+    /// cross-validation over the verifier benchmark's folds (docs/evaluation.md, "Verifier").
+    /// </summary>
+    public const double DefaultMinCoverage = 0.5;
+
     private const string FlagZh = "（未经来源证实）";
     private const string FlagEn = " (not verified against the sources)";
 
-    public static VerifiedAnswer Verify(string modelText, IReadOnlyList<PromptSource> sources, UnsupportedSentenceHandling handling, bool chinese)
+    public static VerifiedAnswer Verify(string modelText, IReadOnlyList<PromptSource> sources, UnsupportedSentenceHandling handling, bool chinese, double minCoverage = DefaultMinCoverage)
     {
         var byNumber = sources.ToDictionary(s => s.Number);
-        var normalized = new Dictionary<int, string>();
+        var units = new Dictionary<int, List<EvidenceUnit>>();
+        List<EvidenceUnit> UnitsOf(int n) => units.TryGetValue(n, out var u) ? u : units[n] = EvidenceUnits.Of(byNumber[n]);
         var dropped = new SortedSet<int>();
         var unsupported = new List<UnsupportedSentence>();
-        var kept = new List<(AnswerSentence Sentence, List<int> Sources, bool Flagged)>();
+        var repaired = new List<RepairedCitation>();
+        var kept = new List<(AnswerSentence Sentence, List<EvidenceUnit> Units, bool Flagged)>();
         var sentences = AnswerSentences.Split(modelText.Trim());
         foreach (var sentence in sentences)
         {
@@ -40,78 +49,105 @@ public static partial class GeneratedAnswerVerifier
                 }
             }
 
-            var problem = Check(sentence.Body, valid, byNumber, normalized);
+            var (aligned, problem) = Check(sentence.Body, valid, sources.Select(s => s.Number).Where(n => !valid.Contains(n)).ToList(), UnitsOf, minCoverage, repaired);
             if (problem is null)
             {
-                kept.Add((sentence, valid, false));
+                kept.Add((sentence, aligned, false));
                 continue;
             }
 
-            var flag = handling == UnsupportedSentenceHandling.Flag;
+            // A contradiction or a dropped condition is never shown, not even flagged.
+            var flag = handling == UnsupportedSentenceHandling.Flag && problem.Value.Reason is not (UnsupportedReason.Contradicted or UnsupportedReason.DroppedCondition);
             unsupported.Add(new UnsupportedSentence(sentence.Body, problem.Value.Reason, problem.Value.Detail, Removed: !flag));
             if (flag)
             {
-                kept.Add((sentence, valid, true));
+                kept.Add((sentence, [], true));
             }
         }
 
-        // Renumber in order of first use among the kept, supported sentences.
-        var renumber = new Dictionary<int, int>();
-        foreach (var (_, cited, flagged) in kept)
-        {
-            foreach (var n in cited.Where(_ => !flagged))
-            {
-                renumber.TryAdd(n, renumber.Count + 1);
-            }
-        }
-
-        var text = new StringBuilder();
-        foreach (var (sentence, cited, flagged) in kept)
-        {
-            var numbers = flagged ? [] : cited.Select(n => renumber[n]);
-            var body = flagged ? sentence.Body + (chinese ? FlagZh : FlagEn) : sentence.Body;
-            text.Append(AnswerSentences.Render(body, numbers, chinese)).Append(sentence.Separator.Length > 0 ? sentence.Separator : chinese ? "" : " ");
-        }
-
-        var citations = renumber.OrderBy(p => p.Value)
-            .Select(p => Cite(p.Value, byNumber[p.Key], kept.Where(k => !k.Flagged && k.Sources.Contains(p.Key)).Select(k => k.Sentence.Body)))
-            .ToList();
-        var report = new VerificationReport
+        return Render(kept, byNumber, chinese, new VerificationReport
         {
             SentencesChecked = sentences.Count,
             SentencesKept = kept.Count(k => !k.Flagged),
             DroppedMarkers = [.. dropped],
             Unsupported = unsupported,
+            Repaired = repaired,
             ModelText = modelText,
-        };
-        return new VerifiedAnswer(citations.Count == 0 ? "" : text.ToString().Trim(), citations, report);
+        });
     }
 
     /// <summary>Whether a sentence says the sources do not answer ("未找到…", "The sources do not specify…").</summary>
     public static bool IsNoAnswerStatement(string sentence) => NoAnswer().IsMatch(sentence);
 
-    private static (UnsupportedReason Reason, string Detail)? Check(string body, List<int> cited, Dictionary<int, PromptSource> sources, Dictionary<int, string> normalized)
+    // Each claim of the sentence must rest on a unit of a cited source, or be repaired to another source's unit.
+    private static (List<EvidenceUnit> Aligned, (UnsupportedReason Reason, string Detail)? Problem) Check(
+        string body, List<int> cited, List<int> others, Func<int, List<EvidenceUnit>> unitsOf, double minCoverage, List<RepairedCitation> repaired)
     {
         if (!StatesSomething(body))
         {
-            return null;
+            return ([], null);
+        }
+
+        var claims = ClaimSplitter.Split(body);
+        if (claims.Count == 0)
+        {
+            return ([], null);
         }
 
         if (cited.Count == 0)
         {
-            return (UnsupportedReason.NoCitation, "no source cited");
+            return ([], (UnsupportedReason.NoCitation, "no source cited"));
         }
 
-        var texts = cited.Select(n => normalized.TryGetValue(n, out var t) ? t : normalized[n] = NumberClaims.Normalize(sources[n].Hit.Chunk.Text)).ToList();
-        if (NumberClaims.FirstUnstated(body, texts) is { } missing)
+        var aligned = new List<EvidenceUnit>();
+        foreach (var claim in claims)
         {
-            return (UnsupportedReason.NumberNotInSources, $"'{missing}' is not in {string.Concat(cited.Select(n => $"[{n}]"))}");
+            var verdict = ClaimAlignment.Align(claim, [.. cited.SelectMany(unitsOf)], minCoverage);
+            if (!verdict.Supported && verdict.Problem is UnsupportedReason.NotInAlignedUnit or UnsupportedReason.NotCovered or UnsupportedReason.NumberNotInSources
+                && ClaimAlignment.Align(claim, [.. others.SelectMany(unitsOf)], minCoverage) is { Supported: true } elsewhere)
+            {
+                repaired.Add(new RepairedCitation(claim, cited, elsewhere.Unit!.Source));
+                verdict = elsewhere;
+            }
+
+            if (!verdict.Supported)
+            {
+                return ([], (verdict.Problem!.Value, claims.Count > 1 ? $"\"{claim}\": {verdict.Detail}" : verdict.Detail));
+            }
+
+            aligned.Add(verdict.Unit!);
         }
 
-        return null;
+        return (aligned, null);
     }
 
-    // Lead-ins ("The steps are:"), separators and "the sources do not say" statements assert nothing to cite.
+    private static VerifiedAnswer Render(List<(AnswerSentence Sentence, List<EvidenceUnit> Units, bool Flagged)> kept, Dictionary<int, PromptSource> byNumber, bool chinese, VerificationReport report)
+    {
+        // Renumber in order of first use among the kept, supported sentences; each source is quoted at the first unit a claim rests on.
+        var renumber = new Dictionary<int, int>();
+        var quoted = new Dictionary<int, EvidenceUnit>();
+        foreach (var unit in kept.Where(k => !k.Flagged).SelectMany(k => k.Units))
+        {
+            if (renumber.TryAdd(unit.Source, renumber.Count + 1))
+            {
+                quoted[unit.Source] = unit;
+            }
+        }
+
+        var text = new StringBuilder();
+        foreach (var (sentence, aligned, flagged) in kept)
+        {
+            var numbers = flagged ? [] : aligned.Select(u => renumber[u.Source]).Distinct();
+            var body = flagged ? sentence.Body + (chinese ? FlagZh : FlagEn) : sentence.Body;
+            text.Append(AnswerSentences.Render(body, numbers, chinese)).Append(sentence.Separator.Length > 0 ? sentence.Separator : chinese ? "" : " ");
+        }
+
+        var citations = renumber.OrderBy(p => p.Value).Select(p => Cite(p.Value, byNumber[p.Key], quoted[p.Key])).ToList();
+        return new VerifiedAnswer(citations.Count == 0 ? "" : text.ToString().Trim(), citations, report);
+    }
+
+    // Lead-ins ("The steps are:"), separators and "the sources do not say" statements assert nothing to cite; a lead-in
+    // that carries a value, a code, a prohibition or a condition, or much content, is a claim.
     private static bool StatesSomething(string body)
     {
         if (!body.Any(char.IsLetterOrDigit))
@@ -120,25 +156,21 @@ public static partial class GeneratedAnswerVerifier
         }
 
         var trimmed = body.TrimEnd();
-        if ((trimmed.EndsWith(':') || trimmed.EndsWith('：')) && !trimmed.Any(char.IsDigit))
+        if (trimmed.EndsWith(':') || trimmed.EndsWith('：'))
         {
-            return false;
+            return Quantities.In(trimmed).Count > 0 || ClaimIdentifiers.Of(trimmed).Count > 0 || Modality.Forbids(trimmed) || Modality.Conditions(trimmed) || Content.Grams(trimmed).Count > 8;
         }
 
-        return trimmed.Any(char.IsDigit) || !IsNoAnswerStatement(body);
+        return true;
     }
 
-    private static Citation Cite(int number, PromptSource source, IEnumerable<string> claims)
+    private static Citation Cite(int number, PromptSource source, EvidenceUnit unit)
     {
         var hit = source.Hit;
-        var isTable = hit.Chunk.Kind == Documents.ChunkKind.Table;
-        var units = QuoteUnits.Of(0, hit.Chunk.Text, isTable);
-        var said = EvidenceJudge.WithStems(LexicalAnalyzer.Terms(string.Join(" ", claims)));
-        var best = units.OrderByDescending(u => u.Terms.Count(said.Contains)).ThenBy(u => u.Index).FirstOrDefault();
-        var citation = Citation.From(number, hit, best is null ? hit.Chunk.Text : hit.Chunk.Text[best.Start..best.End]);
-        if (best is { IsTableRow: true } && hit.Chunk.TableRows is { } rows)
+        var citation = Citation.From(number, hit, unit.Text);
+        if (unit.IsTableRow && hit.Chunk.TableRows is { } rows)
         {
-            citation = citation with { TableLabel = hit.Chunk.TableLabel, TableRows = (rows.First + best.Index, rows.First + best.Index) };
+            citation = citation with { TableLabel = hit.Chunk.TableLabel, TableRows = (rows.First + unit.Index, rows.First + unit.Index) };
         }
 
         return citation;

@@ -16,6 +16,9 @@ public sealed record VerificationReport
 
     public IReadOnlyList<UnsupportedSentence> Unsupported { get; init; } = [];
 
+    /// <summary>Claims cited to the wrong source and re-cited to the one in the prompt that supports them.</summary>
+    public IReadOnlyList<RepairedCitation> Repaired { get; init; } = [];
+
     public string ModelText { get; init; } = "";
 
     /// <summary>True when nothing was dropped, removed or flagged.</summary>

@@ -1,0 +1,84 @@
+namespace IndustryCopilot.Core.Answering.Verification;
+
+/// <summary>
+/// Aligns one claim with the unit of evidence it rests on. A unit supports the claim when it covers the claim's
+/// content (at least <c>minCoverage</c> of its bigrams and stems; across languages the values carry it), states every
+/// value of the claim (after exact conversion; a row's bare number under a header naming the unit), and names every
+/// code or size the claim names. Among supporting units the best covered is the aligned one; the claim is then
+/// compared with it for polarity and condition. What fails says why: a value that sits only in another row or step,
+/// a missing qualifier, content no unit covers, a prohibition turned into an instruction, a dropped condition.
+/// </summary>
+internal static class ClaimAlignment
+{
+    public static ClaimVerdict Align(string claim, IReadOnlyList<EvidenceUnit> units, double minCoverage)
+    {
+        var values = Quantities.In(claim);
+        var identifiers = ClaimIdentifiers.Of(claim);
+        var grams = Content.Grams(claim);
+        var chinese = Content.IsChinese(claim);
+        (EvidenceUnit Unit, double Coverage)? best = null;
+        (EvidenceUnit Unit, double Coverage, string What)? nearMiss = null;
+        foreach (var unit in units)
+        {
+            var coverage = grams.Count == 0 ? 1 : grams.Count(unit.Grams.Contains) / (double)grams.Count;
+            // Across languages words cannot be compared (yet); values and codes can, but one value alone (500 h)
+            // says too little about what the claim is about.
+            var covers = chinese == unit.Chinese ? coverage >= minCoverage : values.Count + identifiers.Count >= 2;
+            if (!covers)
+            {
+                continue;
+            }
+
+            var what = values.FirstOrDefault(v => !unit.States(v))?.Text ?? identifiers.FirstOrDefault(i => !unit.Names(i))?.Term;
+            if (what is not null)
+            {
+                if (nearMiss is null || coverage > nearMiss.Value.Coverage)
+                {
+                    nearMiss = (unit, coverage, what);
+                }
+
+                continue;
+            }
+
+            if (best is null || coverage > best.Value.Coverage)
+            {
+                best = (unit, coverage);
+            }
+        }
+
+        if (best is { Unit: var aligned })
+        {
+            if (aligned.Forbids && !Modality.Forbids(claim))
+            {
+                return new ClaimVerdict(aligned, UnsupportedReason.Contradicted, $"its source forbids this: \"{Cut(aligned.Text)}\"");
+            }
+
+            // A procedure's sentence asks for what it says, with or without "must": waiving it says the opposite.
+            if (!aligned.Forbids && Modality.Waives(claim) && !Modality.Waives(aligned.Text))
+            {
+                return new ClaimVerdict(aligned, UnsupportedReason.Contradicted, $"its source requires this: \"{Cut(aligned.Text)}\"");
+            }
+
+            if (aligned.Conditions && !Modality.KeepsACondition(claim))
+            {
+                return new ClaimVerdict(aligned, UnsupportedReason.DroppedCondition, $"its source makes this wait on a condition: \"{Cut(aligned.Text)}\"");
+            }
+
+            return new ClaimVerdict(aligned, null, "");
+        }
+
+        if (nearMiss is not { } miss)
+        {
+            return new ClaimVerdict(null, UnsupportedReason.NotCovered, "no cited sentence, step or row says this");
+        }
+
+        // A value found nowhere in the cited sources is a number they do not state; one found in another row or step
+        // is a value taken from the wrong place.
+        var elsewhere = values.Where(v => !miss.Unit.States(v)).All(v => units.Any(u => u.States(v)));
+        return elsewhere
+            ? new ClaimVerdict(null, UnsupportedReason.NotInAlignedUnit, $"'{miss.What}' is not in the {(miss.Unit.IsTableRow ? "row" : "sentence")} it rests on: \"{Cut(miss.Unit.Text)}\"")
+            : new ClaimVerdict(null, UnsupportedReason.NumberNotInSources, $"'{miss.What}' is not in the cited sources");
+    }
+
+    private static string Cut(string text) => text.Length <= 120 ? text : text[..119] + "…";
+}

@@ -1,0 +1,37 @@
+using IndustryCopilot.Core.Index.Lexical;
+
+namespace IndustryCopilot.Core.Answering.Verification;
+
+/// <summary>
+/// One checkable piece of a prompt source — a sentence, a list step or a table row — with what a claim resting on
+/// it is compared against: its content (CJK bigrams and English stems, with its document's title and section, and for
+/// a row its table's caption and header), its values, the units its table header names, its identifiers, and whether
+/// it forbids or imposes a condition.
+/// </summary>
+internal sealed record EvidenceUnit(
+    int Source,
+    int Index,
+    string Text,
+    bool IsTableRow,
+    IReadOnlySet<string> Grams,
+    IReadOnlyList<Quantity> Values,
+    IReadOnlyList<Quantity> HeaderUnits,
+    IReadOnlySet<string> Identifiers,
+    bool Forbids,
+    bool Conditions,
+    bool Chinese)
+{
+    /// <summary>Whether this unit states <paramref name="claimed"/>: the same value (after an exact conversion), or for a table row the same number under a header naming its unit.</summary>
+    public bool States(Quantity claimed)
+    {
+        if (!claimed.HasUnit)
+        {
+            return Values.Any(v => v.SameNumber(claimed)) || Identifiers.Any(i => ClaimIdentifiers.NumberIn(i, claimed));
+        }
+
+        return Values.Any(v => v.SameValue(claimed))
+            || (IsTableRow && Values.Any(v => !v.HasUnit && HeaderUnits.Any(u => (v with { Dimension = u.Dimension, Factor = u.Factor, Scale = u.Scale }).SameValue(claimed))));
+    }
+
+    public bool Names(Identifier identifier) => Identifiers.Contains(identifier.Term) || Identifiers.Contains(identifier.Group);
+}
