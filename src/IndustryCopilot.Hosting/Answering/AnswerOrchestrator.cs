@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Text;
 using IndustryCopilot.Core.Answering;
 using IndustryCopilot.Core.Answering.Generation;
 using IndustryCopilot.Core.Answering.Verification;
@@ -70,6 +69,7 @@ public sealed class AnswerOrchestrator : IDisposable
     public async IAsyncEnumerable<AnswerEvent> AskStreamingAsync(AskRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var timings = new Dictionary<string, double>();
+        var started = Stopwatch.GetTimestamp();
         var clock = Stopwatch.StartNew();
         var question = request.Question.Trim();
         var chinese = question.Any(c => c is >= '\u4e00' and <= '\u9fff');
@@ -142,7 +142,8 @@ public sealed class AnswerOrchestrator : IDisposable
             yield break;
         }
 
-        var text = new StringBuilder();
+        var safetyCritical = SafetyTopics.IsSafetyCritical(standalone) || SafetyTopics.IsSafetyCritical(question);
+        var stream = new VerifiedRelease(sources, chinese, holdAll: safetyCritical);
         var tokenCount = 0;
         var firstToken = 0L;
         Exception? failure = null;
@@ -167,13 +168,18 @@ public sealed class AnswerOrchestrator : IDisposable
                     break;
                 }
 
-                text.Append(token);
                 if (tokenCount++ == 0)
                 {
                     firstToken = Stopwatch.GetTimestamp();
+                    timings["firstToken"] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 }
 
-                yield return new AnswerToken(token);
+                // Only verified sentences leave: the model's own words wait until their sentence has passed.
+                if (stream.Add(token) is { Length: > 0 } verified)
+                {
+                    timings.TryAdd("firstVerified", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    yield return new AnswerToken(verified);
+                }
             }
         }
 
@@ -195,28 +201,44 @@ public sealed class AnswerOrchestrator : IDisposable
             yield break;
         }
 
+        var text = stream.ModelText;
         Answer answer;
-        if (NotFoundReply.IsNotFound(text.ToString()))
+        if (NotFoundReply.IsNotFound(text))
         {
             // The model read the sources and says they do not answer: the standard not-found answer, in our words
             // (its own text kept for the audit trail).
-            answer = assessment.AsNotFound() with { Verification = new VerificationReport { ModelText = text.ToString() } };
+            answer = assessment.AsNotFound() with { Verification = new VerificationReport { ModelText = text } };
             timings["verify"] = Lap(clock);
         }
         else
         {
-            var handling = SafetyTopics.IsSafetyCritical(standalone) ? UnsupportedSentenceHandling.Remove : _generation.UnsupportedSentences;
-            var verified = GeneratedAnswerVerifier.Verify(text.ToString(), sources, handling, chinese);
+            var handling = safetyCritical ? UnsupportedSentenceHandling.Remove : _generation.UnsupportedSentences;
+            var verified = GeneratedAnswerVerifier.Verify(text, sources, handling, chinese);
             timings["verify"] = Lap(clock);
-            // Nothing the model wrote survived verification: claim nothing, show the closest passages instead.
-            answer = verified.HasSupportedClaims
-                ? new Answer { Question = question, Text = verified.Text, Mode = AnswerMode.Generated, Outcome = AnswerOutcome.Answered, Language = response.Query.Language, Citations = verified.Citations, Support = assessment.Signals.Coverage, Answerability = assessment.Probability }
-                : assessment.AsClosest(_answering);
-            answer = answer with { Verification = verified.Report };
+            answer = Judge(verified, safetyCritical, request, question, standalone, response, assessment, chinese);
         }
 
         answer = answer with { Question = question, Model = _prompts.ModelName, StandaloneQuestion = Rewritten(question, standalone) };
         yield return Remember(request, new AnswerCompleted(Finish(answer, timings)));
+    }
+
+    // Nothing the model wrote survived verification: claim nothing, show the closest passages instead. A safety
+    // procedure that lost any sentence is not shown at all (one step missing is worse than none): the documents' own
+    // words are, with the reason.
+    private Answer Judge(VerifiedAnswer verified, bool safetyCritical, AskRequest request, string question, string standalone, SearchResponse response, AnswerAssessment assessment, bool chinese)
+    {
+        if (safetyCritical && verified.Report.Unsupported.Count > 0)
+        {
+            var notice = chinese
+                ? "这是安全相关问题，模型回答中有内容未能在来源中核实，因此不显示模型回答，以下为文件原文。"
+                : "This is a safety question and part of the model's answer could not be verified against the sources, so the model's answer is not shown; below are the documents' own words.";
+            return QuoteAnswer(request, standalone) with { Notice = notice, Verification = verified.Report };
+        }
+
+        var answer = verified.HasSupportedClaims
+            ? new Answer { Question = question, Text = verified.Text, Mode = AnswerMode.Generated, Outcome = AnswerOutcome.Answered, Language = response.Query.Language, Citations = verified.Citations, Support = assessment.Signals.Coverage, Answerability = assessment.Probability }
+            : assessment.AsClosest(_answering);
+        return answer with { Verification = verified.Report };
     }
 
     /// <summary>Reads the serving index under the same lock as retrieval (one SQLite connection is not thread-safe).</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using IndustryCopilot.Core.Answering;
 using IndustryCopilot.Core.Answering.Generation;
 using IndustryCopilot.Core.Documents;
@@ -33,9 +32,10 @@ public sealed class LlamaPathTests(TinyModel tiny) : IClassFixture<TinyModel>
 
         var tokens = events.OfType<AnswerToken>().ToList();
         var answer = Assert.IsType<AnswerCompleted>(events[^1]).Answer;
-        Assert.NotEmpty(tokens);
         Assert.Equal(events.Count - 1, tokens.Count);
-        Assert.Equal(string.Concat(tokens.Select(t => t.Text)), answer.Verification!.ModelText);
+        Assert.NotEmpty(answer.Verification!.ModelText);
+        // Only verified sentences are released while the model writes: always the start of the final answer.
+        Assert.StartsWith(string.Concat(tokens.Select(t => t.Text)), answer.Outcome == AnswerOutcome.Answered ? answer.Text : "", StringComparison.Ordinal);
         Assert.Equal("icp-tiny-test", answer.Model);
         // Random weights write random text: a verified answer, or (nothing verified / "not found") no claim at all.
         Assert.True(answer.Outcome == AnswerOutcome.Answered ? answer.Mode == AnswerMode.Generated : answer.Mode != AnswerMode.Generated, $"{answer.Outcome} {answer.Mode}");
@@ -100,26 +100,18 @@ public sealed class LlamaPathTests(TinyModel tiny) : IClassFixture<TinyModel>
     public async Task AskStreamingAsync_CancelledMidStream_SlotFreedAtOnce()
     {
         using var plant = new Plant();
-        using var orchestrator = plant.Orchestrator(Backend(), new GenerationOptions { MaxParallel = 1, MaxQueue = 0, MaxAnswerTokens = 1500 });
         using var cancel = new CancellationTokenSource();
-        var tokens = new ConcurrentBag<string>();
+        // Cancelled once the model has its prompt and begins to write (random text rarely makes a verified sentence
+        // to wait for, since only verified sentences are released).
+        using var orchestrator = plant.Orchestrator(Backend(_ => cancel.Cancel()), new GenerationOptions { MaxParallel = 1, MaxQueue = 0, MaxAnswerTokens = 1500 });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
             await foreach (var e in orchestrator.AskStreamingAsync(new AskRequest(Question), cancel.Token))
             {
-                if (e is AnswerToken t)
-                {
-                    tokens.Add(t.Text);
-                    if (tokens.Count == 3)
-                    {
-                        await cancel.CancelAsync();
-                    }
-                }
             }
         });
 
-        Assert.InRange(tokens.Count, 3, 4);
         Assert.Equal(0, orchestrator.Scheduler.Running);
         Assert.IsType<AnswerCompleted>(await orchestrator.AskAsync(new AskRequest(Question)));
     }

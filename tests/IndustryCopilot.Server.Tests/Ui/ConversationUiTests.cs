@@ -67,7 +67,7 @@ public sealed class ConversationUiTests
         browser.WaitFor("#stop").Click();
 
         var stopped = browser.WaitFor(".message.answer[data-stopped=true]");
-        Assert.Equal("Stopped (not verified)", stopped.FindElement(By.CssSelector(".mode")).Text);
+        Assert.Equal("Stopped (sentences shown were verified; sources not listed)", stopped.FindElement(By.CssSelector(".mode")).Text);
         Assert.True(browser.FindElement(By.Id("ask")).Enabled);
         Assert.False(browser.FindElement(By.Id("stop")).Displayed);
         model.Gate.SetResult();

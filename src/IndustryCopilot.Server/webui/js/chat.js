@@ -172,7 +172,7 @@ async function ask(question) {
   try {
   await stream('/api/ask/stream', { question, conversationId, channel: 'web' }, (name, data) => {
     if (name === 'token') {
-      // Model text as it is written; replaced by the verified answer when it is done.
+      // Verified sentences only, as each passes the check; the final answer (with its sources) replaces them when done.
       streamed += data.text;
       view.text.textContent = streamed;
       box.dataset.tokens = String(Number(box.dataset.tokens || 0) + 1);
@@ -186,7 +186,7 @@ async function ask(question) {
   }, stopping.signal);
   } catch (error) {
     if (error.name !== 'AbortError') throw error;
-    // Stopped by the person: what was written so far stays, marked as stopped and unverified.
+    // Stopped by the person: the verified sentences shown so far stay, marked as stopped (their sources were not listed yet).
     view.mode.textContent = t('answer.stopped');
     view.mode.className = 'mode stopped';
     box.dataset.stopped = 'true';
