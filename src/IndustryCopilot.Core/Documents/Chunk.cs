@@ -37,6 +37,12 @@ public sealed record Chunk
     /// <summary>When the chunk's text was recognised by OCR: Tesseract's mean word confidence on its pages (0–100); else null.</summary>
     public double? OcrConfidence { get; init; }
 
+    /// <summary>
+    /// Why the passage is held out of prompts, quotes and suggestions — it addresses an assistant or a model
+    /// (<see cref="Ingestion.Screening.InstructionScreen"/>) — or null. Held until an admin releases its document.
+    /// </summary>
+    public string? Instruction { get; init; }
+
     /// <summary>SHA-256 (hex) over section path, clause, pages, kind and text.</summary>
     public required string Hash { get; init; }
 

@@ -10,7 +10,7 @@ internal static class DocumentRows
 {
     public const string DocumentColumns = "id, source_path, content_hash, format, size_bytes, title, doc_number, revision, effective_date, language, doc_type, equipment, line, access_groups, page_count, ocr_pages, chunk_count, status, superseded_by, indexed_at, aliases";
 
-    public const string ChunkColumns = "doc_id, ordinal, section_path, clause, page_start, page_end, kind, text, token_count, hash, ocr_confidence, table_label, row_first, row_last";
+    public const string ChunkColumns = "doc_id, ordinal, section_path, clause, page_start, page_end, kind, text, token_count, hash, ocr_confidence, table_label, row_first, row_last, instruction";
 
     public static void BindDocument(SqliteCommand command, DocumentInfo d, int pipelineVersion)
     {
@@ -83,6 +83,7 @@ internal static class DocumentRows
         p.AddWithValue("$table_label", (object?)c.TableLabel ?? DBNull.Value);
         p.AddWithValue("$row_first", c.TableRows is { } rows ? rows.First : DBNull.Value);
         p.AddWithValue("$row_last", c.TableRows is { } last ? last.Last : DBNull.Value);
+        p.AddWithValue("$instruction", (object?)c.Instruction ?? DBNull.Value);
     }
 
     public static Chunk ReadChunk(SqliteDataReader r) => ReadChunk(r, 0);
@@ -103,6 +104,7 @@ internal static class DocumentRows
         OcrConfidence = r.IsDBNull(o + 10) ? null : r.GetDouble(o + 10),
         TableLabel = NullableString(r, o + 11),
         TableRows = r.IsDBNull(o + 12) ? null : (r.GetInt32(o + 12), r.GetInt32(o + 13)),
+        Instruction = NullableString(r, o + 14),
     };
 
     private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

@@ -1,5 +1,6 @@
 using IndustryCopilot.Core.Documents;
 using IndustryCopilot.Core.Index.Lexical;
+using IndustryCopilot.Core.Ingestion.Screening;
 using Microsoft.Data.Sqlite;
 
 namespace IndustryCopilot.Core.Index;
@@ -12,6 +13,7 @@ namespace IndustryCopilot.Core.Index;
 public sealed partial class SqliteIndex : IDisposable
 {
     private readonly SqliteConnection _connection;
+    private GenerationCache<IReadOnlySet<long>>? _held;
 
     public SqliteIndex(IndexOptions options)
     {
@@ -49,10 +51,13 @@ public sealed partial class SqliteIndex : IDisposable
             insert.ExecuteNonQuery();
         }
 
-        using var chunkInsert = Command($"INSERT INTO chunks(id, {DocumentRows.ChunkColumns}) VALUES ($id, $doc_id, $ordinal, $section_path, $clause, $page_start, $page_end, $kind, $text, $token_count, $hash, $ocr_confidence, $table_label, $row_first, $row_last) RETURNING rowid", tx);
+        using var chunkInsert = Command($"INSERT INTO chunks(id, {DocumentRows.ChunkColumns}) VALUES ($id, $doc_id, $ordinal, $section_path, $clause, $page_start, $page_end, $kind, $text, $token_count, $hash, $ocr_confidence, $table_label, $row_first, $row_last, $instruction) RETURNING rowid", tx);
         using var termInsert = Command("INSERT INTO chunk_terms(rowid, terms, grams) VALUES ($rowid, $terms, $grams)", tx);
-        foreach (var chunk in chunks)
+        foreach (var stored in chunks)
         {
+            // Every way into the catalog screens for passages addressing an assistant: they are kept and marked, and
+            // held out of answers until an admin releases the document.
+            var chunk = stored.Instruction is null && InstructionScreen.Reason(stored.Text) is { } held ? stored with { Instruction = held } : stored;
             var lexicalText = Search.LexicalText.Of(document, chunk);
             DocumentRows.BindChunk(chunkInsert, chunk);
             var rowid = (long)chunkInsert.ExecuteScalar()!;
@@ -95,6 +100,49 @@ public sealed partial class SqliteIndex : IDisposable
         BumpGeneration(tx);
         tx.Commit();
         return true;
+    }
+
+    /// <summary>
+    /// Row ids of passages held out of answers: they address an assistant, and their document has not been released
+    /// (or has changed since it was). Cached until the catalog changes.
+    /// </summary>
+    public IReadOnlySet<long> HeldRows() => (_held ??= new GenerationCache<IReadOnlySet<long>>(this, () =>
+    {
+        using var command = Command("""
+            SELECT c.rowid FROM chunks c JOIN documents d ON d.id = c.doc_id
+            WHERE c.instruction IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM released_documents r WHERE r.doc_id = d.id AND r.content_hash = d.content_hash)
+            """);
+        return ReadAll(command, r => r.GetInt64(0)).ToHashSet();
+    })).Value;
+
+    /// <summary>Per document with held passages: how many, the first reason, and whether an admin released this version.</summary>
+    public IReadOnlyDictionary<string, HeldPassages> HeldDocuments()
+    {
+        using var command = Command("""
+            SELECT c.doc_id, COUNT(*), MIN(c.instruction),
+                   EXISTS (SELECT 1 FROM released_documents r JOIN documents d ON d.id = r.doc_id WHERE r.doc_id = c.doc_id AND r.content_hash = d.content_hash)
+            FROM chunks c WHERE c.instruction IS NOT NULL GROUP BY c.doc_id
+            """);
+        return ReadAll(command, r => new HeldPassages(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3) != 0)).ToDictionary(h => h.DocumentId);
+    }
+
+    /// <summary>Releases a reviewed document's held passages for its current content; a new version is held again until reviewed.</summary>
+    public bool ReleaseHeld(string documentId, string releasedBy, DateTimeOffset at)
+    {
+        using var tx = _connection.BeginTransaction();
+        using var command = Command("""
+            INSERT INTO released_documents (doc_id, content_hash, released_by, released_at)
+            SELECT id, content_hash, $by, $at FROM documents WHERE id = $id
+            ON CONFLICT (doc_id) DO UPDATE SET content_hash = excluded.content_hash, released_by = excluded.released_by, released_at = excluded.released_at
+            """, tx);
+        command.Parameters.AddWithValue("$id", documentId);
+        command.Parameters.AddWithValue("$by", releasedBy);
+        command.Parameters.AddWithValue("$at", at.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var released = command.ExecuteNonQuery() > 0;
+        BumpGeneration(tx);
+        tx.Commit();
+        return released;
     }
 
     public IReadOnlyList<DocumentInfo> ListDocuments()

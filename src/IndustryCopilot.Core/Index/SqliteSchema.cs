@@ -54,7 +54,8 @@ internal static class SqliteSchema
                 ocr_confidence REAL,
                 table_label TEXT,
                 row_first INTEGER,
-                row_last INTEGER);
+                row_last INTEGER,
+                instruction TEXT);
             CREATE INDEX IF NOT EXISTS ix_chunks_doc ON chunks(doc_id, ordinal);
             CREATE VIRTUAL TABLE IF NOT EXISTS chunk_terms USING fts5(terms, grams, tokenize = "unicode61 remove_diacritics 0 tokenchars '{LexicalAnalyzer.TermPunctuation}'");
             CREATE TABLE IF NOT EXISTS vectors (
@@ -62,7 +63,11 @@ internal static class SqliteSchema
                 vector BLOB NOT NULL);
             CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
             INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');
+            CREATE TABLE IF NOT EXISTS released_documents (doc_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, released_by TEXT NOT NULL, released_at TEXT NOT NULL);
             """);
+        // Passages addressing an assistant are held (InstructionScreen); indexes from before know none, and the
+        // pipeline version that came with it re-reads every document once.
+        AddMissingColumns(connection, tx, "chunks", [("instruction", "TEXT")]);
         var version = Scalar(connection, tx, "SELECT value FROM meta WHERE key = 'schema_version'");
         if (version is null)
         {

@@ -21,7 +21,7 @@ namespace IndustryCopilot.Core.Ingestion;
 public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers, StructuredChunker chunker, IngestionOptions options, TimeProvider time, TextEmbedder? embedder = null, PdfPageOcr? ocr = null)
 {
     /// <summary>Bumped whenever reading or chunking changes, so every file is re-indexed once after an upgrade.</summary>
-    public const int PipelineVersion = 5;
+    public const int PipelineVersion = 6;
 
     /// <summary>File name of a plant glossary inside a corpus folder; never indexed as a document.</summary>
     public const string GlossaryFileName = "glossary.tsv";

@@ -195,7 +195,10 @@ public sealed class HybridRetriever
             }
         }
 
-        var fused = ReciprocalRankFusion.Fuse(lanes, _options.Weight, _options.RrfK);
+        // Passages that address an assistant are data nobody has reviewed: they take no place in any answer, quote,
+        // suggestion or closest-passages list until an admin releases their document.
+        var held = _index.HeldRows();
+        var fused = ReciprocalRankFusion.Fuse(lanes, _options.Weight, _options.RrfK).Where(f => !held.Contains(f.RowId));
         var top = fused.Take(_reranker is null ? request.K : Math.Max(request.K, pool)).ToList();
         var chunks = _index.GetChunksByRowId(top.Select(t => t.RowId).ToList()).ToDictionary(c => c.RowId);
         var hitsOut = new List<RetrievedChunk>(top.Count);

@@ -37,7 +37,47 @@ public sealed class AuditLog : IDisposable
             CREATE TRIGGER IF NOT EXISTS answers_no_delete BEFORE DELETE ON answers BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
             CREATE TRIGGER IF NOT EXISTS feedback_no_update BEFORE UPDATE ON feedback BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
             CREATE TRIGGER IF NOT EXISTS feedback_no_delete BEFORE DELETE ON feedback BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
+            CREATE TABLE IF NOT EXISTS actions (seq INTEGER PRIMARY KEY, time TEXT NOT NULL, key_id TEXT NOT NULL, key_name TEXT NOT NULL,
+                action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT NOT NULL);
+            CREATE TRIGGER IF NOT EXISTS actions_no_update BEFORE UPDATE ON actions BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
+            CREATE TRIGGER IF NOT EXISTS actions_no_delete BEFORE DELETE ON actions BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
             """);
+    }
+
+    /// <summary>Records an administrative action (a held document released after review, …), append-only like the answers.</summary>
+    public void AppendAction(AdminAction action)
+    {
+        lock (_lock)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "INSERT INTO actions (time, key_id, key_name, action, target, detail) VALUES ($time, $key, $name, $action, $target, $detail)";
+            command.Parameters.AddWithValue("$time", Stamp(action.Time));
+            command.Parameters.AddWithValue("$key", action.KeyId);
+            command.Parameters.AddWithValue("$name", action.KeyName);
+            command.Parameters.AddWithValue("$action", action.Action);
+            command.Parameters.AddWithValue("$target", action.Target);
+            command.Parameters.AddWithValue("$detail", action.Detail);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The administrative actions on a target (a document id), oldest first.</summary>
+    public IReadOnlyList<AdminAction> Actions(string target)
+    {
+        lock (_lock)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT time, key_id, key_name, action, target, detail FROM actions WHERE target = $target ORDER BY seq";
+            command.Parameters.AddWithValue("$target", target);
+            using var reader = command.ExecuteReader();
+            var actions = new List<AdminAction>();
+            while (reader.Read())
+            {
+                actions.Add(new AdminAction(DateTimeOffset.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+            }
+
+            return actions;
+        }
     }
 
     public void Append(AuditEntry entry)

@@ -1,6 +1,7 @@
 using System.Net.Mime;
 using System.Security.Claims;
 using System.Text;
+using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Ingestion.Metadata;
 using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Hosting.Security;
@@ -29,16 +30,20 @@ internal static class DocumentsApi
         group.MapDelete("/documents/{id}", Delete).RequireAuthorization(Roles.Editor);
         group.MapPost("/documents", DocumentUpload.UploadAsync).RequireAuthorization(Roles.Editor).DisableAntiforgery();
         group.MapGet("/jobs/{id}", Job);
+        group.MapPost("/documents/{id}/release", HeldPassagesApi.Release).RequireAuthorization(Roles.Admin);
         group.MapGet("/sources/{chunkId}", Source);
         return app;
     }
 
     internal static Ok<List<DocumentView>> List(AnswerOrchestrator orchestrator, ClaimsPrincipal user, Uploads uploads)
     {
-        var visible = orchestrator.ReadIndex(i => i.ListDocuments()).Where(user.CanSee).ToList();
+        var (all, held) = orchestrator.ReadIndex(i => (i.ListDocuments(), i.HeldDocuments()));
+        var visible = all.Where(user.CanSee).ToList();
         var ids = visible.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        return TypedResults.Ok(visible.OrderBy(d => d.Title, StringComparer.CurrentCulture).Select(d => DocumentView.From(d, uploads.Folder, ids.Contains)).ToList());
+        return TypedResults.Ok(visible.OrderBy(d => d.Title, StringComparer.CurrentCulture).Select(d => DocumentView.From(d, uploads.Folder, ids.Contains, held.GetValueOrDefault(d.Id))).ToList());
     }
+
+    private static HeldPassages? Held(AnswerOrchestrator orchestrator, string id) => orchestrator.ReadIndex(i => i.HeldDocuments().GetValueOrDefault(id));
 
     // Revisions supersede only within their own access groups, so the newer one is visible whenever the older is;
     // checked again here so that no rule elsewhere can ever turn this field into a probe of another group's ids.
@@ -48,7 +53,7 @@ internal static class DocumentsApi
     internal static Results<Ok<DocumentDetail>, NotFound> Get(string id, AnswerOrchestrator orchestrator, ClaimsPrincipal user, Uploads uploads)
     {
         var (document, chunks) = orchestrator.ReadIndex(i => i.GetDocument(id) is { } d && user.CanSee(d) ? (d, i.GetChunks(id)) : (null, []));
-        return document is null ? TypedResults.NotFound() : TypedResults.Ok(new DocumentDetail(DocumentView.From(document, uploads.Folder, MayName(orchestrator, user)), [.. chunks.Select(ChunkOutline.From)]));
+        return document is null ? TypedResults.NotFound() : TypedResults.Ok(new DocumentDetail(DocumentView.From(document, uploads.Folder, MayName(orchestrator, user), Held(orchestrator, id)), [.. chunks.Select(ChunkOutline.From)]));
     }
 
     /// <summary>
@@ -120,7 +125,7 @@ internal static class DocumentsApi
         }
 
         SourcePassage? Near(int index) => index >= 0 && index < chunks.Count ? SourcePassage.From(chunks[index]) : null;
-        return TypedResults.Ok(new SourceView(SourcePassage.From(chunks[at]), Near(at - 1), Near(at + 1), DocumentView.From(document, uploads.Folder, MayName(orchestrator, user)), $"/api/documents/{document.Id}/file"));
+        return TypedResults.Ok(new SourceView(SourcePassage.From(chunks[at]), Near(at - 1), Near(at + 1), DocumentView.From(document, uploads.Folder, MayName(orchestrator, user), Held(orchestrator, document.Id)), $"/api/documents/{document.Id}/file"));
     }
 
     // The plain filename= parameter must be ASCII; filename*= carries the real (often Chinese) name.

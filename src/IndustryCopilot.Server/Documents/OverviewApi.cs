@@ -30,7 +30,7 @@ internal static class OverviewApi
             var wanted = chinese ? DocumentLanguage.Zh : DocumentLanguage.En;
             var examples = current
                 .OrderBy(d => d.Language == wanted ? 0 : 1).ThenByDescending(d => d.IndexedAt).ThenBy(d => d.Id, StringComparer.Ordinal)
-                .Select(d => Example(d, index.GetChunks(d.Id).Select(c => c.SectionPath), chinese))
+                .Select(d => Example(d, index.GetChunks(d.Id).Where(c => c.Instruction is null).Select(c => c.SectionPath), chinese))
                 .OfType<string>().Take(MaxExamples).ToList();
             return new LibraryOverview(
                 documents.Count,

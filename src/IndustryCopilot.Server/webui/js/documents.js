@@ -4,14 +4,37 @@ import { getJson, send, headers } from './api.js';
 
 const $ = id => document.getElementById(id);
 let editor = false;
+let admin = false;
 
 export async function loadDocuments() {
   const documents = await getJson('/api/documents');
   const rows = documents.map(d => {
     const row = document.createElement('tr');
     cell(row, d.title); cell(row, d.documentNumber); cell(row, d.revision); cell(row, d.pageCount || '');
-    cell(row, d.chunkCount); cell(row, d.accessGroups.join(', ')); cell(row, t(`status.${d.status}`));
+    cell(row, d.chunkCount); cell(row, d.accessGroups.join(', '));
+    const status = cell(row, t(`status.${d.status}`));
+    if (d.heldPassages > 0) {
+      // Passages addressing an assistant are kept out of answers until an admin has reviewed them.
+      const mark = document.createElement('span');
+      mark.className = d.heldReleased ? 'held released' : 'held';
+      mark.textContent = ' · ' + t(d.heldReleased ? 'docs.heldReleased' : 'docs.held', d.heldPassages);
+      mark.title = d.heldReason || '';
+      status.append(mark);
+      row.dataset.held = d.heldReleased ? 'released' : 'held';
+    }
     const actions = cell(row, '');
+    if (admin && d.heldPassages > 0 && !d.heldReleased) {
+      const release = document.createElement('button');
+      release.type = 'button';
+      release.className = 'link';
+      release.textContent = t('docs.release');
+      release.addEventListener('click', async () => {
+        if (!confirm(t('docs.releaseConfirm', d.title, d.heldReason || ''))) return;
+        await send('POST', `/api/documents/${d.id}/release`);
+        await loadDocuments();
+      });
+      actions.append(release);
+    }
     if (editor && d.origin === 'upload') {
       const remove = document.createElement('button');
       remove.type = 'button';
@@ -54,6 +77,7 @@ async function follow(job, item) {
 
 export function initDocuments(session) {
   editor = session.role === 'editor' || session.role === 'admin';
+  admin = session.role === 'admin';
   $('upload-form').classList.toggle('hidden', !editor);
   $('upload-form').addEventListener('submit', async event => {
     event.preventDefault();

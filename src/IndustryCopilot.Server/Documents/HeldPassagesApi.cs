@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using IndustryCopilot.Hosting.Answering;
+using IndustryCopilot.Hosting.Audit;
+using IndustryCopilot.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IndustryCopilot.Server.Documents;
+
+/// <summary>
+/// <c>POST /api/documents/{id}/release</c> (admins who may see the document): after reviewing a document whose passages
+/// address an assistant, release them into answers. The release holds for this version only (a changed file is held
+/// again) and is written to the audit.
+/// </summary>
+internal static partial class HeldPassagesApi
+{
+    internal static Results<NoContent, NotFound, Conflict<string>> Release(string id, AnswerOrchestrator orchestrator, AuditLog audit, ClaimsPrincipal user, TimeProvider time, ILogger<AuditLog> log)
+    {
+        var (document, held) = orchestrator.ReadIndex(i => (i.GetDocument(id), i.HeldDocuments().GetValueOrDefault(id)));
+        if (document is null || !user.CanSee(document))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (held is null)
+        {
+            return TypedResults.Conflict("Nothing in this document is held.");
+        }
+
+        var (keyId, keyName) = user.Key();
+        var now = time.GetUtcNow();
+        // Written to the audit first: a release nobody can account for does not happen.
+        audit.AppendAction(new AdminAction(now, keyId, keyName, "release-held", id, $"{held.Count} passage(s) of '{document.Title}' ({document.ContentHash[..12]}): {held.Reason}"));
+        orchestrator.ReadIndex(i => i.ReleaseHeld(id, keyId, now));
+        Released(log, id, held.Count, keyId);
+        return TypedResults.NoContent();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Held passages of document {DocumentId} ({Count}) released into answers by {Admin}")]
+    private static partial void Released(ILogger logger, string documentId, int count, string admin);
+}
