@@ -19,13 +19,21 @@ namespace IndustryCopilot.Cli.Commands;
 /// <c>--index-dir</c>), then reports every retrieval variant and the Lucene baseline side by side, plus refusal and
 /// citation validity of quote-mode answers, as Markdown and JSON.
 /// </summary>
-internal sealed class EvalCommand : Command<EvalCommand.Settings>
+internal sealed class EvalCommand : AsyncCommand<EvalCommand.Settings>
 {
     internal sealed class Settings : IcpSettings
     {
-        [CommandArgument(0, "<questions>")]
-        [Description("Question files: JSON Lines as in ../shared/eval/questions/README.md, or a SQuAD-layout .json (CMRC 2018).")]
+        [CommandArgument(0, "[questions]")]
+        [Description("Question files: JSON Lines as in ../shared/eval/questions/README.md, or a SQuAD-layout .json (CMRC 2018). With --verifier: the document folders to write answers about.")]
         public string[] Files { get; init; } = [];
+
+        [CommandOption("--verifier")]
+        [Description("Run the verifier benchmark instead: planted-error, correct and not-in-the-documents answers over the given folders, through the orchestrator with a stand-in model (docs/evaluation.md, Verifier).")]
+        public bool Verifier { get; init; }
+
+        [CommandOption("--per-kind <N>")]
+        [Description("With --verifier: answers per kind and language (default 15).")]
+        public int PerKind { get; init; } = 15;
 
         [CommandOption("--corpus <DIR>")]
         [Description("Folder of the documents for question files whose documents are not found beside them.")]
@@ -58,11 +66,38 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         public bool Misses { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var environment = CopilotEnvironment.Load(settings.DataDir);
         var temporary = settings.IndexDir is null;
         var root = Path.GetFullPath(settings.IndexDir ?? Path.Combine(Path.GetTempPath(), "icp-eval-" + Guid.NewGuid().ToString("N")[..8]));
+        if (settings.Verifier)
+        {
+            try
+            {
+                var verifier = await VerifierBenchmark.RunAsync(environment, settings.Files.Length > 0 ? [.. settings.Files.Select(Path.GetFullPath)] : [Path.GetFullPath("corpus")], root, settings.PerKind, settings.Misses, cancellationToken);
+                Console.WriteLine(verifier);
+                if (settings.MarkdownFile is not null)
+                {
+                    await File.WriteAllTextAsync(settings.MarkdownFile, verifier, cancellationToken);
+                }
+
+                return 0;
+            }
+            finally
+            {
+                if (temporary && Directory.Exists(root))
+                {
+                    Directory.Delete(root, recursive: true);
+                }
+            }
+        }
+
+        if (settings.Files.Length == 0)
+        {
+            throw new ArgumentException("name one or more question files (or --verifier)");
+        }
+
         var reports = new List<SetReport>();
         try
         {
