@@ -16,14 +16,16 @@ internal static class ClaimAlignment
         var identifiers = ClaimIdentifiers.Of(claim);
         var grams = Content.Grams(claim);
         var chinese = Content.IsChinese(claim);
+        var measured = values.Count(v => v.HasUnit);
+        var crossLanguage = measured >= 1 && values.Count(v => v.HasUnit || !identifiers.Any(i => ClaimIdentifiers.NumberIn(i.Term, v))) + identifiers.Count >= 2;
         (EvidenceUnit Unit, double Coverage)? best = null;
         (EvidenceUnit Unit, double Coverage, string What)? nearMiss = null;
         foreach (var unit in units)
         {
             var coverage = grams.Count == 0 ? 1 : grams.Count(unit.Grams.Contains) / (double)grams.Count;
-            // Across languages words cannot be compared (yet); values and codes can, but one value alone (500 h)
-            // says too little about what the claim is about.
-            var covers = chinese == unit.Chinese ? coverage >= minCoverage : values.Count + identifiers.Count >= 2;
+            // Across languages words cannot be compared (yet); values and codes can: a measured value with its unit
+            // and at least one more value or code (a code with its own digits counts once).
+            var covers = chinese == unit.Chinese ? coverage >= minCoverage : crossLanguage;
             if (!covers)
             {
                 continue;

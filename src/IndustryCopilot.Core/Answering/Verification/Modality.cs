@@ -33,6 +33,6 @@ internal static partial class Modality
     [GeneratedRegex(@"只有.{0,40}才|方可|才能|才可|才允许|除非|前必须|确认.{0,30}后(?:方|才|再)|待.{0,30}后(?:方|才|再)|\bonly\s+(?:after|when|if|once)\b|\bunless\b|\buntil\b|\bnot\s+until\b|\bprovided\s+that\b|\bmust\b[^.;]{0,60}\bbefore\b|\bbefore\b[^.;]{0,60}\bmust\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StrictCondition();
 
-    [GeneratedRegex(@"后|先|待|当.{0,20}时|如果|若|\bafter\b|\bonce\b|\bwhen\b|\bif\b|\bfirst\b|\bthen\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"后|先|待|当.{0,20}时|如果|若|\bafter\b|\bonce\b|\bwhen\b|\bif\b|\buntil\b|\bbefore\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LooseCondition();
 }

@@ -78,7 +78,7 @@ internal static partial class NumberWords
     [GeneratedRegex(@"百分之([零〇一二两三四五六七八九十百]+)")]
     private static partial Regex Percent();
 
-    [GeneratedRegex(@"(?<n>[零〇一二两三四五六七八九十百千万]+|半)(?<u>个工作日|个月|个小时|小时|分钟|秒钟?|工作日|万元|亿元|元|日|天|周|年|月|人|名|次|倍|米|毫米|厘米|千米|公里|吨|公斤|千克|克|摄氏度|度|升|毫升|兆帕|千帕|伏|千伏|安|千瓦|瓦|项|级|分)")]
+    [GeneratedRegex(@"(?<n>[零〇一二两三四五六七八九十百千万]+|半)(?<u>个工作日|个月|个小时|小时|分钟|秒钟?|工作日|万元|亿元|元|日|天|周|年|月|人|名|次|倍|米|毫米|厘米|千米|公里|吨|公斤|千克|克|摄氏度|度|升|毫升|兆帕|千帕|伏|千伏|安|千瓦|瓦|项|级|分|(?=\s?[A-Za-z%°℃‰]))")]
     private static partial Regex ChineseNumeral();
 
     [GeneratedRegex(@"\bhalf\s+an?\s+", RegexOptions.IgnoreCase)]
