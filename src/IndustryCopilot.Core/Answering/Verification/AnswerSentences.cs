@@ -76,6 +76,12 @@ internal static partial class AnswerSentences
             if (i < text.Length && text[i] is '.' or '。')
             {
                 body.Append(text[i++]);
+                // "…事故；。[1]": markers after that stop belong to the sentence too.
+                while (i < text.Length && SpacedMarkerAt().Match(text, i) is { Success: true } after)
+                {
+                    sources.AddRange(Numbers(after));
+                    i += after.Length;
+                }
             }
 
             Close(sentences, body, sources, ReadSpace(text, ref i));

@@ -96,6 +96,6 @@ internal static partial class NumberWords
     [GeneratedRegex(@"[A-Za-z]+")]
     private static partial Regex Words();
 
-    [GeneratedRegex(@"^(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?|mm|millimet(?:re|er)s?|met(?:re|er)s?|bar|psi|percent|degrees?|times|N·m|Nm|kg|litres?|liters?|volts?|amps?)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:%|°[CF]?|hours?|minutes?|seconds?|days?|weeks?|months?|years?|mm|millimet(?:re|er)s?|met(?:re|er)s?|bar|psi|percent|degrees?|times|N·m|Nm|kg|litres?|liters?|volts?|amps?)$", RegexOptions.IgnoreCase)]
     private static partial Regex UnitWord();
 }

@@ -51,6 +51,9 @@ internal static partial class Quantities
         (["s", "sec", "secs", "seconds", "second", "秒", "秒钟"], "time", 1, null),
         (["min", "mins", "minutes", "minute", "分钟", "分"], "time", 60, null),
         (["h", "hr", "hrs", "hours", "hour", "小时", "个小时", "钟头"], "time", 3600, null),
+        // Hours counted on a machine are hours: "4,000 operating hours" states 4,000 h.
+        (["operating hours", "operating hour", "running hours", "service hours", "engine hours", "machine hours", "working hours", "run hours", "运行小时", "工作小时"], "time", 3600, null),
+        (["calendar days"], "time", 86400, null),
         (["d", "days", "day", "天", "日"], "time", 86400, null),
         (["weeks", "week", "周", "星期"], "time", 604800, null),
         (["months", "month", "个月", "月"], "months", 1, null),
@@ -77,7 +80,7 @@ internal static partial class Quantities
     private static readonly Dictionary<string, (string Dimension, double Factor, string? Scale)> BySpelling = Build();
 
     private static readonly Regex Pattern = new(
-        @"(?<![\d.,])(?<number>[±+\-]?\d+(?:[.,]\d+)*)(?:\s*(?<to>~|～|-|–|—|至|到|to|and|±|\+/-)\s*(?<high>\d+(?:[.,]\d+)*))?(?:\s*(?<unit>" + string.Join("|", BySpelling.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape)) + @")(?![A-Za-z]))?",
+        @"(?<![\d.,])(?<number>[±+\-]?\d+(?:[.,]\d+)*)(?:\s*(?<to>~|～|-|–|—|至|到|to|and|±|\+/-)\s*(?<high>\d+(?:[.,]\d+)*))?(?:\s*(?<unit>" + string.Join("|", BySpelling.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape)) + @")(?![A-Za-z]|-\d))?",
         RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
     private static readonly Regex UnitName = new(
