@@ -219,6 +219,14 @@ public sealed class AnswerOrchestrator : IDisposable
         }
 
         answer = answer with { Question = question, Model = _prompts.ModelName, StandaloneQuestion = Rewritten(question, standalone) };
+        // The rest of the verified answer (its last sentence, or all of a safety answer that passed whole), so the
+        // released text adds up to the answer.
+        if (answer.Mode == AnswerMode.Generated && answer.Text.Length > stream.Released.Length && answer.Text.StartsWith(stream.Released, StringComparison.Ordinal))
+        {
+            timings.TryAdd("firstVerified", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            yield return new AnswerToken(answer.Text[stream.Released.Length..]);
+        }
+
         yield return Remember(request, new AnswerCompleted(Finish(answer, timings)));
     }
 

@@ -63,6 +63,36 @@ public sealed class AskApiTests
         Assert.Equal("M12 螺栓的拧紧力矩为 82 N·m。[1]", final.GetProperty("answer").GetString());
     }
 
+    [Theory]
+    [InlineData("M12 螺栓 8.8 级的拧紧力矩为 82 N·m。[n]M12 螺栓 8.8 级的拧紧力矩为 115 N·m。[n]更换刀具前无需停机。[n]", "M12 螺栓的拧紧力矩是多少？", "82", "115")]
+    [InlineData("The AC-37 compressor oil is changed every 4,000 hours [n]. The oil filter is changed every nine hundred hours [n]. Grease the motor bearings monthly [n].", "How often is the AC-37 compressor oil changed?", "4,000", "nine hundred")]
+    public async Task AskStream_PlantedMistakes_OnlyVerifiedTextStreamedAndItAddsUpToTheAnswer(string reply, string question, string anchor, string planted)
+    {
+        // [n] is the number the prompt gave the passage holding the anchor value, as a model would cite it.
+        var model = new ScriptedChatClient(messages => reply.Replace("[n]", $"[{SourceNumber(messages[^1].Text, anchor)}]", StringComparison.Ordinal));
+        using var server = new CorpusServer { Model = ChatBackends.FromChatClient(model, ApproximateTokenCounter.Instance, 8192, "scripted") };
+        using var client = await server.ReadyClientAsync();
+
+        var text = await (await CorpusServer.PostJson(client, "/api/ask/stream", new { question })).Content.ReadAsStringAsync();
+
+        var events = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(e => e.Split('\n')).Where(e => e.Length >= 2)
+            .Select(e => (Name: e[0]["event: ".Length..], Data: e[1]["data: ".Length..])).ToList();
+        var streamed = string.Concat(events.Where(e => e.Name == "token").Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("text").GetString()));
+        var final = JsonDocument.Parse(events.Single(e => e.Name == "done").Data).RootElement;
+        Assert.True(final.GetProperty("mode").GetString() == "generated", final.GetProperty("verification").ToString());
+        Assert.Equal(final.GetProperty("answer").GetString(), streamed);
+        Assert.Contains(anchor, streamed, StringComparison.Ordinal);
+        Assert.DoesNotContain(planted, streamed, StringComparison.Ordinal);
+        Assert.Equal(2, final.GetProperty("verification").GetProperty("unsupported").GetArrayLength());
+    }
+
+    private static string SourceNumber(string prompt, string anchor)
+    {
+        var at = prompt.IndexOf(anchor, StringComparison.Ordinal);
+        var header = System.Text.RegularExpressions.Regex.Matches(prompt[..Math.Max(0, at)], @"^\[(\d+)\] ", System.Text.RegularExpressions.RegexOptions.Multiline);
+        return header.Count == 0 ? "1" : header[^1].Groups[1].Value;
+    }
+
     [Fact]
     public async Task Ask_ModelBusy_429WithRetryAfter()
     {

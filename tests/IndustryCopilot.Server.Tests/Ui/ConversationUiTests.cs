@@ -73,6 +73,45 @@ public sealed class ConversationUiTests
         model.Gate.SetResult();
     }
 
+    [SkippableFact]
+    public async Task Stream_ModelWritingWordByWord_PageNeverShowsWhatTheFinalAnswerWouldNot()
+    {
+        Skip.If(Chromium.Missing is not null, Chromium.Missing);
+        const string reply = "The AC-37 compressor oil is changed every 4,000 operating hours [n]. Grease the motor bearings monthly [n]. The oil filter is changed every 900 hours [n]. Use only HD-46 compressor oil [n].";
+        using var model = new SteppedChatClient(messages => reply.Replace("[n]", "[" + System.Text.RegularExpressions.Regex.Matches(messages[^1].Text[..messages[^1].Text.IndexOf("4,000", StringComparison.Ordinal)], @"^\[(\d+)\] ", System.Text.RegularExpressions.RegexOptions.Multiline)[^1].Groups[1].Value + "]", StringComparison.Ordinal));
+        using var server = new CorpusServer { Model = ChatBackends.FromChatClient(model, ApproximateTokenCounter.Instance, 8192, "stepped") };
+        var url = ChatUiTests.Listen(server);
+        using var browser = Chromium.Start();
+        browser.Navigate().GoToUrl(url);
+        browser.WaitFor("#question").SendKeys("How often is the AC-37 compressor oil changed?");
+        browser.FindElement(By.Id("ask")).Click();
+
+        var words = reply.Split(' ');
+        var secondSentence = Array.IndexOf(words, "Grease") + 1;
+        for (var step = 1; step <= words.Length; step++)
+        {
+            model.Step();
+            await Until.Signalled(() => model.Written >= step, h => model.Wrote += h, h => model.Wrote -= h, $"word {step}");
+            if (step == secondSentence)
+            {
+                // The first sentence is complete and verified once the next begins: it reaches the page before the end.
+                browser.WaitFor(".message.answer:last-of-type .text", e => e.Text.Contains("4,000 operating hours", StringComparison.Ordinal));
+            }
+
+            // Whatever has reached the page so far must be verified text: no planted sentence, at any step.
+            var shown = browser.FindElement(By.CssSelector(".message.answer:last-of-type .text")).Text;
+            Assert.DoesNotContain("Grease", shown, StringComparison.Ordinal);
+            Assert.DoesNotContain("900", shown, StringComparison.Ordinal);
+        }
+
+        var answer = browser.WaitFor(".message.answer[data-answer-id]");
+        var final = answer.FindElement(By.CssSelector(".text")).Text;
+        Assert.Contains("4,000 operating hours", final, StringComparison.Ordinal);
+        Assert.Contains("HD-46", final, StringComparison.Ordinal);
+        Assert.DoesNotContain("Grease", final, StringComparison.Ordinal);
+        Assert.DoesNotContain("900", final, StringComparison.Ordinal);
+    }
+
     private static void Ask(OpenQA.Selenium.Chrome.ChromeDriver browser, string question, int count)
     {
         browser.WaitFor("#question").SendKeys(question);

@@ -17,6 +17,9 @@ public sealed partial class VerifiedRelease(IReadOnlyList<PromptSource> sources,
     private string _released = "";
     private int _checkedLength;
 
+    /// <summary>What has been released so far (the start of the verified answer).</summary>
+    public string Released => _released;
+
     /// <summary>Everything the model wrote so far.</summary>
     public string ModelText => _text.ToString();
 
