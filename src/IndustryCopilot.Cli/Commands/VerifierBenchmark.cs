@@ -113,11 +113,12 @@ internal static class VerifierBenchmark
             verifyMs, caughtAt, intactAt), answer);
     }
 
-    // Caught: the planted sentence is not shown, or (a wrong citation) it is shown cited to the right document.
+    // Caught: the planted sentence is not shown, or (cited to the wrong passage) it is shown re-cited to one whose
+    // quoted words hold it — the reader then sees a true sentence with its real source.
     private static (bool Caught, bool Intact) Judge(VerifierCase c, string? shownText, IReadOnlyList<Citation> citations)
     {
         var shown = shownText is not null && c.Planted.Length > 0 && Shown.In(c.Planted, shownText);
-        var repaired = shown && c.Origin is { } origin && citations.Any(x => x.ChunkId == origin);
+        var repaired = shown && c.Origin is not null && citations.Any(x => Shown.In(c.Planted, x.Quote));
         return (!shown || repaired, shown);
     }
 

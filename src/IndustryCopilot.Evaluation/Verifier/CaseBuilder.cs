@@ -34,7 +34,8 @@ public sealed partial class CaseBuilder(SqliteIndex index, int perKind)
             Add(VerifierKind.DroppedCondition, pool.Where(u => u.Cells is null).ToList(), u => PlantedEdits.DroppedCondition(Claim(u)) is { } s ? (s, Cite(s, u, chinese)) : null);
             Add(VerifierKind.InventedStep, valued, u => plain.FirstOrDefault(p => p.Document.Id != u.Document.Id) is { } p ? (Claim(p), Cite(Claim(p), u, chinese), p.Chunk.Id) : null);
             Add(VerifierKind.WrongCitation, valued, u => (Claim(u), Mark(Claim(u), "{{O:" + u.Chunk.Id + "}}", chinese)));
-            Add(VerifierKind.UnrelatedCitation, valued, u => valued.FirstOrDefault(o => o.Document.Id != u.Document.Id) is { } o ? (Claim(o), Cite(Claim(o), u, chinese), o.Chunk.Id) : null);
+            // The planted sentence must not be true of the cited passage too (laws share their adoption lines).
+            Add(VerifierKind.UnrelatedCitation, valued, u => valued.FirstOrDefault(o => o.Document.Id != u.Document.Id && !Squashed(u.Chunk.Text).Contains(Squashed(Claim(o)), StringComparison.Ordinal)) is { } o ? (Claim(o), Cite(Claim(o), u, chinese), o.Chunk.Id) : null);
             Add(VerifierKind.UncitedFact, valued, u => (Claim(u), Claim(u)));
             Add(VerifierKind.MixedSilence, valued, u => (Claim(u), (chinese ? "资料未提及相关的检查记录，但" : "The sources do not mention the inspection records, but ") + Lower(Claim(u), chinese)));
         }
@@ -107,7 +108,7 @@ public sealed partial class CaseBuilder(SqliteIndex index, int perKind)
     // "…hours." → "…hours [n]."; "…。" → "…。[n]".
     private static string Mark(string claim, string marker, bool chinese)
     {
-        var text = claim.TrimEnd();
+        var text = claim.TrimEnd().TrimEnd('；', '，', ';', ',', '：', ':');
         if (chinese)
         {
             return (text.EndsWith('。') ? text : text + "。") + marker;
@@ -115,6 +116,8 @@ public sealed partial class CaseBuilder(SqliteIndex index, int perKind)
 
         return text.TrimEnd('.') + " " + marker + ".";
     }
+
+    private static string Squashed(string text) => CannedModel.Squash(text);
 
     private static string Lower(string text, bool chinese) => chinese || text.Length < 2 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 
@@ -149,7 +152,7 @@ public sealed partial class CaseBuilder(SqliteIndex index, int perKind)
     private static List<SourceUnit> Interleave(IEnumerable<SourceUnit> units) =>
         [.. units.GroupBy(u => u.Document.Id).SelectMany(g => g.Select((u, i) => (u, i))).OrderBy(p => p.i).ThenBy(p => p.u.Document.Id, StringComparer.Ordinal).Select(p => p.u)];
 
-    [GeneratedRegex(@"^\s*(?:\(?\d{1,2}[.、)）]\s*|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百零]+条\s*)")]
+    [GeneratedRegex(@"^\s*(?:\d{1,2}(?:\.\d{1,2})+\s+|\(?\d{1,2}[.、)）]\s*|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百零]+条\s*)")]
     private static partial Regex ListNumber();
 
     [GeneratedRegex(@"^[±+\-]?\d+(?:[.,]\d+)?$")]

@@ -98,7 +98,10 @@ internal static partial class PlantedEdits
     public static string? DroppedCondition(string text)
     {
         var dropped = Condition().Replace(text, "", 1);
-        return dropped != text && dropped.Trim().Length > 8 ? Spaces().Replace(dropped, " ").Trim() : null;
+        // What is left must still be a statement: five words, or eight characters of Chinese.
+        var left = Spaces().Replace(dropped, " ").Trim();
+        var enough = left.Any(c => c >= '\u4e00' && c <= '\u9fff') ? left.Length > 8 : left.Split(' ').Length >= 5;
+        return dropped != text && enough ? left : null;
     }
 
     private static double? Number(string text) => double.TryParse(text.Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
