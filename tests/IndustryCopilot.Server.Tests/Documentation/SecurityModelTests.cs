@@ -31,7 +31,7 @@ public sealed partial class SecurityModelTests
     [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*_[A-Za-z0-9]+_?[A-Za-z0-9_]*…?")]
     private static partial Regex TestName();
 
-    [GeneratedRegex(@"\[(?:Skippable)?(?:Fact|Theory)[^\]]*\]\s*(?:(?:\[[^\]]*\]|//[^\n]*)\s*)*public (?:async Task|void) ([A-Za-z0-9_]+)\(")]
+    [GeneratedRegex(@"\[(?:Skippable)?(?:Fact|Theory)[^\]]*\]\s*(?:(?:\[[^\n]*\]|//[^\n]*)\s*)*public (?:async Task|void) ([A-Za-z0-9_]+)\(")]
     private static partial Regex TestMethod();
 
     [GeneratedRegex(@"/([A-Z][A-Za-z0-9]*Tests)\b")]
