@@ -10,14 +10,11 @@ namespace IndustryCopilot.Core.Answering.Verification;
 /// </summary>
 internal static class ClaimAlignment
 {
-    public static ClaimVerdict Align(string claim, IReadOnlyList<EvidenceUnit> units, double minCoverage)
+    public static ClaimVerdict Align(string claim, IReadOnlyList<EvidenceUnit> units, double minCoverage) => Align(ClaimFeatures.Of(claim), units, minCoverage);
+
+    public static ClaimVerdict Align(ClaimFeatures features, IReadOnlyList<EvidenceUnit> units, double minCoverage)
     {
-        var values = Quantities.In(claim);
-        var identifiers = ClaimIdentifiers.Of(claim);
-        var grams = Content.Grams(claim);
-        var chinese = Content.IsChinese(claim);
-        var measured = values.Count(v => v.HasUnit);
-        var crossLanguage = measured >= 1 && values.Count(v => v.HasUnit || !identifiers.Any(i => ClaimIdentifiers.NumberIn(i.Term, v))) + identifiers.Count >= 2;
+        var (claim, values, identifiers, grams, chinese, crossLanguage) = features;
         (EvidenceUnit Unit, double Coverage)? best = null;
         (EvidenceUnit Unit, double Coverage, string What)? nearMiss = null;
         foreach (var unit in units)
@@ -48,25 +45,25 @@ internal static class ClaimAlignment
             }
         }
 
-        if (best is { Unit: var aligned })
+        if (best is { Unit: var aligned, Coverage: var covered })
         {
             if (aligned.Forbids && !Modality.Forbids(claim))
             {
-                return new ClaimVerdict(aligned, UnsupportedReason.Contradicted, $"its source forbids this: \"{Cut(aligned.Text)}\"");
+                return new ClaimVerdict(aligned, UnsupportedReason.Contradicted, $"its source forbids this: \"{Cut(aligned.Text)}\"", covered);
             }
 
             // A procedure's sentence asks for what it says, with or without "must": waiving it says the opposite.
             if (!aligned.Forbids && Modality.Waives(claim) && !Modality.Waives(aligned.Text))
             {
-                return new ClaimVerdict(aligned, UnsupportedReason.Contradicted, $"its source requires this: \"{Cut(aligned.Text)}\"");
+                return new ClaimVerdict(aligned, UnsupportedReason.Contradicted, $"its source requires this: \"{Cut(aligned.Text)}\"", covered);
             }
 
             if (aligned.Conditions && !Modality.KeepsACondition(claim))
             {
-                return new ClaimVerdict(aligned, UnsupportedReason.DroppedCondition, $"its source makes this wait on a condition: \"{Cut(aligned.Text)}\"");
+                return new ClaimVerdict(aligned, UnsupportedReason.DroppedCondition, $"its source makes this wait on a condition: \"{Cut(aligned.Text)}\"", covered);
             }
 
-            return new ClaimVerdict(aligned, null, "");
+            return new ClaimVerdict(aligned, null, "", covered);
         }
 
         if (nearMiss is not { } miss)
@@ -78,8 +75,8 @@ internal static class ClaimAlignment
         // is a value taken from the wrong place.
         var elsewhere = values.Where(v => !miss.Unit.States(v)).All(v => units.Any(u => u.States(v)));
         return elsewhere
-            ? new ClaimVerdict(null, UnsupportedReason.NotInAlignedUnit, $"'{miss.What}' is not in the {(miss.Unit.IsTableRow ? "row" : "sentence")} it rests on: \"{Cut(miss.Unit.Text)}\"")
-            : new ClaimVerdict(null, UnsupportedReason.NumberNotInSources, $"'{miss.What}' is not in the cited sources");
+            ? new ClaimVerdict(null, UnsupportedReason.NotInAlignedUnit, $"'{miss.What}' is not in the {(miss.Unit.IsTableRow ? "row" : "sentence")} it rests on: \"{Cut(miss.Unit.Text)}\"", miss.Coverage)
+            : new ClaimVerdict(null, UnsupportedReason.NumberNotInSources, $"'{miss.What}' is not in the cited sources", miss.Coverage);
     }
 
     private static string Cut(string text) => text.Length <= 120 ? text : text[..119] + "…";

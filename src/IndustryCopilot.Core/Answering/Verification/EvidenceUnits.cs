@@ -14,6 +14,8 @@ internal static class EvidenceUnits
         var header = isTable ? QuoteUnits.TableHeader(hit.Chunk.Text) + "\n" + (hit.Chunk.TableLabel ?? "") : "";
         var caption = isTable ? string.Join("\n", hit.Chunk.Text.Split('\n').TakeWhile(l => !l.StartsWith('|'))) : "";
         var headerUnits = isTable ? Quantities.NamedIn(caption + "\n" + header) : [];
+        // A row is read with its column labels: "中等级 m, >6～30: ±0.20" states the 6～30 of its header too.
+        var headerValues = isTable ? Quantities.In(caption + "\n" + header) : [];
         var placeGrams = Content.Grams(place + "\n" + caption + "\n" + header);
         var placeIdentifiers = ClaimIdentifiers.TermsOf(place);
         var units = new List<EvidenceUnit>();
@@ -24,7 +26,7 @@ internal static class EvidenceUnits
             var identifiers = ClaimIdentifiers.TermsOf(unit.Text + "\n" + caption + "\n" + header);
             identifiers.UnionWith(placeIdentifiers);
             units.Add(new EvidenceUnit(
-                source.Number, unit.Index, unit.Text, unit.IsTableRow, grams, Quantities.In(unit.Text), headerUnits, identifiers,
+                source.Number, unit.Index, unit.Text, unit.IsTableRow, grams, [.. Quantities.In(unit.Text), .. headerValues], headerUnits, identifiers,
                 Modality.Forbids(unit.Text), Modality.Conditions(unit.Text), Content.IsChinese(unit.Text)));
         }
 

@@ -21,6 +21,9 @@ public static partial class GeneratedAnswerVerifier
     /// </summary>
     public const double DefaultMinCoverage = 0.5;
 
+    // How much more of a claim another source's unit must cover to count as the one the claim rests on.
+    private const double BetterElsewhere = 0.25;
+
     private const string FlagZh = "（未经来源证实）";
     private const string FlagEn = " (not verified against the sources)";
 
@@ -102,11 +105,21 @@ public static partial class GeneratedAnswerVerifier
         var aligned = new List<EvidenceUnit>();
         foreach (var claim in claims)
         {
-            var verdict = ClaimAlignment.Align(claim, [.. cited.SelectMany(unitsOf)], minCoverage);
-            if (!verdict.Supported && verdict.Problem is UnsupportedReason.NotInAlignedUnit or UnsupportedReason.NotCovered or UnsupportedReason.NumberNotInSources
-                && ClaimAlignment.Align(claim, [.. others.SelectMany(unitsOf)], minCoverage) is { Supported: true } elsewhere)
+            var features = ClaimFeatures.Of(claim);
+            var verdict = ClaimAlignment.Align(features, [.. cited.SelectMany(unitsOf)], minCoverage);
+            var elsewhere = ClaimAlignment.Align(features, [.. others.SelectMany(unitsOf)], minCoverage);
+            // The unit a claim rests on is the one that says it best, cited or not: a clearly better one elsewhere in
+            // the prompt either supports the claim (re-cited there) or shows it contradicts or drops a condition.
+            var clearlyBetter = elsewhere.Unit is not null && elsewhere.Coverage >= verdict.Coverage + BetterElsewhere
+                && elsewhere.Problem is null or UnsupportedReason.Contradicted or UnsupportedReason.DroppedCondition;
+            var failedHere = !verdict.Supported && verdict.Problem is UnsupportedReason.NotInAlignedUnit or UnsupportedReason.NotCovered or UnsupportedReason.NumberNotInSources && elsewhere.Supported;
+            if (clearlyBetter || failedHere)
             {
-                repaired.Add(new RepairedCitation(claim, cited, elsewhere.Unit!.Source));
+                if (elsewhere.Supported)
+                {
+                    repaired.Add(new RepairedCitation(claim, cited, elsewhere.Unit!.Source));
+                }
+
                 verdict = elsewhere;
             }
 

@@ -99,8 +99,18 @@ internal static partial class Quantities
     {
         foreach (Match m in Pattern.Matches(text))
         {
-            if (Value(m.Groups["number"].Value) is not { } low)
+            // "±0.20" is a tolerance: the range −0.20…+0.20, the same on either side of the comparison.
+            var written = m.Groups["number"].Value;
+            var tolerance = written.StartsWith('±');
+            if (Value(tolerance ? written[1..] : written) is not { } low)
             {
+                continue;
+            }
+
+            if (tolerance && !m.Groups["high"].Success)
+            {
+                var unitOf = m.Groups["unit"].Success ? BySpelling[m.Groups["unit"].Value] : default;
+                found.Add(new Quantity(m.Value.Trim(), -low, low, m.Groups["unit"].Success ? unitOf.Dimension : null, m.Groups["unit"].Success ? unitOf.Factor : 1, unitOf.Scale));
                 continue;
             }
 

@@ -1,0 +1,18 @@
+using IndustryCopilot.Core.Index.Lexical;
+
+namespace IndustryCopilot.Core.Answering.Verification;
+
+/// <summary>
+/// A claim read once for alignment: its values, codes, content grams, language, and whether it carries enough values
+/// to be checked across languages (a measured value plus one more value or code; a code with its own digits counts once).
+/// </summary>
+internal sealed record ClaimFeatures(string Text, List<Quantity> Values, IReadOnlyList<Identifier> Identifiers, HashSet<string> Grams, bool Chinese, bool CrossLanguage)
+{
+    public static ClaimFeatures Of(string claim)
+    {
+        var values = Quantities.In(claim);
+        var identifiers = ClaimIdentifiers.Of(claim);
+        var crossLanguage = values.Any(v => v.HasUnit) && values.Count(v => v.HasUnit || !identifiers.Any(i => ClaimIdentifiers.NumberIn(i.Term, v))) + identifiers.Count >= 2;
+        return new ClaimFeatures(claim, values, identifiers, Content.Grams(claim), Content.IsChinese(claim), crossLanguage);
+    }
+}
