@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using IndustryCopilot.Core.Answering.Generation;
 using IndustryCopilot.Hosting.Llm;
 using IndustryCopilot.Hosting.Tests.Fixtures;
@@ -12,7 +11,7 @@ namespace IndustryCopilot.Server.Tests.Ask;
 /// Each kind of planted mistake, in English and Chinese, through the server's /api/ask over corpus/: a model answer
 /// holding one right sentence and one planted sentence comes back with the right one and without the planted one.
 /// </summary>
-public sealed partial class AnswerCheckTests : IClassFixture<AnswerCheckTests.Model>
+public sealed class AnswerCheckTests : IClassFixture<AnswerCheckTests.Model>
 {
     private const string EnQuestion = "How is the spindle of the VMC-850 warmed up?";
     private const string EnRight = "Run the spindle at 10,000 rpm for 10 minutes [n].";
@@ -59,24 +58,14 @@ public sealed partial class AnswerCheckTests : IClassFixture<AnswerCheckTests.Mo
     private async Task<string> Ask(string question, string reply, string anchor)
     {
         _fixture.Reply = messages => reply
-            .Replace("[n]", $"[{Number(messages[^1].Text, anchor)}]", StringComparison.Ordinal)
-            .Replace("[t]", $"[{Number(messages[^1].Text, "±0.10")}]", StringComparison.Ordinal)
-            .Replace("[g]", $"[{Number(messages[^1].Text, "一律按中等级")}]", StringComparison.Ordinal);
+            .Replace("[n]", $"[{PromptSources.NumberOf(messages[^1].Text, anchor)}]", StringComparison.Ordinal)
+            .Replace("[t]", $"[{PromptSources.NumberOf(messages[^1].Text, "±0.10")}]", StringComparison.Ordinal)
+            .Replace("[g]", $"[{PromptSources.NumberOf(messages[^1].Text, "一律按中等级")}]", StringComparison.Ordinal);
         var response = await _fixture.Client.PostAsJsonAsync("/api/ask", new { question });
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("generated", body.GetProperty("mode").GetString());
         return body.GetProperty("answer").GetString()!;
     }
-
-    private static string Number(string prompt, string anchor)
-    {
-        var at = prompt.IndexOf(anchor, StringComparison.Ordinal);
-        var headers = Header().Matches(prompt[..Math.Max(0, at)]);
-        return at < 0 || headers.Count == 0 ? "1" : headers[^1].Groups[1].Value;
-    }
-
-    [GeneratedRegex(@"^\[(\d+)\] ", RegexOptions.Multiline)]
-    private static partial Regex Header();
 
     /// <summary>One server over corpus/ for the class, answering with whatever reply the test sets.</summary>
     public sealed class Model : IAsyncLifetime, IDisposable

@@ -69,7 +69,7 @@ public sealed class AskApiTests
     public async Task AskStream_PlantedMistakes_OnlyVerifiedTextStreamedAndItAddsUpToTheAnswer(string reply, string question, string anchor, string planted)
     {
         // [n] is the number the prompt gave the passage holding the anchor value, as a model would cite it.
-        var model = new ScriptedChatClient(messages => reply.Replace("[n]", $"[{SourceNumber(messages[^1].Text, anchor)}]", StringComparison.Ordinal));
+        var model = new ScriptedChatClient(messages => reply.Replace("[n]", $"[{PromptSources.NumberOf(messages[^1].Text, anchor)}]", StringComparison.Ordinal));
         using var server = new CorpusServer { Model = ChatBackends.FromChatClient(model, ApproximateTokenCounter.Instance, 8192, "scripted") };
         using var client = await server.ReadyClientAsync();
 
@@ -84,13 +84,6 @@ public sealed class AskApiTests
         Assert.Contains(anchor, streamed, StringComparison.Ordinal);
         Assert.DoesNotContain(planted, streamed, StringComparison.Ordinal);
         Assert.Equal(2, final.GetProperty("verification").GetProperty("unsupported").GetArrayLength());
-    }
-
-    private static string SourceNumber(string prompt, string anchor)
-    {
-        var at = prompt.IndexOf(anchor, StringComparison.Ordinal);
-        var header = System.Text.RegularExpressions.Regex.Matches(prompt[..Math.Max(0, at)], @"^\[(\d+)\] ", System.Text.RegularExpressions.RegexOptions.Multiline);
-        return header.Count == 0 ? "1" : header[^1].Groups[1].Value;
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class ConversationUiTests
     {
         Skip.If(Chromium.Missing is not null, Chromium.Missing);
         const string reply = "The AC-37 compressor oil is changed every 4,000 operating hours [n]. Grease the motor bearings monthly [n]. The oil filter is changed every 900 hours [n]. Use only HD-46 compressor oil [n].";
-        using var model = new SteppedChatClient(messages => reply.Replace("[n]", "[" + System.Text.RegularExpressions.Regex.Matches(messages[^1].Text[..messages[^1].Text.IndexOf("4,000", StringComparison.Ordinal)], @"^\[(\d+)\] ", System.Text.RegularExpressions.RegexOptions.Multiline)[^1].Groups[1].Value + "]", StringComparison.Ordinal));
+        using var model = new SteppedChatClient(messages => reply.Replace("[n]", $"[{PromptSources.NumberOf(messages[^1].Text, "4,000")}]", StringComparison.Ordinal));
         using var server = new CorpusServer { Model = ChatBackends.FromChatClient(model, ApproximateTokenCounter.Instance, 8192, "stepped") };
         var url = ChatUiTests.Listen(server);
         using var browser = Chromium.Start();
