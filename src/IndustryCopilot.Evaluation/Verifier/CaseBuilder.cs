@@ -27,7 +27,9 @@ public sealed partial class CaseBuilder(SqliteIndex index, int perKind)
             Add(VerifierKind.CorrectMultiSource, valued, u => valued.FirstOrDefault(o => o.Document.Id != u.Document.Id && o.Chunk.Id != u.Chunk.Id) is { } o
                 ? (Claim(u) + "\n" + Claim(o), Cite(Claim(u), u, chinese) + (chinese ? "" : " ") + Cite(Claim(o), o, chinese))
                 : null, question: u => u.Text + " " + (valued.FirstOrDefault(o => o.Document.Id != u.Document.Id && o.Chunk.Id != u.Chunk.Id)?.Text ?? ""));
-            Add(VerifierKind.WrongRowOrStep, valued, u => WrongRowOrStep(u, valued) is { } s ? (s, Cite(s, u, chinese)) : null);
+            // Rows of any numeric table (prices, counts) count too, not only rows whose values carry a unit.
+            var rows = pool.Where(u => u.Cells is { } cells && ValueColumn(cells) >= 0).ToList();
+            Add(VerifierKind.WrongRowOrStep, [.. valued.Union(rows)], u => WrongRowOrStep(u, [.. valued.Union(rows)]) is { } s ? (s, Cite(s, u, chinese)) : null);
             Add(VerifierKind.WrongUnit, valued, u => PlantedEdits.WrongUnit(Claim(u)) is { } s ? (s, Cite(s, u, chinese)) : null);
             Add(VerifierKind.NumberWords, valued, u => PlantedEdits.OtherNumberInWords(Claim(u), chinese) is { } s ? (s, Cite(s, u, chinese)) : null);
             Add(VerifierKind.Contradiction, pool.Where(u => u.Cells is null).ToList(), u => PlantedEdits.Contradiction(Claim(u), chinese) is var s ? (s, Cite(s, u, chinese)) : null);
@@ -155,6 +157,6 @@ public sealed partial class CaseBuilder(SqliteIndex index, int perKind)
     [GeneratedRegex(@"^\s*(?:\d{1,2}(?:\.\d{1,2})+\s+|\(?\d{1,2}[.、)）]\s*|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百零]+条\s*)")]
     private static partial Regex ListNumber();
 
-    [GeneratedRegex(@"^[±+\-]?\d+(?:[.,]\d+)?$")]
+    [GeneratedRegex(@"^[±+\-]?\$?\d+(?:[.,]\d+)*$")]
     private static partial Regex Numeric();
 }

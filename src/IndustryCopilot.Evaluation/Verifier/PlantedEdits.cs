@@ -97,7 +97,8 @@ internal static partial class PlantedEdits
     /// <summary>The sentence without its condition ("only after …", 只有…才, 除非 …), or null when it has none.</summary>
     public static string? DroppedCondition(string text)
     {
-        var dropped = Condition().Replace(text, "", 1);
+        // "经检验合格后，方可投入使用" → "可投入使用": the gate before 方可 goes, the permission stays.
+        var dropped = ChineseGate().Replace(text, "", 1) is var gated && gated != text ? gated : Condition().Replace(text, "", 1);
         // What is left must still be a statement: five words, or eight characters of Chinese.
         var left = Spaces().Replace(dropped, " ").Trim();
         var enough = left.Any(c => c >= '\u4e00' && c <= '\u9fff') ? left.Length > 8 : left.Split(' ').Length >= 5;
@@ -173,6 +174,9 @@ internal static partial class PlantedEdits
 
     [GeneratedRegex(@"只有[^，,。]{1,40}[，,]?(?=才)|才(?=[可能])|除非[^，,。]{1,40}[，,]?|\bonly\s+(?:after|when|if|once)\b[^,.;]{1,80}[,]?|\bunless\b[^,.;]{1,80}[,]?|\buntil\b[^,.;]{1,80}[,]?", RegexOptions.IgnoreCase)]
     private static partial Regex Condition();
+
+    [GeneratedRegex(@"(?:经|取得|待|在|依法)[^，,。；;]{2,40}后[，,]?方(?=可|能)")]
+    private static partial Regex ChineseGate();
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex Spaces();

@@ -54,17 +54,37 @@ public sealed class AnswerCheckTests : IClassFixture<AnswerCheckTests.Model>
         Assert.False(answer.Contains(mark, StringComparison.Ordinal), $"{kind}: {answer}");
     }
 
+    [Theory]
+    [InlineData("What is the tightening torque of M10 and M12 bolts of grade 8.8?", "An M12 bolt of grade 8.8 is tightened to 82 N·m [k].", "82 N·m", "An M10 bolt of grade 8.8 is tightened to 82 N·m [k].", "M10", "notInAlignedUnit")]
+    [InlineData("换刀时主轴旋转能伸手进入加工区吗？新刀怎么装？", "将新刀装入主轴，确认拉钉已夹紧后松开松刀按钮。[s]", "拉钉已夹紧", "主轴旋转时可以伸手进入加工区清理切屑。[p]", "伸手", "contradicted")]
+    [InlineData("换刀时主轴旋转能伸手进入加工区吗？新刀怎么装？", "主轴旋转时严禁伸手进入加工区。[p]", "严禁", "将新刀装入主轴，随即松开松刀按钮。[s]", "随即", "droppedCondition")]
+    public async Task Ask_TableRowOrProcedureMistake_RemovedForItsReason(string question, string right, string rightMark, string planted, string mark, string reason)
+    {
+        var body = await AskFor(question, right + (right.Contains('。', StringComparison.Ordinal) ? "" : " ") + planted, "");
+        var answer = body.GetProperty("answer").GetString()!;
+
+        Assert.True(answer.Contains(rightMark, StringComparison.Ordinal), answer);
+        Assert.False(answer.Contains(mark, StringComparison.Ordinal), answer);
+        Assert.Equal(reason, Assert.Single(body.GetProperty("verification").GetProperty("unsupported").EnumerateArray()).GetProperty("reason").GetString());
+    }
+
     // [n] is the number the prompt gave the passage holding the anchor, [t] the table's, [g] the one holding 4.1.
-    private async Task<string> Ask(string question, string reply, string anchor)
+    private async Task<string> Ask(string question, string reply, string anchor) =>
+        (await AskFor(question, reply, anchor)).GetProperty("answer").GetString()!;
+
+    private async Task<JsonElement> AskFor(string question, string reply, string anchor)
     {
         _fixture.Reply = messages => reply
             .Replace("[n]", $"[{PromptSources.NumberOf(messages[^1].Text, anchor)}]", StringComparison.Ordinal)
             .Replace("[t]", $"[{PromptSources.NumberOf(messages[^1].Text, "±0.10")}]", StringComparison.Ordinal)
-            .Replace("[g]", $"[{PromptSources.NumberOf(messages[^1].Text, "一律按中等级")}]", StringComparison.Ordinal);
+            .Replace("[g]", $"[{PromptSources.NumberOf(messages[^1].Text, "一律按中等级")}]", StringComparison.Ordinal)
+            .Replace("[k]", $"[{PromptSources.NumberOf(messages[^1].Text, "| M10 |")}]", StringComparison.Ordinal)
+            .Replace("[p]", $"[{PromptSources.NumberOf(messages[^1].Text, "严禁在主轴旋转时")}]", StringComparison.Ordinal)
+            .Replace("[s]", $"[{PromptSources.NumberOf(messages[^1].Text, "确认拉钉已夹紧后")}]", StringComparison.Ordinal);
         var response = await _fixture.Client.PostAsJsonAsync("/api/ask", new { question });
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal("generated", body.GetProperty("mode").GetString());
-        return body.GetProperty("answer").GetString()!;
+        Assert.True(body.GetProperty("mode").GetString() == "generated", body.ToString());
+        return body;
     }
 
     /// <summary>One server over corpus/ for the class, answering with whatever reply the test sets.</summary>

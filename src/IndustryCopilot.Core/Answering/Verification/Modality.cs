@@ -30,7 +30,7 @@ internal static partial class Modality
 
     // Only what makes an action wait on something counts; "before maintenance, do X" sets the scene rather than a
     // gate, and answers that drop it are not wrong.
-    [GeneratedRegex(@"只有.{0,40}才|方可|才能|才可|才允许|除非|前必须|确认.{0,30}后(?:方|才|再)|待.{0,30}后(?:方|才|再)|\bonly\s+(?:after|when|if|once)\b|\bunless\b|\buntil\b|\bnot\s+until\b|\bprovided\s+that\b|\bmust\b[^.;]{0,60}\bbefore\b|\bbefore\b[^.;]{0,60}\bmust\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"只有.{0,40}才|方可|才能|才可|才允许|除非|前必须|确认[^，。；,;]{1,30}后|待.{0,30}后(?:方|才|再)|\bonly\s+(?:after|when|if|once)\b|\bunless\b|\buntil\b|\bnot\s+until\b|\bprovided\s+that\b|\bmust\b[^.;]{0,60}\bbefore\b|\bbefore\b[^.;]{0,60}\bmust\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StrictCondition();
 
     [GeneratedRegex(@"后|先|待|当.{0,20}时|如果|若|\bafter\b|\bonce\b|\bwhen\b|\bif\b|\buntil\b|\bbefore\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
