@@ -28,7 +28,7 @@ internal static class ClaimAlignment
                 continue;
             }
 
-            var what = values.FirstOrDefault(v => !unit.States(v))?.Text ?? identifiers.FirstOrDefault(i => !unit.Names(i))?.Term;
+            var what = values.FirstOrDefault(v => !unit.States(v))?.Text ?? identifiers.FirstOrDefault(i => !unit.Names(i))?.Term ?? unit.OtherRowsQualifier(grams);
             if (what is not null)
             {
                 if (nearMiss is null || coverage > nearMiss.Value.Coverage)

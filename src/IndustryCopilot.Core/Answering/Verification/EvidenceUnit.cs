@@ -21,6 +21,16 @@ internal sealed record EvidenceUnit(
     bool Conditions,
     bool Chinese)
 {
+    /// <summary>For a table row: the content of its own cells, and of every body row of its table.</summary>
+    public (IReadOnlySet<string> Own, IReadOnlySet<string> Body)? RowGrams { get; init; }
+
+    /// <summary>
+    /// For a table row, the claim's words that name some row of the table (its qualifiers: a size, a grade, a file)
+    /// but not this one — a claim about another row's thing; null when there is none.
+    /// </summary>
+    public string? OtherRowsQualifier(IEnumerable<string> claimGrams) =>
+        RowGrams is { } rows ? claimGrams.FirstOrDefault(g => rows.Body.Contains(g) && !rows.Own.Contains(g)) : null;
+
     /// <summary>Whether this unit states <paramref name="claimed"/>: the same value (after an exact conversion), or for a table row the same number under a header naming its unit.</summary>
     public bool States(Quantity claimed)
     {

@@ -19,7 +19,9 @@ internal static class EvidenceUnits
         var placeGrams = Content.Grams(place + "\n" + caption + "\n" + header);
         var placeIdentifiers = ClaimIdentifiers.TermsOf(place);
         var units = new List<EvidenceUnit>();
-        foreach (var unit in QuoteUnits.Of(0, hit.Chunk.Text, isTable))
+        var quoteUnits = QuoteUnits.Of(0, hit.Chunk.Text, isTable);
+        var body = isTable ? Content.Grams(string.Join("\n", quoteUnits.Where(u => u.IsTableRow).Select(u => u.Text))) : [];
+        foreach (var unit in quoteUnits)
         {
             var grams = Content.Grams(unit.Text);
             grams.UnionWith(placeGrams);
@@ -27,7 +29,10 @@ internal static class EvidenceUnits
             identifiers.UnionWith(placeIdentifiers);
             units.Add(new EvidenceUnit(
                 source.Number, unit.Index, unit.Text, unit.IsTableRow, grams, [.. Quantities.In(unit.Text), .. headerValues], headerUnits, identifiers,
-                Modality.Forbids(unit.Text), Modality.Conditions(unit.Text), Content.IsChinese(unit.Text)));
+                Modality.Forbids(unit.Text), Modality.Conditions(unit.Text), Content.IsChinese(unit.Text))
+            {
+                RowGrams = unit.IsTableRow ? (Content.Grams(unit.Text), body) : null,
+            });
         }
 
         return units;

@@ -63,6 +63,22 @@ public sealed class ClaimAlignmentTests
         Assert.False(verified.HasSupportedClaims);
     }
 
+    [Theory]
+    [InlineData("For groundtruth/amt.md, Bytes is 3,618 [1].", true)]
+    [InlineData("For groundtruth/linn.txt, Bytes is 3,618 [1].", false)] // the value of another row, whose name is words, not a code
+    public void Verify_TableRowNamedByWords_ValueMustBeInThatRow(string answer, bool kept)
+    {
+        var files = Sources.Numbered(Sources.Hit("files", "| File | Bytes |\n| --- | --- |\n| groundtruth/linn.txt | 4,567 |\n| groundtruth/amt.md | 3,618 |", title: "Shared files", section: "Files", kind: ChunkKind.Table));
+
+        var verified = GeneratedAnswerVerifier.Verify(answer, files, UnsupportedSentenceHandling.Remove, chinese: false);
+
+        Assert.Equal(kept, verified.HasSupportedClaims);
+        if (!kept)
+        {
+            Assert.Equal(UnsupportedReason.NotInAlignedUnit, Assert.Single(verified.Report.Unsupported).Reason);
+        }
+    }
+
     [Fact]
     public void Verify_ContradictionInFlagMode_StillRemoved()
     {
