@@ -19,7 +19,13 @@ internal static class ClaimAlignment
         (EvidenceUnit Unit, double Coverage, string What)? nearMiss = null;
         foreach (var unit in units)
         {
+            // Chinese: bigrams and single characters together, so a paraphrase that swaps words (转动 for 旋转, 伸进 for
+            // 伸手进入) is not lost while a sentence sharing only common characters still is.
             var coverage = grams.Count == 0 ? 1 : grams.Count(unit.Grams.Contains) / (double)grams.Count;
+            if (chinese && features.Characters.Count > 0)
+            {
+                coverage = (coverage + (features.Characters.Count(unit.Characters.Contains) / (double)features.Characters.Count)) / 2;
+            }
             // Across languages words cannot be compared (yet); values and codes can: a measured value with its unit
             // and at least one more value or code (a code with its own digits counts once).
             var covers = chinese == unit.Chinese ? coverage >= minCoverage : crossLanguage;
@@ -47,7 +53,7 @@ internal static class ClaimAlignment
 
         if (best is { Unit: var aligned, Coverage: var covered })
         {
-            if (aligned.Forbids && !Modality.Forbids(claim))
+            if (aligned.Forbids && !Modality.Negates(claim))
             {
                 return new ClaimVerdict(aligned, UnsupportedReason.Contradicted, $"its source forbids this: \"{Cut(aligned.Text)}\"", covered);
             }

@@ -8,11 +8,14 @@ namespace IndustryCopilot.Core.Answering.Verification;
 /// </summary>
 internal sealed record ClaimFeatures(string Text, List<Quantity> Values, IReadOnlyList<Identifier> Identifiers, HashSet<string> Grams, bool Chinese, bool CrossLanguage)
 {
+    /// <summary>The claim's Chinese characters (see <see cref="Content.Characters"/>).</summary>
+    public HashSet<char> Characters { get; init; } = [];
+
     public static ClaimFeatures Of(string claim)
     {
         var values = Quantities.In(claim);
         var identifiers = ClaimIdentifiers.Of(claim);
         var crossLanguage = values.Any(v => v.HasUnit) && values.Count(v => v.HasUnit || !identifiers.Any(i => ClaimIdentifiers.NumberIn(i.Term, v))) + identifiers.Count >= 2;
-        return new ClaimFeatures(claim, values, identifiers, Content.Grams(claim), Content.IsChinese(claim), crossLanguage);
+        return new ClaimFeatures(claim, values, identifiers, Content.Grams(claim), Content.IsChinese(claim), crossLanguage) { Characters = Content.Characters(claim) };
     }
 }

@@ -21,6 +21,10 @@ internal static class Content
     public static HashSet<string> Grams(string text) =>
         LexicalAnalyzer.Grams(text).Where(g => !Function.Contains(g) && !g.Any(char.IsDigit)).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The Chinese characters of a text, without function characters: a paraphrase that swaps words (转动 for 旋转) still shares them.</summary>
+    public static HashSet<char> Characters(string text) =>
+        text.Where(c => CjkText.IsIdeograph(c) && !"的了是在和与及或等之其并且而也就都把被对将为以于".Contains(c, StringComparison.Ordinal)).ToHashSet();
+
     /// <summary>Mostly Chinese characters among its letters.</summary>
     public static bool IsChinese(string text)
     {

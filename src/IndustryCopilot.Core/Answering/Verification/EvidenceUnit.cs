@@ -21,6 +21,9 @@ internal sealed record EvidenceUnit(
     bool Conditions,
     bool Chinese)
 {
+    /// <summary>Its Chinese characters, with its document's title and section's (for Chinese claims' character coverage).</summary>
+    public IReadOnlySet<char> Characters { get; init; } = new HashSet<char>();
+
     /// <summary>For a table row: the content of its own cells, and of every body row of its table.</summary>
     public (IReadOnlySet<string> Own, IReadOnlySet<string> Body)? RowGrams { get; init; }
 

@@ -19,7 +19,7 @@ internal static class EvidenceUnits
         var placeGrams = Content.Grams(place + "\n" + caption + "\n" + header);
         var placeIdentifiers = ClaimIdentifiers.TermsOf(place);
         var units = new List<EvidenceUnit>();
-        var quoteUnits = QuoteUnits.Of(0, hit.Chunk.Text, isTable);
+        var quoteUnits = JoinedAtSemicolons(QuoteUnits.Of(0, hit.Chunk.Text, isTable), hit.Chunk.Text);
         var body = isTable ? Content.Grams(string.Join("\n", quoteUnits.Where(u => u.IsTableRow).Select(u => u.Text))) : [];
         foreach (var unit in quoteUnits)
         {
@@ -32,9 +32,30 @@ internal static class EvidenceUnits
                 Modality.Forbids(unit.Text), Modality.Conditions(unit.Text), Content.IsChinese(unit.Text))
             {
                 RowGrams = unit.IsTableRow ? (Content.Grams(unit.Text), body) : null,
+                Characters = Content.Characters(unit.Text + "\n" + place),
             });
         }
 
         return units;
     }
+
+    // "Use only HD-46 oil; 18 litres are needed per unit." is one sentence to a reader, though the splitter cuts it at
+    // the ';': the clauses stay units, and the whole sentence is one more. (Chinese '；' separates a law's items, which
+    // stay apart.)
+    private static List<QuoteUnit> JoinedAtSemicolons(List<QuoteUnit> units, string text)
+    {
+        var joined = new List<QuoteUnit>(units);
+        for (var i = 0; i + 1 < units.Count; i++)
+        {
+            var (first, next) = (units[i], units[i + 1]);
+            if (!first.IsTableRow && first.Text.TrimEnd().EndsWith(';') && next.Start >= first.End)
+            {
+                joined.Add(new QuoteUnit(first.HitRank, units.Count + i, first.Start, next.End, text[first.Start..next.End], false, QuoteUnitTerms(text[first.Start..next.End])));
+            }
+        }
+
+        return joined;
+    }
+
+    private static HashSet<string> QuoteUnitTerms(string text) => EvidenceJudge.WithStems(Index.Lexical.LexicalAnalyzer.Terms(text));
 }

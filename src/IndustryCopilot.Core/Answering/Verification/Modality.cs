@@ -13,6 +13,13 @@ internal static partial class Modality
     /// <summary>True when the text forbids something (不得, 禁止, must not, do not, never, prohibited …).</summary>
     public static bool Forbids(string text) => Prohibition().IsMatch(text);
 
+    /// <summary>
+    /// True when the text negates at all (won't, does not, no, 不, 无 …): a claim resting on a prohibition must keep
+    /// some negation — "the compressor will not start with the door open" restates "cannot start while the door is
+    /// open" — while one that drops every negation has turned it into an instruction.
+    /// </summary>
+    public static bool Negates(string text) => Prohibition().IsMatch(text) || Negation().IsMatch(text);
+
     /// <summary>True when the text makes something wait on a condition (只有…才, 方可, 除非, only after, unless, until, must … before …).</summary>
     public static bool Conditions(string text) => StrictCondition().IsMatch(text);
 
@@ -24,6 +31,9 @@ internal static partial class Modality
 
     [GeneratedRegex(@"无需|不必|不需要|不用|可以不|可不|不是必须|非必须|可省略|可跳过|\bnot\s+(?:required|necessary|needed|mandatory)\b|\bno\s+need\b|\bneed\s+not\b|\bneedn't\b|\boptional(?:ly)?\b|\bmay\s+(?:skip|omit|be\s+skipped|be\s+omitted)\b|\bcan\s+(?:skip|omit|be\s+skipped|be\s+omitted)\b|\bis\s+not\s+needed\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Waiver();
+
+    [GeneratedRegex(@"\bnot\b|n't\b|\bno\b|\bnone\b|\bnever\b|\bwithout\b|\bneither\b|\bnor\b|不|无|没|勿|禁|非|未", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Negation();
 
     [GeneratedRegex(@"不得|禁止|严禁|不准|不应|不许|切勿|不要|不可|不能|勿|\bmust\s+not\b|\bmustn't\b|\bshall\s+not\b|\bshould\s+not\b|\bshouldn't\b|\bdo\s+not\b|\bdon't\b|\bnever\b|\bprohibit(?:ed|s)?\b|\bforbid(?:den|s)?\b|\bnot\s+(?:be\s+)?(?:permitted|allowed)\b|\bmay\s+not\b|\bcannot\b|\bcan't\b|\bno\s+one\s+(?:may|shall)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Prohibition();

@@ -79,6 +79,25 @@ public sealed class ClaimAlignmentTests
         }
     }
 
+    [Theory]
+    [InlineData("The compressor will not start with the service door open [1].", true)] // another negation restates a prohibition
+    [InlineData("The compressor won't run if the service door is open [1].", true)]
+    [InlineData("The compressor starts while the service door is open [1].", false)] // no negation left: the opposite
+    [InlineData("Each unit takes 18 litres of HD-46 oil [1].", true)] // one sentence across a ';'
+    [InlineData("The oil and the oil filter need changing every 4,000 hours of operation [1].", true)]
+    [InlineData("新刀装入主轴后，要先确认拉钉夹紧，再松开松刀按钮。[2]", true)]
+    [InlineData("刀柄超过15 kg 时需两人搬运或用刀具小车。[2]", true)]
+    public void Verify_ParaphraseOfAManual_KeptUnlessItSaysTheOpposite(string answer, bool kept)
+    {
+        var manuals = Sources.Numbered(
+            Sources.Hit("ac", "3.3 Replace the oil filter and the compressor oil every 4,000 operating hours. Use only HD-46 compressor oil; 18 litres are needed per unit.\nThe compressor cannot start while the service door is open.", title: "AC-37 Screw Air Compressor Maintenance Manual", section: "3 Maintenance intervals"),
+            Sources.Hit("sop", "5. 将新刀装入主轴，确认拉钉已夹紧后松开松刀按钮。\n3.2 搬运质量超过15 kg 的刀柄时，应两人配合或使用刀具小车。", title: "SOP-PR-017 CNC加工中心换刀作业指导书", section: "3 安全要求"));
+
+        var verified = GeneratedAnswerVerifier.Verify(answer, manuals, UnsupportedSentenceHandling.Remove, chinese: answer.Any(c => c is >= '\u4e00' and <= '\u9fff'));
+
+        Assert.True(kept == verified.HasSupportedClaims, string.Join("; ", verified.Report.Unsupported.Select(u => $"{u.Reason}: {u.Detail}")));
+    }
+
     [Fact]
     public void Verify_ContradictionInFlagMode_StillRemoved()
     {
