@@ -37,25 +37,35 @@ internal static partial class ClaimSplitter
 
     private static List<string> ByValue(string text)
     {
-        var parts = Joint().Split(text).Where(p => p.Trim().Length > 0).ToList();
+        // Parts as spans of the sentence, so a claim made of several parts keeps its own words and punctuation.
+        var parts = new List<(int Start, int End)>();
+        var from = 0;
+        foreach (Match joint in Joint().Matches(text))
+        {
+            parts.Add((from, joint.Index));
+            from = joint.Index + joint.Length;
+        }
+
+        parts.Add((from, text.Length));
+        parts.RemoveAll(p => text[p.Start..p.End].Trim().Length == 0);
         if (parts.Count < 2)
         {
             return [text];
         }
 
         var claims = new List<string>();
-        var pending = "";
-        foreach (var part in parts)
+        int? pending = null;
+        foreach (var (start, end) in parts)
         {
-            pending = pending.Length == 0 ? part : pending + ", " + part;
-            if (Quantities.In(part).Any(q => q.HasUnit))
+            pending ??= start;
+            if (Quantities.In(text[start..end]).Any(q => q.HasUnit))
             {
-                claims.Add(pending.Trim());
-                pending = "";
+                claims.Add(text[pending.Value..end].Trim());
+                pending = null;
             }
         }
 
-        if (pending.Trim().Length > 0)
+        if (pending is { } rest)
         {
             if (claims.Count == 0)
             {
@@ -63,7 +73,7 @@ internal static partial class ClaimSplitter
             }
 
             // What follows the last value ("…, using ISO VG 46 oil") is a claim of its own, checked on its own.
-            claims.Add(pending.Trim());
+            claims.Add(text[rest..].Trim().TrimEnd('.', '。'));
         }
 
         return claims;
@@ -72,6 +82,6 @@ internal static partial class ClaimSplitter
     [GeneratedRegex(@"\s*[,，;；]?\s*(?:\bbut\b|\bhowever\b|\byet\b|\balthough\b|\bthough\b|但是|但|不过|然而|可是)[,，]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Contrast();
 
-    [GeneratedRegex(@"\s*[;；]\s*|\s*[,，](?!\d)\s*(?:and\s+|并且?|且|和)?|\s+and\s+|(?<=\S)并(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*[;；]\s*|\s*[,，](?!\d)\s*(?:and\s+|并且?|且|和)?|\s+and\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Joint();
 }
