@@ -9,6 +9,7 @@ using IndustryCopilot.Core.Retrieval;
 using IndustryCopilot.Core.Retrieval.Dense;
 using IndustryCopilot.Core.Retrieval.Lanes;
 using IndustryCopilot.Core.Retrieval.Query;
+using IndustryCopilot.Core.Retrieval.Translation;
 using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Hosting.Llm;
 using IndustryCopilot.Llama;
@@ -30,6 +31,8 @@ public sealed class CopilotEnvironment
     /// <summary>Index setting naming the glossary found in an indexed folder.</summary>
     public const string GlossarySetting = "glossary_path";
 
+    // One dictionary per configured file for the process: ~1 s and tens of MB to load, the same for every retriever.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<BilingualLexicon>> Lexicons = new(StringComparer.Ordinal);
     private TextEmbedder? _embedder;
     private QdrantSearchIndex? _qdrant;
 
@@ -174,8 +177,33 @@ public sealed class CopilotEnvironment
     /// </summary>
     public HybridRetriever Retriever(SqliteIndex index, bool embedded = false, QdrantSearchIndex? qdrant = null) =>
         embedded || Index.Provider == IndexProvider.Embedded
-            ? new(index, Retrieval, LoadGlossary(index), Embedder(), rankings: Rankings(index))
-            : new(index, qdrant ?? QdrantIndex(), Retrieval, LoadGlossary(index), Embedder(), rankings: Rankings(index));
+            ? Retriever(index, LoadGlossary(index), null)
+            : Retriever(index, LoadGlossary(index), qdrant ?? QdrantIndex());
+
+    private HybridRetriever Retriever(SqliteIndex index, Glossary glossary, QdrantSearchIndex? qdrant) =>
+        qdrant is null
+            ? new(index, Retrieval, glossary, Embedder(), rankings: Rankings(index), translator: Translator(glossary))
+            : new(index, qdrant, Retrieval, glossary, Embedder(), rankings: Rankings(index), translator: Translator(glossary));
+
+    /// <summary>
+    /// The translated lane's translator: the plant's glossary over the shipped industrial one, and the dictionary
+    /// (<c>Retrieval:DictionaryFile</c>, else the built-in CC-CEDICT), loaded once per process; null when the lane is off.
+    /// </summary>
+    public QueryTranslator? Translator(Glossary glossary) =>
+        Retrieval.TranslatedWeight <= 0 ? null : new QueryTranslator(new TranslationGlossary(glossary, Retrieval.IndustrialGlossary ? TranslationGlossary.Shipped : Glossary.Empty), Lexicon());
+
+    /// <summary>The translation dictionary, loaded on first use and kept for the process; empty when the build has none.</summary>
+    public BilingualLexicon Lexicon() => Lexicons.GetOrAdd(Retrieval.DictionaryFile, path => new Lazy<BilingualLexicon>(() => LoadLexicon(path))).Value;
+
+    private static BilingualLexicon LoadLexicon(string path)
+    {
+        if (path.Length > 0)
+        {
+            return File.Exists(path) ? BilingualLexicon.LoadFile(path) : throw new FileNotFoundException($"Retrieval:DictionaryFile not found: {path}", path);
+        }
+
+        return BilingualLexicon.LoadEmbedded() ?? BilingualLexicon.Empty;
+    }
 
     /// <summary>The lanes run beside the search index over the catalog: the Lucene Chinese lane unless its weight is 0.</summary>
     public IReadOnlyList<IRankingLane> Rankings(SqliteIndex index) => Retrieval.ChineseBm25Weight > 0 ? [new ChineseBm25Lane(index)] : [];

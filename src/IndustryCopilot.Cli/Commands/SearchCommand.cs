@@ -23,7 +23,7 @@ internal sealed class SearchCommand : Command<SearchCommand.Settings>
         public string[] Filters { get; init; } = [];
 
         [CommandOption("--lanes <LANES>")]
-        [Description("Lanes to run: all (default), or a comma list of lexical, dense, identifier, chinesebm25.")]
+        [Description("Lanes to run: all (default), or a comma list of lexical, dense, identifier, chinesebm25 (the translated lane runs with lexical).")]
         public string Lanes { get; init; } = "all";
 
         [CommandOption("--include-superseded")]
@@ -60,6 +60,15 @@ internal sealed class SearchCommand : Command<SearchCommand.Settings>
             AnsiConsole.MarkupLineInterpolated($"[grey]glossary: {phrase} → {string.Join(" | ", synonyms)}[/]");
         }
 
+        if (q.Translation is { } translation)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[grey]translated to {translation.To.ToString().ToLowerInvariant()}:[/]");
+            foreach (var line in translation.Describe())
+            {
+                AnsiConsole.MarkupLineInterpolated($"[grey]  {line}[/]");
+            }
+        }
+
         AnsiConsole.MarkupLineInterpolated($"[grey]lanes: {string.Join(", ", response.LanesRun).ToLowerInvariant()}; {response.TimingsMs["total"]:F1} ms[/]");
         if (response.Hits.Count == 0)
         {
@@ -67,7 +76,7 @@ internal sealed class SearchCommand : Command<SearchCommand.Settings>
             return 0;
         }
 
-        var table = new Table().AddColumns("#", "document", "section", "page", "lexical", "dense", "identifier", "fused");
+        var table = new Table().AddColumns("#", "document", "section", "page", "lexical", "dense", "identifier", "translated", "fused");
         var rank = 1;
         foreach (var hit in response.Hits)
         {
@@ -79,6 +88,7 @@ internal sealed class SearchCommand : Command<SearchCommand.Settings>
                 Lane(hit, SearchLane.Lexical),
                 Lane(hit, SearchLane.Dense),
                 Lane(hit, SearchLane.Identifier),
+                Lane(hit, SearchLane.Translated),
                 hit.Score.ToString("F4"));
         }
 

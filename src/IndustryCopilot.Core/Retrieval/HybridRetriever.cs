@@ -8,6 +8,7 @@ using IndustryCopilot.Core.Retrieval.Fusion;
 using IndustryCopilot.Core.Retrieval.Lanes;
 using IndustryCopilot.Core.Retrieval.Query;
 using IndustryCopilot.Core.Retrieval.Reranking;
+using IndustryCopilot.Core.Retrieval.Translation;
 
 namespace IndustryCopilot.Core.Retrieval;
 
@@ -30,20 +31,22 @@ public sealed class HybridRetriever
     private readonly ClauseLane _clauses;
     private readonly IReranker? _reranker;
     private readonly IReadOnlyList<IRankingLane> _rankings;
+    private readonly QueryTranslator? _translator;
     private readonly QueryEmbeddingCache _embeddings;
     private readonly GenerationCache<(DocumentCatalog Catalog, Dictionary<string, DocumentInfo> Documents)> _catalog;
 
     /// <summary>Search over the embedded index (the catalog is also the search index).</summary>
-    public HybridRetriever(SqliteIndex index, RetrievalOptions options, Glossary glossary, TextEmbedder? embedder = null, IReranker? reranker = null, IReadOnlyList<IRankingLane>? rankings = null)
-        : this(index, new EmbeddedSearchIndex(index, embedder is null ? null : new VectorModel(embedder.ModelId, embedder.Dimension)), options, glossary, embedder, reranker, rankings)
+    public HybridRetriever(SqliteIndex index, RetrievalOptions options, Glossary glossary, TextEmbedder? embedder = null, IReranker? reranker = null, IReadOnlyList<IRankingLane>? rankings = null, QueryTranslator? translator = null)
+        : this(index, new EmbeddedSearchIndex(index, embedder is null ? null : new VectorModel(embedder.ModelId, embedder.Dimension)), options, glossary, embedder, reranker, rankings, translator)
     {
     }
 
     /// <summary>
     /// Search with the lanes in <paramref name="search"/> (e.g. Qdrant) and the catalog in <paramref name="index"/>,
-    /// plus <paramref name="rankings"/> run beside them (e.g. the Lucene Chinese lane) and fused with them.
+    /// plus <paramref name="rankings"/> run beside them (e.g. the Lucene Chinese lane) and fused with them, and the
+    /// translated lane when a <paramref name="translator"/> is given and the catalog holds both languages.
     /// </summary>
-    public HybridRetriever(SqliteIndex index, ISearchIndex search, RetrievalOptions options, Glossary glossary, TextEmbedder? embedder = null, IReranker? reranker = null, IReadOnlyList<IRankingLane>? rankings = null)
+    public HybridRetriever(SqliteIndex index, ISearchIndex search, RetrievalOptions options, Glossary glossary, TextEmbedder? embedder = null, IReranker? reranker = null, IReadOnlyList<IRankingLane>? rankings = null, QueryTranslator? translator = null)
     {
         options.Validate();
         _index = index;
@@ -55,6 +58,7 @@ public sealed class HybridRetriever
         _clauses = new ClauseLane(index);
         _reranker = reranker;
         _rankings = rankings ?? [];
+        _translator = translator;
         _embeddings = new QueryEmbeddingCache(options.QueryEmbeddingCacheSize);
         _catalog = new(index, () =>
         {
@@ -69,6 +73,33 @@ public sealed class HybridRetriever
     public ISearchIndex SearchIndex => _search;
 
     public Glossary Glossary => _glossary;
+
+    /// <summary>The translator of the translated lane; null when the lane is off.</summary>
+    public QueryTranslator? Translator => _translator;
+
+    /// <summary>
+    /// The language a question in <paramref name="language"/> is translated into for the documents in
+    /// <paramref name="allowed"/>, or null when they hold no document in the other language.
+    /// </summary>
+    public DocumentLanguage? TranslationTarget(DocumentLanguage language, IReadOnlySet<string> allowed)
+    {
+        if (_translator is null || _options.TranslatedWeight <= 0)
+        {
+            return null;
+        }
+
+        var target = language is DocumentLanguage.Zh or DocumentLanguage.Mixed ? DocumentLanguage.En : DocumentLanguage.Zh;
+        var documents = _catalog.Value.Documents;
+        foreach (var id in allowed)
+        {
+            if (documents.TryGetValue(id, out var document) && Speaks(document.Language, target))
+            {
+                return target;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// The query's vector for the dense lane, or null when the lane does not apply (no embedder, or a language it
@@ -94,6 +125,11 @@ public sealed class HybridRetriever
         var allowed = _index.AllowedDocuments(request.Filter);
         var query = QueryAnalyzer.Analyze(request.Query, _glossary, catalog, allowed);
         var plan = _planner.Plan(query);
+        if (TranslationTarget(query.Language, allowed) is { } target)
+        {
+            query = query with { Translation = _translator!.Translate(request.Query, target, query.Terms, request.ModelTranslation, _index.DocumentFrequencies) };
+        }
+
         Lap(timings, "analyze", clock);
 
         var pool = Math.Max(_options.CandidatesPerLane, request.K);
@@ -186,6 +222,13 @@ public sealed class HybridRetriever
             }
         }
 
+        if (request.Lanes.HasFlag(SearchLanes.Lexical) && query.Translation?.Groups() is { Count: > 0 } groups)
+        {
+            var translated = Run(new IndexQuery { TermGroups = groups, Filter = request.Filter, Lanes = SearchLanes.Lexical, K = pool });
+            lanes[SearchLane.Translated] = ToRows(translated.Lanes.Values.FirstOrDefault() ?? [], allowed);
+            Lap(timings, "translated", clock);
+        }
+
         if (request.Lanes.HasFlag(SearchLanes.Ranking))
         {
             foreach (var ranking in _rankings.Where(r => r.Applies(query) && _options.Weight(r.Lane) > 0))
@@ -198,7 +241,18 @@ public sealed class HybridRetriever
         // Passages that address an assistant are data nobody has reviewed: they take no place in any answer, quote,
         // suggestion or closest-passages list until an admin releases their document.
         var held = _index.HeldRows();
-        var fused = ReciprocalRankFusion.Fuse(lanes, _options.Weight, _options.RrfK).Where(f => !held.Contains(f.RowId));
+        var weight = _options.Weight;
+        if (lanes.ContainsKey(SearchLane.Translated) && _options.BalanceLanguages)
+        {
+            // Every lane of the question's language votes for its passages and one lane speaks for the other
+            // language: weighted as many times as the question's language has lanes, the other language's best
+            // passage is not outvoted by weaker ones in the question's own (docs/evaluation.md, Across languages).
+            var ownLanes = Math.Max(1, lanes.Keys.Count(l => l is not (SearchLane.Translated or SearchLane.NamedDocument or SearchLane.Parts or SearchLane.Penalty)));
+            weight = lane => lane == SearchLane.Translated ? _options.Weight(lane) * ownLanes : _options.Weight(lane);
+        }
+
+        var fused = ReciprocalRankFusion.Fuse(lanes, weight, _options.RrfK).Where(f => !held.Contains(f.RowId));
+
         var top = fused.Take(_reranker is null ? request.K : Math.Max(request.K, pool)).ToList();
         var chunks = _index.GetChunksByRowId(top.Select(t => t.RowId).ToList()).ToDictionary(c => c.RowId);
         var hitsOut = new List<RetrievedChunk>(top.Count);
@@ -221,6 +275,10 @@ public sealed class HybridRetriever
         timings["total"] = timings.Values.Sum();
         return new SearchResponse(query, result, lanes.Keys.ToList(), timings);
     }
+
+    // A mixed document speaks both languages; one without letters (an unread scan) neither.
+    private static bool Speaks(DocumentLanguage document, DocumentLanguage language) =>
+        document == language || document == DocumentLanguage.Mixed;
 
     /// <summary>The document by id, from the retriever's cached catalog.</summary>
     public DocumentInfo? Document(string id) => _catalog.Value.Documents.GetValueOrDefault(id);

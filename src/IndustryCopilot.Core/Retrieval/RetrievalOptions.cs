@@ -71,8 +71,32 @@ public sealed class RetrievalOptions
     /// </summary>
     public double PenaltyWeight { get; set; } = 1.0;
 
+    /// <summary>
+    /// Weight of the translated lane: a question in one language is also searched in the catalog's other language
+    /// (Chinese ↔ English), word by word through the glossaries and the dictionary. Runs only when the documents the
+    /// caller may see include the other language; 0 turns it off. Default 1.
+    /// </summary>
+    public double TranslatedWeight { get; set; } = 1.0;
+
+    /// <summary>
+    /// The general dictionary of the translated lane: a CC-CEDICT-style file (headword, TAB, senses separated by '/',
+    /// gzipped when it ends in .gz). Empty (default): the CC-CEDICT built into the product.
+    /// </summary>
+    public string DictionaryFile { get; set; } = "";
+
+    /// <summary>Use the industrial glossary shipped with the product for translation, under the plant's glossary. Default true.</summary>
+    public bool IndustrialGlossary { get; set; } = true;
+
+    /// <summary>
+    /// When the translated lane runs, weight it as many times as the lanes that speak the question's language, so that
+    /// in a catalog of both languages the best passage in the other language is not outvoted by weaker ones in the
+    /// question's own. Measured against taking the languages in turns by rank (docs/evaluation.md). Default true.
+    /// </summary>
+    public bool BalanceLanguages { get; set; } = true;
+
     public double Weight(SearchLane lane) => lane switch
     {
+        SearchLane.Translated => TranslatedWeight,
         SearchLane.Penalty => PenaltyWeight,
         SearchLane.Parts => PartsWeight,
         SearchLane.Lexical => LexicalWeight,
@@ -102,7 +126,7 @@ public sealed class RetrievalOptions
             throw new InvalidOperationException("Retrieval: QueryEmbeddingCacheSize must be 0–1000000");
         }
 
-        if (GramWeight < 0 || LexicalWeight < 0 || DenseWeight < 0 || IdentifierWeight < 0 || NamedDocumentWeight < 0 || ChineseBm25Weight < 0 || PartsWeight < 0 || PenaltyWeight < 0)
+        if (GramWeight < 0 || LexicalWeight < 0 || DenseWeight < 0 || IdentifierWeight < 0 || NamedDocumentWeight < 0 || ChineseBm25Weight < 0 || PartsWeight < 0 || PenaltyWeight < 0 || TranslatedWeight < 0)
         {
             throw new InvalidOperationException("Retrieval: lane weights must not be negative");
         }

@@ -24,6 +24,12 @@ public enum SearchLane
     /// <summary>The lexical rankings of a multi-part question's parts, taken in turns (<see cref="Query.QuestionParts"/>).</summary>
     Parts,
 
+    /// <summary>
+    /// The question translated into the catalog's other language (glossaries, dictionary, and the model's translation
+    /// when one is configured), scored as a structured query over the gram field (<see cref="Translation.QueryTranslator"/>).
+    /// </summary>
+    Translated,
+
     /// <summary>The lexical ranking within penalty sections (法律责任, 罚则), for questions about consequences (<see cref="Query.PenaltyIntent"/>).</summary>
     Penalty,
 }

@@ -16,4 +16,10 @@ public sealed record SearchRequest(string Query)
     /// outside a lock around <see cref="HybridRetriever.Search"/>; null: the dense lane embeds the query itself.
     /// </summary>
     public float[]? QueryVector { get; init; }
+
+    /// <summary>
+    /// The question as the configured model translated it into the catalog's other language, searched beside the
+    /// dictionary translation in the translated lane; null without a model (or for a one-language catalog).
+    /// </summary>
+    public string? ModelTranslation { get; init; }
 }

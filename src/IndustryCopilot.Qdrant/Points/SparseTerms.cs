@@ -49,6 +49,30 @@ public static class SparseTerms
         return ([.. vector.Values], [.. vector.Keys]);
     }
 
+    /// <summary>
+    /// The query side of a structured query (the translated lane). Qdrant scores term by term with its own IDF, so the
+    /// union frequency of a group cannot be had server-side; the group's weight is shared out among its renderings and
+    /// their grams instead, which keeps a word with many senses from outweighing a word with one.
+    /// </summary>
+    public static (float[] Values, uint[] Indices) ForGroups(IEnumerable<Core.Index.Search.TermGroup> groups)
+    {
+        var vector = new SortedDictionary<uint, float>();
+        foreach (var group in groups)
+        {
+            var alternatives = group.Alternatives.Where(a => a.Count > 0).ToList();
+            foreach (var alternative in alternatives)
+            {
+                var grams = alternative.Distinct(StringComparer.Ordinal).ToList();
+                foreach (var id in grams.Select(GramId))
+                {
+                    vector[id] = vector.GetValueOrDefault(id) + (float)(group.Weight / (alternatives.Count * grams.Count));
+                }
+            }
+        }
+
+        return ([.. vector.Values], [.. vector.Keys]);
+    }
+
     private static void Add(SortedDictionary<uint, float> vector, List<string> tokens, Func<string, uint> id, double average)
     {
         var norm = K1 * (1 - B + (B * tokens.Count / (float)average));

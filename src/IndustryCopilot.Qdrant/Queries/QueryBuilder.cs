@@ -22,7 +22,12 @@ public static class QueryBuilder
 
         var lanes = new List<(SearchLane Lane, PrefetchQuery Prefetch, double Weight)>();
         var limit = (ulong)query.K;
-        if (query.Lanes.HasFlag(SearchLanes.Lexical) && (query.Terms.Count > 0 || query.Grams.Count > 0))
+        if (query.Lanes.HasFlag(SearchLanes.Lexical) && query.TermGroups.Count > 0)
+        {
+            var sparse = SparseTerms.ForGroups(query.TermGroups);
+            lanes.Add((SearchLane.Lexical, new PrefetchQuery { Query = sparse, Using = CollectionSchema.SparseVector, Filter = filter, Limit = limit }, query.LexicalWeight));
+        }
+        else if (query.Lanes.HasFlag(SearchLanes.Lexical) && (query.Terms.Count > 0 || query.Grams.Count > 0))
         {
             var sparse = SparseTerms.ForQuery(query.Terms, query.Grams, query.GramWeight);
             lanes.Add((SearchLane.Lexical, new PrefetchQuery { Query = sparse, Using = CollectionSchema.SparseVector, Filter = filter, Limit = limit }, query.LexicalWeight));

@@ -3,6 +3,7 @@ using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Retrieval;
 using IndustryCopilot.Core.Retrieval.Dense;
 using IndustryCopilot.Core.Retrieval.Query;
+using IndustryCopilot.Core.Retrieval.Translation;
 
 namespace IndustryCopilot.Core.Tests.Fixtures;
 
@@ -11,11 +12,11 @@ internal sealed class RetrievalIndex : IDisposable
 {
     private readonly TempDirectory _data = new();
 
-    public RetrievalIndex(Glossary? glossary = null, bool dense = true, RetrievalOptions? options = null)
+    public RetrievalIndex(Glossary? glossary = null, bool dense = true, RetrievalOptions? options = null, QueryTranslator? translator = null)
     {
         Index = new SqliteIndex(new IndexOptions { DataDirectory = _data.Path });
         Embedder = dense ? WordHashEmbedder.Create() : null;
-        Retriever = new HybridRetriever(Index, options ?? new RetrievalOptions(), glossary ?? Glossary.Empty, Embedder);
+        Retriever = new HybridRetriever(Index, options ?? new RetrievalOptions(), glossary ?? Glossary.Empty, Embedder, translator: translator);
     }
 
     public SqliteIndex Index { get; }
@@ -46,8 +47,8 @@ internal sealed class RetrievalIndex : IDisposable
         return document;
     }
 
-    public SearchResponse Search(string query, int k = 5, SearchFilter? filter = null, SearchLanes lanes = SearchLanes.All) =>
-        Retriever.Search(new SearchRequest(query) { K = k, Filter = filter ?? SearchFilter.None, Lanes = lanes });
+    public SearchResponse Search(string query, int k = 5, SearchFilter? filter = null, SearchLanes lanes = SearchLanes.All, string? modelTranslation = null) =>
+        Retriever.Search(new SearchRequest(query) { K = k, Filter = filter ?? SearchFilter.None, Lanes = lanes, ModelTranslation = modelTranslation });
 
     public void Dispose()
     {

@@ -20,6 +20,16 @@ internal static class JiebaSegmenterHost
         }
     }
 
+    /// <summary>Precise mode: each character in one word, no overlapping sub-words (what a translator looks up).</summary>
+    public static IReadOnlyList<string> Cut(string text)
+    {
+        var segmenter = Instance.Value;
+        lock (Gate)
+        {
+            return segmenter.Cut(text, cutAll: false, hmm: true).ToList();
+        }
+    }
+
     private static JiebaSegmenter Create()
     {
         var directory = Path.Combine(AppContext.BaseDirectory, "jieba");

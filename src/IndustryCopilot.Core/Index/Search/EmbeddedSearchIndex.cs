@@ -51,7 +51,12 @@ public sealed class EmbeddedSearchIndex(SqliteIndex catalog, VectorModel? model,
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var allowed = catalog.AllowedDocuments(query.Filter);
         var rows = catalog.ChunkRows();
-        if (query.Lanes.HasFlag(SearchLanes.Lexical) && (query.Terms.Count > 0 || query.Grams.Count > 0))
+        if (query.Lanes.HasFlag(SearchLanes.Lexical) && query.TermGroups.Count > 0)
+        {
+            lanes[SearchLane.Lexical] = ToHits(_postings.Value.SearchGroups(query.TermGroups, allowed, query.K), rows);
+            RetrievalMetrics.Lap("translated", clock);
+        }
+        else if (query.Lanes.HasFlag(SearchLanes.Lexical) && (query.Terms.Count > 0 || query.Grams.Count > 0))
         {
             lanes[SearchLane.Lexical] = ToHits(Lexical(query.Terms, query, allowed, query.K), rows);
             RetrievalMetrics.Lap("lexical", clock);

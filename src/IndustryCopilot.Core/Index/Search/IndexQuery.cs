@@ -15,6 +15,12 @@ public sealed record IndexQuery
     /// <summary>Bigrams and stems (BM25 field two), as <see cref="Lexical.LexicalAnalyzer.Grams"/> writes them.</summary>
     public IReadOnlyList<string> Grams { get; init; } = [];
 
+    /// <summary>
+    /// A structured query over the gram field (the question translated into the catalog's other language); when set,
+    /// the lexical lane scores these groups instead of <see cref="Terms"/> and <see cref="Grams"/>.
+    /// </summary>
+    public IReadOnlyList<TermGroup> TermGroups { get; init; } = [];
+
     /// <summary>Weight of the grams relative to the terms. Default 1.</summary>
     public double GramWeight { get; init; } = 1.0;
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using IndustryCopilot.Core.Index;
+using IndustryCopilot.Core.Index.Search;
 
 namespace IndustryCopilot.Core.Retrieval.Lanes;
 
@@ -81,6 +82,38 @@ public sealed class Bm25Index
         }
     }
 
+    /// <summary>
+    /// BM25 of a structured query over the gram field (the translated lane): each group scores once, with the summed
+    /// frequency of the renderings a chunk holds and the document frequency of their union (Pirkola's structured
+    /// query), so a word with ten dictionary senses counts no more than a word with one.
+    /// </summary>
+    public IReadOnlyList<ChunkScore> SearchGroups(IReadOnlyList<TermGroup> groups, IReadOnlySet<string>? allowedDocuments, int k)
+    {
+        if (k <= 0 || Count == 0 || groups.Count == 0)
+        {
+            return [];
+        }
+
+        var scores = ArrayPool<float>.Shared.Rent(Count);
+        var touched = ArrayPool<int>.Shared.Rent(Count);
+        try
+        {
+            Array.Clear(scores, 0, Count);
+            var touchedCount = 0;
+            foreach (var group in groups)
+            {
+                touchedCount = _grams.AccumulateGroup(group, scores, touched, touchedCount);
+            }
+
+            return Top(scores, touched.AsSpan(0, touchedCount), allowedDocuments, k);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scores);
+            ArrayPool<int>.Shared.Return(touched);
+        }
+    }
+
     private ChunkScore[] Top(float[] scores, ReadOnlySpan<int> touched, IReadOnlySet<string>? allowedDocuments, int k)
     {
         bool[]? allowed = null;
@@ -134,6 +167,53 @@ public sealed class Bm25Index
 
                     scores[row] += idf * tf * (K1 + 1) / (tf + norm);
                 }
+            }
+
+            return touchedCount;
+        }
+
+        /// <summary>
+        /// Adds one structured-query group's BM25. A rendering of several grams ("oil change interval") counts in a
+        /// chunk by the mean frequency of its grams there, so a chunk holding two of its three words gets two thirds:
+        /// translations are rarely worded as the document words it, and requiring every word lost most matches.
+        /// </summary>
+        public int AccumulateGroup(TermGroup group, float[] scores, int[] touched, int touchedCount)
+        {
+            var frequencies = new Dictionary<int, float>();
+            foreach (var alternative in group.Alternatives)
+            {
+                var grams = alternative.Distinct(StringComparer.Ordinal).ToList();
+                foreach (var gram in grams)
+                {
+                    if (!postings.TryGetValue(gram, out var list))
+                    {
+                        continue;
+                    }
+
+                    for (var i = 0; i < list.Rows.Length; i++)
+                    {
+                        frequencies[list.Rows[i]] = frequencies.GetValueOrDefault(list.Rows[i]) + ((float)list.Frequencies[i] / grams.Count);
+                    }
+                }
+            }
+
+            if (frequencies.Count == 0)
+            {
+                return touchedCount;
+            }
+
+            var n = lengths.Length;
+            var df = frequencies.Count;
+            var idf = (float)(group.Weight * Math.Log(1 + ((n - df + 0.5) / (df + 0.5))));
+            foreach (var (row, tf) in frequencies)
+            {
+                var norm = K1 * (1 - B + (B * lengths[row] / averageLength));
+                if (scores[row] == 0)
+                {
+                    touched[touchedCount++] = row;
+                }
+
+                scores[row] += idf * tf * (K1 + 1) / (tf + norm);
             }
 
             return touchedCount;

@@ -14,11 +14,16 @@ public sealed record AnalyzedQuery(string Text, DocumentLanguage Language)
 
     public IReadOnlyList<Identifier> Identifiers { get; init; } = [];
 
-
     public IReadOnlyList<DocumentMention> Mentions { get; init; } = [];
 
     /// <summary>Glossary synonyms found for the query: the matched phrase and the terms added for it.</summary>
     public IReadOnlyList<(string Phrase, IReadOnlyList<string> Synonyms)> Expansions { get; init; } = [];
+
+    /// <summary>
+    /// The question in the catalog's other language, when the caller may see documents in it (set by the retriever);
+    /// null when the catalog is of the question's language only.
+    /// </summary>
+    public Translation.QueryTranslation? Translation { get; init; }
 
     /// <summary>Lexical terms added by the glossary (not already in <see cref="Terms"/>).</summary>
     public IReadOnlyList<string> ExpansionTerms { get; init; } = [];

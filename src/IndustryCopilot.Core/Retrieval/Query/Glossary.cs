@@ -38,12 +38,18 @@ public sealed class Glossary
 
     public int Count => _sets.Count;
 
+    /// <summary>The synonym sets, as written (trimmed, without duplicates).</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Sets => _sets;
+
     /// <summary>Reads a glossary file; reports the line of the first malformed entry.</summary>
-    public static Glossary Load(string path)
+    public static Glossary Load(string path) => Parse(File.ReadLines(path), path);
+
+    /// <summary>Parses glossary lines; <paramref name="source"/> names them in the error of a malformed entry.</summary>
+    public static Glossary Parse(IEnumerable<string> lines, string source)
     {
         var sets = new List<IReadOnlyList<string>>();
         var number = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in lines)
         {
             number++;
             var trimmed = line.Trim();
@@ -55,7 +61,7 @@ public sealed class Glossary
             var terms = trimmed.Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (terms.Length < 2)
             {
-                throw new FormatException($"{path}:{number}: a glossary line needs at least two tab-separated terms");
+                throw new FormatException($"{source}:{number}: a glossary line needs at least two tab-separated terms");
             }
 
             sets.Add(terms);
