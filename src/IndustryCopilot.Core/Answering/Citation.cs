@@ -42,6 +42,12 @@ public sealed record Citation
     /// <summary>The quoted text, verbatim from the chunk.</summary>
     public required string Quote { get; init; }
 
+    /// <summary>
+    /// The language of the cited document (<c>zh</c>, <c>en</c>, <c>mixed</c>), so that a client can say when a quote
+    /// is in another language than the question ("英文原文").
+    /// </summary>
+    public Documents.DocumentLanguage Language { get; init; }
+
     /// <summary>Source file path, for click-through.</summary>
     public required string SourcePath { get; init; }
 
@@ -60,6 +66,7 @@ public sealed record Citation
         PageEnd = hit.Chunk.PageEnd,
         OcrConfidence = hit.Chunk.OcrConfidence,
         Quote = quote,
+        Language = hit.Document.Language,
         SourcePath = hit.Document.SourcePath,
     };
 }

@@ -2,6 +2,7 @@ using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Index.Lexical;
 using IndustryCopilot.Core.Retrieval;
 using IndustryCopilot.Core.Retrieval.Query;
+using IndustryCopilot.Core.Retrieval.Translation;
 
 namespace IndustryCopilot.Core.Answering;
 
@@ -21,9 +22,37 @@ public sealed class EvidenceJudge(SqliteIndex index)
     {
         var terms = query.Terms;
         var frequencies = index.DocumentFrequencies(terms);
+        if (query.Translation is { } translation)
+        {
+            // A key term of the question's language that the catalog holds only in translation ("换油" over an English
+            // manual) is as rare as its rarest-held rendering, and is not unseen: the documents do speak of it.
+            foreach (var term in terms.Where(t => frequencies.GetValueOrDefault(t) == 0))
+            {
+                var renderings = translation.RenderingsOf(term).Where(r => r.Grams.Count > 0).ToList();
+                var gramFrequencies = index.DocumentFrequencies(renderings.SelectMany(r => r.Grams));
+                var held = renderings.Select(r => r.Grams.Min(g => gramFrequencies.GetValueOrDefault(g))).DefaultIfEmpty(0).Max();
+                if (held > 0)
+                {
+                    frequencies[term] = held;
+                }
+            }
+        }
+
         var n = Math.Max(1, index.ChunkCount());
         var weights = terms.ToDictionary(t => t, t => Math.Log(1 + (n / (double)Math.Max(1, frequencies.GetValueOrDefault(t)))));
         return (weights, terms.Where(t => frequencies.GetValueOrDefault(t) == 0).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>The passage's terms plus, through <paramref name="query"/>'s translation, the key terms it holds in the other language.</summary>
+    public static HashSet<string> TermsOf(RetrievedChunk hit, AnalyzedQuery query) =>
+        query.Translation is { } translation ? WithTranslation(TermsOf(hit), translation) : TermsOf(hit);
+
+    /// <summary><paramref name="terms"/> plus the question's key terms whose translation they hold.</summary>
+    public static HashSet<string> WithTranslation(IReadOnlySet<string> terms, QueryTranslation translation)
+    {
+        var result = new HashSet<string>(terms, StringComparer.Ordinal);
+        result.UnionWith(translation.Covered(terms));
+        return result;
     }
 
     /// <summary>Share (0–1) of the weighted terms present in <paramref name="present"/>.</summary>
@@ -35,7 +64,7 @@ public sealed class EvidenceJudge(SqliteIndex index)
 
     /// <summary>
     /// The support of the best evidence chunk, and whether all named identifiers occur in the evidence;
-    /// <paramref name="terms"/> holds each chunk's <see cref="TermsOf"/>, in the same order.
+    /// <paramref name="terms"/> holds each chunk's <see cref="TermsOf(RetrievedChunk)"/>, in the same order.
     /// </summary>
     public static (double Support, RetrievedChunk? Best, bool IdentifiersFound) Judge(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> evidence, IReadOnlyList<HashSet<string>> terms, IReadOnlyDictionary<string, double> weights)
     {

@@ -67,7 +67,7 @@ public sealed class QuoteAnswerer
     public AnswerAssessment Assess(string question, SearchResponse response, IReadOnlyDictionary<string, double>? timings = null)
     {
         var (weights, unseen) = _judge.WeightsAndUnseen(response.Query);
-        var units = new PassageUnits();
+        var units = new PassageUnits(response.Query.Translation);
         var signals = AnswerabilitySignals.Of(response.Query, response.Hits, weights, unseen, response.LanesRun, units);
         return new AnswerAssessment(question, response, weights, signals, _model.Probability(signals), timings ?? new Dictionary<string, double>()) { Units = units };
     }

@@ -49,6 +49,15 @@ internal static class QuoteComposer
 
     private static readonly HashSet<string> None = [];
 
+    /// <summary>The line before a quote from an English document in a Chinese answer.</summary>
+    public const string OtherLanguageLabelZh = "（英文原文）";
+
+    /// <summary>The line before a quote from a Chinese document in an English answer.</summary>
+    public const string OtherLanguageLabelEn = "(original in Chinese)";
+
+    private static bool OtherLanguage(bool zhQuestion, DocumentLanguage document) =>
+        zhQuestion ? document == DocumentLanguage.En : document == DocumentLanguage.Zh;
+
     /// <summary>The first line of a closest-passages answer in Chinese.</summary>
     public const string ClosestLabelZh = "未能确认直接答案，以下条款最相关：";
 
@@ -80,6 +89,13 @@ internal static class QuoteComposer
                 {
                     runs.Add([unit]);
                 }
+            }
+
+            // A quote in the other language than the question says so before it: the technician must know they are
+            // reading the English manual's words (or the Chinese standard's), not a translation.
+            if (OtherLanguage(zh, hit.Document.Language))
+            {
+                text.Append(zh ? OtherLanguageLabelZh : OtherLanguageLabelEn).Append('\n');
             }
 
             foreach (var run in runs)

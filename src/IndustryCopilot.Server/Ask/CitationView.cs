@@ -2,7 +2,10 @@ using IndustryCopilot.Core.Answering;
 
 namespace IndustryCopilot.Server.Ask;
 
-/// <summary>A citation in API form: where the quote stands, the quote, and a ready-made line ("Q/HD 006 Rev C — 5.3.2, p. 4").</summary>
+/// <summary>
+/// A citation in API form: where the quote stands, the quote, a ready-made line ("Q/HD 006 Rev C — 5.3.2, p. 4"), and
+/// the cited document's language (<c>zh</c>, <c>en</c>, <c>mixed</c>, <c>unknown</c>), to label quotes in the other language.
+/// </summary>
 internal sealed record CitationView(
     int Number,
     string ChunkId,
@@ -19,9 +22,10 @@ internal sealed record CitationView(
     int? TableRowLast,
     double? OcrConfidence,
     string Quote,
-    string Line)
+    string Line,
+    string Language)
 {
     public static CitationView From(Citation c) => new(
         c.Number, c.ChunkId, c.DocumentId, c.DocumentTitle, c.DocumentNumber, c.Revision, c.SectionPath, c.ClauseLabel,
-        c.PageStart, c.PageEnd, c.TableLabel, c.TableRows?.First, c.TableRows?.Last, c.OcrConfidence, c.Quote, CitationFormat.Line(c));
+        c.PageStart, c.PageEnd, c.TableLabel, c.TableRows?.First, c.TableRows?.Last, c.OcrConfidence, c.Quote, CitationFormat.Line(c), c.Language.ToString().ToLowerInvariant());
 }

@@ -85,13 +85,13 @@ public sealed partial record AnswerabilitySignals
     /// <param name="unseen">Key terms no indexed chunk holds.</param>
     /// <param name="lanesRun">The lanes the search ran.</param>
     public static AnswerabilitySignals Of(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> hits, IReadOnlyDictionary<string, double> weights, IReadOnlySet<string> unseen, IReadOnlyList<SearchLane> lanesRun) =>
-        Of(query, hits, weights, unseen, lanesRun, new PassageUnits());
+        Of(query, hits, weights, unseen, lanesRun, new PassageUnits(query.Translation));
 
     // Segmenting passages is the costly part of judging, so each passage's terms and units are computed once here
     // (units kept in units for the composition that follows).
     internal static AnswerabilitySignals Of(AnalyzedQuery query, IReadOnlyList<RetrievedChunk> hits, IReadOnlyDictionary<string, double> weights, IReadOnlySet<string> unseen, IReadOnlyList<SearchLane> lanesRun, PassageUnits units)
     {
-        var terms = hits.Select(EvidenceJudge.TermsOf).ToList();
+        var terms = hits.Select(h => EvidenceJudge.TermsOf(h, query)).ToList();
         var (coverage, best, identifiersFound) = EvidenceJudge.Judge(query, hits, terms, weights);
         var total = weights.Values.Sum();
         var top3 = new HashSet<string>(StringComparer.Ordinal);
@@ -104,7 +104,7 @@ public sealed partial record AnswerabilitySignals
         var dense = hits.Select(h => h.Lanes.TryGetValue(SearchLane.Dense, out var d) ? d.Score : (double?)null).Where(s => s is not null).DefaultIfEmpty(null).Max();
         var lanes = lanesRun.Where(l => l is not (SearchLane.NamedDocument or SearchLane.Parts or SearchLane.Penalty)).ToList();
         var hasIdentifiers = query.Identifiers.Any(i => i.Kind != IdentifierKind.Clause);
-        var sentences = hits.Take(3).Select((h, rank) => SentenceCoverageOf(units.Of(h, rank), h, weights)).ToList();
+        var sentences = hits.Take(3).Select((h, rank) => SentenceCoverageOf(units.Of(h, rank), h, weights, query)).ToList();
         return new AnswerabilitySignals
         {
             Coverage = coverage,
@@ -129,11 +129,12 @@ public sealed partial record AnswerabilitySignals
     }
 
     // A sentence answers with its document: the terms of the title and number count as held by every sentence.
-    private static double SentenceCoverageOf(List<QuoteUnit> units, RetrievedChunk hit, IReadOnlyDictionary<string, double> weights)
+    private static double SentenceCoverageOf(List<QuoteUnit> units, RetrievedChunk hit, IReadOnlyDictionary<string, double> weights, AnalyzedQuery query)
     {
         var title = EvidenceJudge.WithStems(LexicalAnalyzer.Terms($"{hit.Document.Title} {hit.Document.DocumentNumber}"));
         return units
-            .Select(u => EvidenceJudge.StemmedCoverage(weights, new HashSet<string>(u.Terms.Concat(title), StringComparer.Ordinal)))
+            .Select(u => new HashSet<string>(u.Terms.Concat(title), StringComparer.Ordinal))
+            .Select(terms => EvidenceJudge.StemmedCoverage(weights, query.Translation is { } t ? EvidenceJudge.WithTranslation(terms, t) : terms))
             .DefaultIfEmpty(0).Max();
     }
 

@@ -92,6 +92,10 @@ function complete(view, answer) {
     for (const c of answer.citations) {
       const item = element('li');
       item.append(chip(c), document.createTextNode(' ' + c.line.replace(/^\[\d+\]\s*/, '')));
+      // A source in the other language than the question is marked, so nobody takes the quote for a translation.
+      if ((c.language === 'en' || c.language === 'zh') && answer.language && c.language !== answer.language) {
+        item.append(' ', element('span', 'lang-tag', t(`source.lang.${c.language}`)));
+      }
       list.append(item);
     }
     view.box.append(element('h4', '', t(answer.outcome === 'closest' ? 'answer.closest' : 'answer.sources')), list);
