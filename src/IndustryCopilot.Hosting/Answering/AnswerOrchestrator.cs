@@ -28,6 +28,7 @@ public sealed class AnswerOrchestrator : IDisposable
     private readonly ConversationMemory _memory;
     private readonly bool _fallbackToQuote;
     private readonly Lock _retrieval = new();
+    private readonly ModelTranslations _translations = new();
 
     public AnswerOrchestrator(HybridRetriever retriever, AnsweringOptions answering, GenerationOptions generation, ChatBackend? backend, PromptLibrary? prompts, bool fallbackToQuote = true, TimeProvider? time = null)
     {
@@ -114,11 +115,17 @@ public sealed class AnswerOrchestrator : IDisposable
             timings["condense"] = Lap(clock);
         }
 
+        var translation = await TranslateAsync(standalone, request, lease.Token).ConfigureAwait(false);
+        if (translation.Called)
+        {
+            timings["translate"] = Lap(clock);
+        }
+
         SearchResponse response;
         var vector = request.Lanes.HasFlag(SearchLanes.Dense) ? _retriever.EmbedQuery(standalone) : null;
         lock (_retrieval)
         {
-            response = _retriever.Search(new SearchRequest(standalone) { K = _answering.EvidenceChunks, Filter = request.Filter, Lanes = request.Lanes, QueryVector = vector });
+            response = _retriever.Search(new SearchRequest(standalone) { K = _answering.EvidenceChunks, Filter = request.Filter, Lanes = request.Lanes, QueryVector = vector, ModelTranslation = translation.Text });
         }
 
         var assessment = _quote.Assess(question, response);
@@ -259,6 +266,35 @@ public sealed class AnswerOrchestrator : IDisposable
     }
 
     /// <summary>A search over the same retriever, safe beside concurrent answers (the retriever itself is not thread-safe).</summary>
+    /// <summary>
+    /// The model's translation of the question into the other language of the documents the caller may see, from the
+    /// cache when asked before; none when those documents are all of the question's language or the lexical lane is off.
+    /// </summary>
+    private async Task<(string? Text, bool Called)> TranslateAsync(string question, AskRequest request, CancellationToken cancellationToken)
+    {
+        DocumentLanguage? target;
+        lock (_retrieval)
+        {
+            target = request.Lanes.HasFlag(SearchLanes.Lexical)
+                ? _retriever.TranslationTarget(Core.Ingestion.Metadata.LanguageDetector.Detect(question), _retriever.Index.AllowedDocuments(request.Filter))
+                : null;
+        }
+
+        if (target is not { } to || _prompts is null)
+        {
+            return (null, false);
+        }
+
+        if (_translations.TryGet(question, to, out var cached))
+        {
+            return (cached, false);
+        }
+
+        var translated = await _prompts.TranslateAsync(question, to == DocumentLanguage.Zh, cancellationToken).ConfigureAwait(false);
+        _translations.Add(question, to, translated);
+        return (translated, true);
+    }
+
     public SearchResponse Search(SearchRequest request)
     {
         // Embedding the query is the costliest step and needs no index: it runs outside the lock, concurrently.

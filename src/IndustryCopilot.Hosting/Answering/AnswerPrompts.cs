@@ -43,6 +43,7 @@ internal sealed class AnswerPrompts
         {
             foreach (var chinese in new[] { false, true })
             {
+                // A translation is a rewrite of the question too: the same short budget.
                 var maxTokens = name == PromptLibrary.Answer ? options.MaxAnswerTokens : options.MaxCondensedTokens;
                 _functions[(name, chinese)] = KernelFunctionFactory.CreateFromPrompt(Config(name, chinese, maxTokens), _templates);
             }
@@ -100,6 +101,17 @@ internal sealed class AnswerPrompts
 
         // A rewrite that is empty or rambles is not a question to search with.
         return rewritten.Length == 0 || rewritten.Length > (question.Length * 4) + 200 ? question : rewritten;
+    }
+
+    /// <summary>
+    /// The question translated by the model (into Chinese when <paramref name="toChinese"/>, else English); null when
+    /// the model gives nothing usable. One short call, its length bounded like a rewrite's.
+    /// </summary>
+    public async Task<string?> TranslateAsync(string question, bool toChinese, CancellationToken cancellationToken)
+    {
+        var result = await _kernel.InvokeAsync(_functions[(PromptLibrary.TranslateQuestion, toChinese)], new KernelArguments { ["question"] = question }, cancellationToken).ConfigureAwait(false);
+        var line = (result.GetValue<string>() ?? "").Trim().Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim().Trim('"', '“', '”') ?? "";
+        return line.Length == 0 || line.Length > (question.Length * 4) + 200 ? null : line;
     }
 
     private static KernelArguments Arguments(string question, string sources) => new() { ["sources"] = sources, ["question"] = question };

@@ -10,12 +10,14 @@ public sealed partial class PromptLibrary
 {
     public const string Answer = "answer";
     public const string CondenseQuestion = "condense-question";
+    public const string TranslateQuestion = "translate-question";
 
     /// <summary>Variables supplied to each prompt; a template must use exactly these.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Variables = new Dictionary<string, string[]>
     {
         [Answer] = ["sources", "question"],
         [CondenseQuestion] = ["history", "question"],
+        [TranslateQuestion] = ["question"],
     };
 
     private static readonly string[] Languages = ["en", "zh"];
