@@ -38,10 +38,18 @@ public static class QuestionSetReader
         return c < 0 ? '\0' : (char)c;
     }
 
+    /// <remarks>
+    /// A first line without a question is the set's header: <c>corpus</c>, the documents' folder, and <c>source</c>, a
+    /// question set whose questions this one restates (paths relative to the file). A question with <c>same_as</c>
+    /// takes the gold units, type and answerability of that source question: a translated set carries only its wording.
+    /// </remarks>
     public static QuestionSet ReadJsonl(string path, string? corpus)
     {
         var questions = new List<EvalQuestion>();
         var number = 0;
+        string? headerCorpus = null;
+        Dictionary<string, EvalQuestion>? source = null;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         foreach (var line in File.ReadLines(path))
         {
             number++;
@@ -52,7 +60,22 @@ public static class QuestionSetReader
 
             try
             {
-                questions.Add(Parse(JsonDocument.Parse(line).RootElement));
+                var element = JsonDocument.Parse(line).RootElement;
+                if (questions.Count == 0 && source is null && headerCorpus is null && !element.TryGetProperty("question", out _))
+                {
+                    headerCorpus = element.TryGetProperty("corpus", out var c) ? Path.GetFullPath(Path.Combine(folder, c.GetString()!)) : null;
+                    source = element.TryGetProperty("source", out var s) ? ReadSource(Path.GetFullPath(Path.Combine(folder, s.GetString()!)), path) : null;
+                    continue;
+                }
+
+                var question = Parse(element);
+                if (element.TryGetProperty("same_as", out var same))
+                {
+                    var original = source?.GetValueOrDefault(same.GetString()!) ?? throw new KeyNotFoundException($"same_as {same.GetString()} is not a question of the header's source set");
+                    question = question with { Type = original.Type, Answerable = original.Answerable, Gold = original.Gold };
+                }
+
+                questions.Add(question);
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
@@ -61,8 +84,18 @@ public static class QuestionSetReader
         }
 
         var name = Path.GetFileNameWithoutExtension(path);
-        return new QuestionSet(name, questions, FindCorpus(path, questions) ?? (corpus is null ? throw new InvalidOperationException($"cannot find the documents of {path} beside it; pass --corpus <folder>") : Path.GetFullPath(corpus)));
+        if (headerCorpus is not null && !Directory.Exists(headerCorpus))
+        {
+            throw new DirectoryNotFoundException($"{path}: the documents folder its header names does not exist: {headerCorpus}");
+        }
+
+        return new QuestionSet(name, questions, headerCorpus ?? FindCorpus(path, questions) ?? (corpus is null ? throw new InvalidOperationException($"cannot find the documents of {path} beside it; pass --corpus <folder>") : Path.GetFullPath(corpus)));
     }
+
+    private static Dictionary<string, EvalQuestion> ReadSource(string sourcePath, string path) =>
+        File.Exists(sourcePath)
+            ? ReadJsonl(sourcePath, Path.GetDirectoryName(sourcePath)).Questions.ToDictionary(q => q.Id, StringComparer.Ordinal)
+            : throw new FileNotFoundException($"{path}: the question set its header restates does not exist: {sourcePath}", sourcePath);
 
     private static EvalQuestion Parse(JsonElement e)
     {

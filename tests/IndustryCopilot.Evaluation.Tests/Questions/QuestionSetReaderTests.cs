@@ -33,6 +33,62 @@ public sealed class QuestionSetReaderTests
     }
 
     [Fact]
+    public void ReadJsonl_HeaderAndSameAs_GoldTypeAndAnswerabilityFromTheSourceSet()
+    {
+        var root = Directory.CreateTempSubdirectory("icp-eval-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "pdfs"));
+            File.WriteAllText(Path.Combine(root, "source.jsonl"), """
+                {"id": "en-1", "lang": "en", "type": "fact", "question": "How long are permits kept?", "answerable": true, "gold": [{"doc": "a.pdf", "page": 4}]}
+                {"id": "en-2", "lang": "en", "type": "unanswerable", "question": "What colour are padlocks?", "answerable": false, "gold": []}
+                """);
+            Directory.CreateDirectory(Path.Combine(root, "translated"));
+            var file = Path.Combine(root, "translated", "zh.jsonl");
+            File.WriteAllText(file, """
+                {"set": "test", "source": "../source.jsonl", "corpus": "../pdfs"}
+                {"id": "zx-1", "lang": "zh", "question": "许可证保存多久？", "same_as": "en-1"}
+                {"id": "zx-2", "lang": "zh", "question": "挂锁是什么颜色？", "same_as": "en-2"}
+                """);
+
+            var set = QuestionSetReader.ReadJsonl(file, null);
+
+            Assert.Equal(Path.Combine(root, "pdfs"), set.CorpusDirectory);
+            Assert.Equal(("fact", true, 4), (set.Questions[0].Type, set.Questions[0].Answerable, set.Questions[0].Gold[0].Page));
+            Assert.Equal("许可证保存多久？", set.Questions[0].Question);
+            Assert.False(set.Questions[1].Answerable);
+            File.AppendAllText(file, "\n{\"id\": \"zx-3\", \"question\": \"?\", \"same_as\": \"en-9\"}\n");
+            Assert.Contains("zh.jsonl:4", Assert.Throws<InvalidDataException>(() => QuestionSetReader.ReadJsonl(file, null)).Message);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [SkippableFact]
+    public void ReadJsonl_ShippedCrossLanguageSets_EveryQuestionRestatesAnExistingOne()
+    {
+        var repository = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(repository.FullName, "IndustryCopilot.sln")))
+        {
+            repository = repository.Parent ?? throw new DirectoryNotFoundException("repository root (IndustryCopilot.sln) not found");
+        }
+
+        var shared = Path.GetFullPath(Path.Combine(repository.FullName, "../shared/eval/questions"));
+        Skip.IfNot(Directory.Exists(shared), $"../shared/eval is not here ({shared}); the cross-language sets read their gold from it");
+
+        var zh = QuestionSetReader.ReadJsonl(Path.Combine(repository.FullName, "tests/eval/zh-questions-en-pdfs.jsonl"), null);
+        var en = QuestionSetReader.ReadJsonl(Path.Combine(repository.FullName, "tests/eval/en-questions-zh-regulations.jsonl"), null);
+        var corpus = QuestionSetReader.ReadJsonl(Path.Combine(repository.FullName, "tests/eval/questions-across-corpus.jsonl"), null);
+
+        Assert.Equal((50, 40), (zh.Questions.Count, zh.Questions.Count(q => q.Answerable)));
+        Assert.Equal((70, 55), (en.Questions.Count, en.Questions.Count(q => q.Answerable)));
+        Assert.All(zh.Questions.Concat(corpus.Questions.Where(q => q.Lang == "zh")), q => Assert.Contains(q.Question, c => c is >= '\u4e00' and <= '\u9fff'));
+        Assert.All(corpus.Questions.SelectMany(q => q.Gold), g => Assert.True(File.Exists(Path.Combine(corpus.CorpusDirectory, g.Doc)), g.Doc));
+    }
+
+    [Fact]
     public void ReadJsonl_BrokenLine_ErrorNamesLine()
     {
         var file = Path.GetTempFileName();
