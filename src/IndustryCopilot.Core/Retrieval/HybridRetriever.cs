@@ -224,8 +224,16 @@ public sealed class HybridRetriever
 
         if (request.Lanes.HasFlag(SearchLanes.Lexical) && query.Translation?.Groups() is { Count: > 0 } groups)
         {
+            // The lane speaks for the other language only: its kept codes and Latin words would otherwise rank the
+            // question's own-language passages a second time, weighted as the other language's voice.
             var translated = Run(new IndexQuery { TermGroups = groups, Filter = request.Filter, Lanes = SearchLanes.Lexical, K = pool });
-            lanes[SearchLane.Translated] = ToRows(translated.Lanes.Values.FirstOrDefault() ?? [], allowed);
+            var to = query.Translation.To;
+            var rows = ToRows(translated.Lanes.Values.FirstOrDefault() ?? [], allowed).Where(h => Speaks(LanguageOf(h.RowId, documents), to)).ToList();
+            if (rows.Count > 0)
+            {
+                lanes[SearchLane.Translated] = rows;
+            }
+
             Lap(timings, "translated", clock);
         }
 
@@ -242,12 +250,32 @@ public sealed class HybridRetriever
         // suggestion or closest-passages list until an admin releases their document.
         var held = _index.HeldRows();
         var weight = _options.Weight;
+        if (query.Translation is { } translation && lanes.ContainsKey(SearchLane.Translated))
+        {
+            // In a document of the other language the question's own words can only have met its Latin words and
+            // codes, which the translated lane searches too (kept as written) and the identifier lane matches exactly:
+            // counted again by every own-language lane, "OSHA" outvoted the words that say what the question asks.
+            foreach (var lane in lanes.Keys.Where(l => l is SearchLane.Lexical or SearchLane.ChineseBm25 or SearchLane.Parts or SearchLane.Penalty or SearchLane.NamedDocument).ToList())
+            {
+                var own = lanes[lane].Where(h => LanguageOf(h.RowId, documents) != translation.To).ToList();
+                if (own.Count > 0)
+                {
+                    lanes[lane] = own;
+                }
+                else
+                {
+                    lanes.Remove(lane);
+                }
+            }
+        }
+
         if (lanes.ContainsKey(SearchLane.Translated) && _options.BalanceLanguages)
         {
             // Every lane of the question's language votes for its passages and one lane speaks for the other
             // language: weighted as many times as the question's language has lanes, the other language's best
             // passage is not outvoted by weaker ones in the question's own (docs/evaluation.md, Across languages).
-            var ownLanes = Math.Max(1, lanes.Keys.Count(l => l is not (SearchLane.Translated or SearchLane.NamedDocument or SearchLane.Parts or SearchLane.Penalty)));
+            // The identifier lane matches codes in either language, so it is nobody's voice here.
+            var ownLanes = Math.Max(1, lanes.Keys.Count(l => l is not (SearchLane.Translated or SearchLane.Identifier or SearchLane.NamedDocument or SearchLane.Parts or SearchLane.Penalty)));
             weight = lane => lane == SearchLane.Translated ? _options.Weight(lane) * ownLanes : _options.Weight(lane);
         }
 
@@ -274,6 +302,13 @@ public sealed class HybridRetriever
         Lap(timings, "fuse", clock);
         timings["total"] = timings.Values.Sum();
         return new SearchResponse(query, result, lanes.Keys.ToList(), timings);
+    }
+
+    private DocumentLanguage LanguageOf(long row, Dictionary<string, DocumentInfo> documents)
+    {
+        var id = _index.ChunkRows().IdOf(row);
+        var hash = id?.LastIndexOf('#') ?? -1;
+        return hash > 0 && documents.TryGetValue(id![..hash], out var document) ? document.Language : DocumentLanguage.Unknown;
     }
 
     // A mixed document speaks both languages; one without letters (an unread scan) neither.

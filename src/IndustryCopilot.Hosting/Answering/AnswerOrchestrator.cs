@@ -150,7 +150,7 @@ public sealed class AnswerOrchestrator : IDisposable
         }
 
         var safetyCritical = SafetyTopics.IsSafetyCritical(standalone) || SafetyTopics.IsSafetyCritical(question);
-        var stream = new VerifiedRelease(sources, chinese, holdAll: safetyCritical);
+        var stream = new VerifiedRelease(sources, chinese, holdAll: safetyCritical, _retriever.Translator);
         var tokenCount = 0;
         var firstToken = 0L;
         Exception? failure = null;
@@ -220,7 +220,7 @@ public sealed class AnswerOrchestrator : IDisposable
         else
         {
             var handling = safetyCritical ? UnsupportedSentenceHandling.Remove : _generation.UnsupportedSentences;
-            var verified = GeneratedAnswerVerifier.Verify(text, sources, handling, chinese);
+            var verified = GeneratedAnswerVerifier.Verify(text, sources, handling, chinese, translator: _retriever.Translator);
             timings["verify"] = Lap(clock);
             answer = Judge(verified, safetyCritical, request, question, standalone, response, assessment, chinese);
         }

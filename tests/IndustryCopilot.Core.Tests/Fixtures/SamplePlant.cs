@@ -5,9 +5,9 @@ namespace IndustryCopilot.Core.Tests.Fixtures;
 /// <summary>A small plant knowledge base: an English maintenance manual, a Chinese law article, a bilingual torque table.</summary>
 internal static class SamplePlant
 {
-    public static RetrievalIndex Create()
+    public static RetrievalIndex Create(Retrieval.Translation.QueryTranslator? translator = null)
     {
-        var fixture = new RetrievalIndex();
+        var fixture = new RetrievalIndex(translator: translator);
         fixture.Add(new DocumentInfo { Id = "mm", SourcePath = "/plant/mm.pdf", ContentHash = "mm", Format = "pdf", SizeBytes = 1, Title = "Air compressor maintenance", DocumentNumber = "MM-AC-037", Revision = "2", Language = DocumentLanguage.En, AccessGroups = ["public"] },
             ("4 Maintenance > 4.2 Oil", "4.2", "Change the compressor oil every 2000 operating hours. Use ISO VG 46 oil only. Record the change in the log."),
             ("4 Maintenance > 4.3 Filter", "4.3", "Replace the intake filter every 500 hours or when the differential pressure exceeds 0.5 bar."));

@@ -1,5 +1,7 @@
 using IndustryCopilot.Core.Answering;
 using IndustryCopilot.Core.Answering.Generation;
+using IndustryCopilot.Core.Retrieval.Query;
+using IndustryCopilot.Core.Retrieval.Translation;
 using IndustryCopilot.Core.Tests.Fixtures;
 using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Hosting.Tests.Fixtures;
@@ -73,6 +75,40 @@ public sealed class AnswerOrchestratorTests
         await Answer(orchestrator, "Who changes the compressor oil and how often?");
         Assert.Contains(injection, model.Calls.Last().Messages[1].Text, StringComparison.Ordinal);
         Assert.Equal(messages[0].Text, model.Calls.Last().Messages[0].Text);
+    }
+
+    [Fact]
+    public async Task AskAsync_ChineseQuestionEnglishManual_ModelTranslatesOnceAndTheAnswerCitesTheManual()
+    {
+        using var plant = new Plant(new QueryTranslator(new TranslationGlossary(Glossary.Empty, TranslationGlossary.Shipped), BilingualLexicon.Empty));
+        var model = new ScriptedChatClient(messages => messages[0].Text.Contains("into English", StringComparison.Ordinal)
+            ? "How often is the compressor oil changed?"
+            : "空压机机油每 2000 运行小时更换一次 [1]。");
+        using var orchestrator = plant.Orchestrator(model);
+
+        var answer = await Answer(orchestrator, "空压机多久换一次机油？");
+        await Answer(orchestrator, "空压机多久换一次机油？");
+
+        Assert.Equal(3, model.Calls.Count);
+        var translation = model.Calls.First().Messages;
+        Assert.Contains("from Chinese into English", translation[0].Text, StringComparison.Ordinal);
+        Assert.Equal("空压机多久换一次机油？", translation[1].Text);
+        Assert.Equal(AnswerMode.Generated, answer.Mode);
+        Assert.Equal("MM-AC-037", Assert.Single(answer.Citations).DocumentNumber);
+        Assert.True(answer.Verification!.Clean, string.Join("; ", answer.Verification.Unsupported.Select(u => $"{u.Text}: {u.Reason}")));
+        Assert.Contains("translate", answer.TimingsMs.Keys);
+    }
+
+    [Fact]
+    public async Task AskAsync_CatalogOfTheQuestionsLanguageOnly_NoTranslationCall()
+    {
+        using var plant = new Plant(new QueryTranslator(new TranslationGlossary(Glossary.Empty, TranslationGlossary.Shipped), BilingualLexicon.Empty));
+        var model = new ScriptedChatClient(_ => "从业人员超过一百人的，应当设置安全生产管理机构 [1]。");
+        using var orchestrator = plant.Orchestrator(model);
+
+        await orchestrator.AskAsync(new AskRequest("从业人员超过多少人要设安全生产管理机构？") { Filter = Core.Retrieval.SearchFilter.None with { DocumentIds = ["law"] } });
+
+        Assert.DoesNotContain(model.Calls, c => c.Messages[0].Text.Contains("translate", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -10,9 +10,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace IndustryCopilot.Hosting.Tests.Fixtures;
 
 /// <summary>A small plant knowledge base (English manual, Chinese law, bilingual torque table) and orchestrators over it.</summary>
-internal sealed class Plant : IDisposable
+internal sealed class Plant(Core.Retrieval.Translation.QueryTranslator? translator = null) : IDisposable
 {
-    public RetrievalIndex Index { get; } = SamplePlant.Create();
+    public RetrievalIndex Index { get; } = SamplePlant.Create(translator);
 
     public static PromptLibrary Prompts { get; } = PromptLibrary.Load();
 

@@ -11,7 +11,7 @@ namespace IndustryCopilot.Core.Answering.Generation;
 /// answer would not show. For a safety-critical question nothing is released before the end: a later sentence could
 /// still fail, and then the whole answer falls back to the documents' own words.
 /// </summary>
-public sealed partial class VerifiedRelease(IReadOnlyList<PromptSource> sources, bool chinese, bool holdAll)
+public sealed partial class VerifiedRelease(IReadOnlyList<PromptSource> sources, bool chinese, bool holdAll, Retrieval.Translation.QueryTranslator? translator = null)
 {
     private readonly StringBuilder _text = new();
     private string _released = "";
@@ -34,7 +34,7 @@ public sealed partial class VerifiedRelease(IReadOnlyList<PromptSource> sources,
 
         _checkedLength = complete.Length;
         // Removal, not flagging, while streaming: a flagged sentence could later turn into a cited one.
-        var verified = GeneratedAnswerVerifier.Verify(complete.Value, sources, UnsupportedSentenceHandling.Remove, chinese).Text;
+        var verified = GeneratedAnswerVerifier.Verify(complete.Value, sources, UnsupportedSentenceHandling.Remove, chinese, translator: translator).Text;
         if (verified.Length <= _released.Length || !verified.StartsWith(_released, StringComparison.Ordinal))
         {
             return "";

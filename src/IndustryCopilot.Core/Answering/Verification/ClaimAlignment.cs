@@ -2,7 +2,7 @@ namespace IndustryCopilot.Core.Answering.Verification;
 
 /// <summary>
 /// Aligns one claim with the unit of evidence it rests on. A unit supports the claim when it covers the claim's
-/// content (at least <c>minCoverage</c> of its bigrams and stems; across languages the values carry it), states every
+/// content (at least <c>minCoverage</c> of its bigrams and stems; across languages of its translated words, or its values), states every
 /// value of the claim (after exact conversion; a row's bare number under a header naming the unit), and names every
 /// code or size the claim names. Among supporting units the best covered is the aligned one; the claim is then
 /// compared with it for polarity and condition. What fails says why: a value that sits only in another row or step,
@@ -26,9 +26,15 @@ internal static class ClaimAlignment
             {
                 coverage = (coverage + (features.Characters.Count(unit.Characters.Contains) / (double)features.Characters.Count)) / 2;
             }
-            // Across languages words cannot be compared (yet); values and codes can: a measured value with its unit
-            // and at least one more value or code (a code with its own digits counts once).
-            var covers = chinese == unit.Chinese ? coverage >= minCoverage : crossLanguage;
+            // Across languages the claim's words are compared through their translations when a translator is at
+            // hand; values and codes carry a claim on their own: a measured value with its unit and at least one more
+            // value or code (a code with its own digits counts once).
+            if (chinese != unit.Chinese)
+            {
+                coverage = features.TranslatedCoverage(unit.Grams);
+            }
+
+            var covers = chinese == unit.Chinese ? coverage >= minCoverage : crossLanguage || coverage >= minCoverage;
             if (!covers)
             {
                 continue;

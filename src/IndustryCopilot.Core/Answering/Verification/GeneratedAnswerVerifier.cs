@@ -1,3 +1,5 @@
+using IndustryCopilot.Core.Documents;
+using IndustryCopilot.Core.Retrieval.Translation;
 using System.Text;
 using System.Text.RegularExpressions;
 using IndustryCopilot.Core.Answering.Generation;
@@ -27,7 +29,15 @@ public static partial class GeneratedAnswerVerifier
     private const string FlagZh = "（未经来源证实）";
     private const string FlagEn = " (not verified against the sources)";
 
-    public static VerifiedAnswer Verify(string modelText, IReadOnlyList<PromptSource> sources, UnsupportedSentenceHandling handling, bool chinese, double minCoverage = DefaultMinCoverage)
+    /// <summary>Checks every sentence of <paramref name="modelText"/> against the <paramref name="sources"/> it cites.</summary>
+    /// <param name="modelText">The model's answer.</param>
+    /// <param name="sources">The numbered sources of the prompt.</param>
+    /// <param name="handling">What happens to a sentence the sources do not support.</param>
+    /// <param name="chinese">The answer's language is Chinese.</param>
+    /// <param name="minCoverage">Share of a claim's content a unit must hold.</param>
+    /// <param name="translator">Translates claims for sources in the other language (a Chinese answer from an English
+    /// manual): a claim then covers a unit through its words' renderings; without one, only values and codes carry it.</param>
+    public static VerifiedAnswer Verify(string modelText, IReadOnlyList<PromptSource> sources, UnsupportedSentenceHandling handling, bool chinese, double minCoverage = DefaultMinCoverage, QueryTranslator? translator = null)
     {
         var byNumber = sources.ToDictionary(s => s.Number);
         var units = new Dictionary<int, List<EvidenceUnit>>();
@@ -52,7 +62,7 @@ public static partial class GeneratedAnswerVerifier
                 }
             }
 
-            var (aligned, problem) = Check(sentence.Body, valid, sources.Select(s => s.Number).Where(n => !valid.Contains(n)).ToList(), UnitsOf, minCoverage, repaired);
+            var (aligned, problem) = Check(sentence.Body, valid, sources.Select(s => s.Number).Where(n => !valid.Contains(n)).ToList(), UnitsOf, minCoverage, repaired, translator);
             if (problem is null)
             {
                 kept.Add((sentence, aligned, false));
@@ -84,7 +94,7 @@ public static partial class GeneratedAnswerVerifier
 
     // Each claim of the sentence must rest on a unit of a cited source, or be repaired to another source's unit.
     private static (List<EvidenceUnit> Aligned, (UnsupportedReason Reason, string Detail)? Problem) Check(
-        string body, List<int> cited, List<int> others, Func<int, List<EvidenceUnit>> unitsOf, double minCoverage, List<RepairedCitation> repaired)
+        string body, List<int> cited, List<int> others, Func<int, List<EvidenceUnit>> unitsOf, double minCoverage, List<RepairedCitation> repaired, QueryTranslator? translator)
     {
         if (!StatesSomething(body))
         {
@@ -106,6 +116,11 @@ public static partial class GeneratedAnswerVerifier
         foreach (var claim in claims)
         {
             var features = ClaimFeatures.Of(claim);
+            if (translator is not null)
+            {
+                features = features with { Translation = translator.Translate(claim, features.Chinese ? DocumentLanguage.En : DocumentLanguage.Zh, []) };
+            }
+
             var verdict = ClaimAlignment.Align(features, [.. cited.SelectMany(unitsOf)], minCoverage);
             var elsewhere = ClaimAlignment.Align(features, [.. others.SelectMany(unitsOf)], minCoverage);
             // The unit a claim rests on is the one that says it best, cited or not: a clearly better one elsewhere in

@@ -123,8 +123,10 @@ public sealed partial class QueryTranslator(TranslationGlossary glossary, Biling
     private TranslatedTerm FromDictionary(string word, IReadOnlyList<string> keyTerms, Func<IEnumerable<string>, Dictionary<string, long>>? frequencies) =>
         English(word, Held(dictionary.English(word).Take(Candidates).Select(EnglishRendering), frequencies), TranslationOrigin.Dictionary, keyTerms) with { Weight = word.Length == 1 ? 0.5 : 1.0 };
 
-    // The first renderings the catalog holds every gram of; without statistics, the first ones.
-    private static IEnumerable<Rendering> Held(IEnumerable<Rendering> renderings, Func<IEnumerable<string>, Dictionary<string, long>>? frequencies)
+    // The renderings the catalog holds every gram of; without statistics, the first ones. A word's own senses (zh → en)
+    // keep the dictionary's order, which puts the main meaning first; the headwords found for an English word (en → zh)
+    // have no order of their own in CC-CEDICT, so the ones more passages use come first.
+    private static IEnumerable<Rendering> Held(IEnumerable<Rendering> renderings, Func<IEnumerable<string>, Dictionary<string, long>>? frequencies, bool byFrequency = false)
     {
         var list = renderings.Where(r => r.Grams.Count > 0).ToList();
         if (frequencies is null)
@@ -133,7 +135,8 @@ public sealed partial class QueryTranslator(TranslationGlossary glossary, Biling
         }
 
         var known = frequencies(list.SelectMany(r => r.Grams).Distinct(StringComparer.Ordinal));
-        return list.Where(r => r.Grams.All(known.ContainsKey)).Take(MaxRenderings);
+        var held = list.Where(r => r.Grams.All(known.ContainsKey));
+        return (byFrequency ? held.OrderByDescending(r => r.Grams.Min(g => known[g])) : held).Take(MaxRenderings);
     }
 
     private static TranslatedTerm English(string source, IEnumerable<Rendering> renderings, TranslationOrigin origin, IReadOnlyList<string> keyTerms) =>
@@ -164,7 +167,7 @@ public sealed partial class QueryTranslator(TranslationGlossary glossary, Biling
                 var (chinese, origin) = glossary.Chinese(key) is { Count: > 0 } glossed
                     ? (glossed, TranslationOrigin.Glossary)
                     : (n <= SenseText.MaxWords ? dictionary.Chinese(key, Candidates) : [], TranslationOrigin.Dictionary);
-                var renderings = origin == TranslationOrigin.Glossary ? chinese.Select(ChineseRendering).Where(r => r.Grams.Count > 0).ToList() : Held(chinese.Select(ChineseRendering), frequencies).ToList();
+                var renderings = origin == TranslationOrigin.Glossary ? chinese.Select(ChineseRendering).Where(r => r.Grams.Count > 0).ToList() : Held(chinese.Select(ChineseRendering), frequencies, byFrequency: true).ToList();
                 if (renderings.Count > 0)
                 {
                     var stems = SenseText.ContentStems(phrase);

@@ -14,6 +14,8 @@ public sealed record TranslatedTerm(string Source, IReadOnlyList<string> SourceT
     /// True when a passage holding <paramref name="terms"/> holds one rendering: all its words up to two, two of three,
     /// three of four ("oil change interval" is held by "replace the oil every … hours" under "Maintenance intervals").
     /// </summary>
-    public bool HeldBy(IReadOnlySet<string> terms) =>
-        Renderings.Any(r => r.Terms.Count > 0 && r.Terms.Count(terms.Contains) >= Math.Max(Math.Min(r.Terms.Count, 2), (int)Math.Ceiling(r.Terms.Count * 2 / 3.0)));
+    /// <param name="terms">The passage's terms (with stems), or its index grams when <paramref name="grams"/>.</param>
+    /// <param name="grams">Compare the renderings' grams (stems, bigrams) instead of their terms.</param>
+    public bool HeldBy(IReadOnlySet<string> terms, bool grams = false) =>
+        Renderings.Select(r => grams ? r.Grams : r.Terms).Any(words => words.Count > 0 && words.Count(terms.Contains) >= Math.Max(Math.Min(words.Count, 2), (int)Math.Ceiling(words.Count * 2 / 3.0)));
 }
