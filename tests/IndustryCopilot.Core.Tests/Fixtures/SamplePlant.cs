@@ -5,7 +5,7 @@ namespace IndustryCopilot.Core.Tests.Fixtures;
 /// <summary>A small plant knowledge base: an English maintenance manual, a Chinese law article, a bilingual torque table.</summary>
 internal static class SamplePlant
 {
-    public static RetrievalIndex Create(Retrieval.Translation.QueryTranslator? translator = null)
+    public static RetrievalIndex Create(global::IndustryCopilot.Core.Retrieval.Translation.QueryTranslator? translator = null)
     {
         var fixture = new RetrievalIndex(translator: translator);
         fixture.Add(new DocumentInfo { Id = "mm", SourcePath = "/plant/mm.pdf", ContentHash = "mm", Format = "pdf", SizeBytes = 1, Title = "Air compressor maintenance", DocumentNumber = "MM-AC-037", Revision = "2", Language = DocumentLanguage.En, AccessGroups = ["public"] },

@@ -129,6 +129,35 @@ public sealed class ChatUiTests
         Assert.False(File.Exists(Path.Combine(server.DataDirectory, "uploads", Path.GetFileName(file))));
     }
 
+    [SkippableFact]
+    public void Chat_ChineseQuestionEnglishManual_ClauseQuotedFirstAndMarkedAsEnglish()
+    {
+        Skip.If(Chromium.Missing is not null, Chromium.Missing);
+        using var server = new CorpusServer { Anonymous = false, Settings = AnswerSettings.Answering() };
+        var key = server.AddKey("technician", ApiKeyRole.Reader);
+        var url = Listen(server);
+        using var browser = Chromium.Start();
+
+        browser.Navigate().GoToUrl(url);
+        browser.WaitFor("#key").SendKeys(key);
+        browser.FindElement(By.CssSelector("#login-form button[type=submit]")).Click();
+        browser.WaitFor("#question").SendKeys("空压机换油周期");
+        browser.FindElement(By.Id("ask")).Click();
+
+        // Quote mode without a model: the English clause, verbatim, first among the passages, labelled as English.
+        var answer = browser.WaitFor(".message.answer", e => e.GetAttribute("data-answer-id") is not null);
+        var text = answer.FindElement(By.CssSelector(".text")).Text;
+        Assert.Contains("（英文原文）\n3.3 Replace the oil filter and the compressor oil every 4,000 operating hours.", text, StringComparison.Ordinal);
+        var first = answer.FindElements(By.CssSelector("ul.citations li"))[0];
+        Assert.Contains("MM-AC-037", first.Text, StringComparison.Ordinal);
+        Assert.Contains("3.3", first.Text, StringComparison.Ordinal);
+        Assert.Equal("in English", first.FindElement(By.CssSelector(".lang-tag")).Text);
+
+        answer.FindElement(By.CssSelector(".text .chip")).Click();
+        Assert.Equal("3.3 Replace the oil filter and the compressor oil every 4,000 operating hours.", browser.WaitFor("#source-text mark", e => e.Text.Length > 0).Text);
+        Assert.Contains("MM-AC-037", browser.FindElement(By.Id("source-title")).Text, StringComparison.Ordinal);
+    }
+
     // The factory's in-memory server cannot take a browser; Kestrel on a free loopback port can.
     internal static string Listen(CorpusServer server)
     {
