@@ -279,7 +279,25 @@ public sealed class HybridRetriever
             weight = lane => lane == SearchLane.Translated ? _options.Weight(lane) * ownLanes : _options.Weight(lane);
         }
 
-        var fused = ReciprocalRankFusion.Fuse(lanes, weight, _options.RrfK).Where(f => !held.Contains(f.RowId));
+        IEnumerable<(long RowId, double Score)> fused = ReciprocalRankFusion.Fuse(lanes, weight, _options.RrfK).Where(f => !held.Contains(f.RowId)).ToList();
+        if (query.Translation is { } spoken && lanes.TryGetValue(SearchLane.Translated, out var other) && _options.BalanceLanguages)
+        {
+            // The extra weight stays only with other-language passages that say as much of the question as the best
+            // own-language one near the head; the rest fall back to one lane's weight.
+            // A passage rests on the extra weight when no lane of the question's language found it (a mixed document
+            // may be found by both).
+            var ownFound = lanes.Where(l => l.Key is not (SearchLane.Translated or SearchLane.Identifier)).SelectMany(l => l.Value).Select(h => h.RowId).ToHashSet();
+            var isOther = (long row) => !ownFound.Contains(row);
+            var weaker = LanguageBalance.Weaker(_index, fused.Take(LanguageBalance.Head).Select(f => f.RowId).ToList(), isOther, query.Terms, spoken);
+            if (weaker.Count > 0)
+            {
+                var extra = weight(SearchLane.Translated) - _options.Weight(SearchLane.Translated);
+                var rank = other.Select((h, i) => (h.RowId, Rank: i + 1)).ToDictionary(p => p.RowId, p => p.Rank);
+                fused = fused.Select(f => weaker.Contains(f.RowId) ? (f.RowId, Score: f.Score - (extra / (_options.RrfK + rank[f.RowId]))) : f).OrderByDescending(f => f.Score).ToList();
+            }
+
+            Lap(timings, "balance", clock);
+        }
 
         var top = fused.Take(_reranker is null ? request.K : Math.Max(request.K, pool)).ToList();
         var chunks = _index.GetChunksByRowId(top.Select(t => t.RowId).ToList()).ToDictionary(c => c.RowId);

@@ -29,12 +29,13 @@ internal static class ClaimAlignment
             // Across languages the claim's words are compared through their translations when a translator is at
             // hand; values and codes carry a claim on their own: a measured value with its unit and at least one more
             // value or code (a code with its own digits counts once).
-            if (chinese != unit.Chinese)
+            var translated = chinese != unit.Chinese && unit.DocumentLanguage == (chinese ? Documents.DocumentLanguage.En : Documents.DocumentLanguage.Zh);
+            if (translated)
             {
                 coverage = features.TranslatedCoverage(unit.Grams);
             }
 
-            var covers = chinese == unit.Chinese ? coverage >= minCoverage : crossLanguage || coverage >= minCoverage;
+            var covers = chinese == unit.Chinese ? coverage >= minCoverage : crossLanguage || (translated && coverage >= minCoverage);
             if (!covers)
             {
                 continue;

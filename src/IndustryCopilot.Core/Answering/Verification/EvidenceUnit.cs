@@ -28,6 +28,12 @@ internal sealed record EvidenceUnit(
     public (IReadOnlySet<string> Own, IReadOnlySet<string> Body)? RowGrams { get; init; }
 
     /// <summary>
+    /// The language of the unit's document: a claim is read through its translation only against a document wholly in
+    /// the other language, not against an ASCII row of a bilingual table (whose header the claim shares).
+    /// </summary>
+    public Documents.DocumentLanguage DocumentLanguage { get; init; }
+
+    /// <summary>
     /// For a table row, the claim's words that name some row of the table (its qualifiers: a size, a grade, a file)
     /// but not this one — a claim about another row's thing; null when there is none.
     /// </summary>

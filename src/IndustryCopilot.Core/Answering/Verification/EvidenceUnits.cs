@@ -33,6 +33,7 @@ internal static class EvidenceUnits
             {
                 RowGrams = unit.IsTableRow ? (Content.Grams(unit.Text), body) : null,
                 Characters = Content.Characters(unit.Text + "\n" + place),
+                DocumentLanguage = source.Hit.Document.Language,
             });
         }
 

@@ -116,13 +116,15 @@ public static partial class GeneratedAnswerVerifier
         foreach (var claim in claims)
         {
             var features = ClaimFeatures.Of(claim);
-            if (translator is not null)
+            List<EvidenceUnit> citedUnits = [.. cited.SelectMany(unitsOf)], otherUnits = [.. others.SelectMany(unitsOf)];
+            // Translating costs a segmentation per claim: only for sources in the other language.
+            if (translator is not null && citedUnits.Concat(otherUnits).Any(u => u.Chinese != features.Chinese))
             {
                 features = features with { Translation = translator.Translate(claim, features.Chinese ? DocumentLanguage.En : DocumentLanguage.Zh, []) };
             }
 
-            var verdict = ClaimAlignment.Align(features, [.. cited.SelectMany(unitsOf)], minCoverage);
-            var elsewhere = ClaimAlignment.Align(features, [.. others.SelectMany(unitsOf)], minCoverage);
+            var verdict = ClaimAlignment.Align(features, citedUnits, minCoverage);
+            var elsewhere = ClaimAlignment.Align(features, otherUnits, minCoverage);
             // The unit a claim rests on is the one that says it best, cited or not: a clearly better one elsewhere in
             // the prompt either supports the claim (re-cited there) or shows it contradicts or drops a condition.
             var clearlyBetter = elsewhere.Unit is not null && elsewhere.Coverage >= verdict.Coverage + BetterElsewhere

@@ -1,0 +1,62 @@
+using IndustryCopilot.Core.Index;
+using IndustryCopilot.Core.Index.Lexical;
+using IndustryCopilot.Core.Retrieval.Translation;
+
+namespace IndustryCopilot.Core.Retrieval.Fusion;
+
+/// <summary>
+/// The check on the translated lane's extra weight: a passage in the other language keeps it only if it says at least
+/// as much of the question as the best passage in the question's own language near the head of the ranking (share of
+/// the question's key terms, IDF-weighted, held directly or through a translation). An English README among Chinese
+/// laws matches "safety" and "law" and would otherwise take half the head of every Chinese question.
+/// </summary>
+internal static class LanguageBalance
+{
+    /// <summary>Passages of the fused head compared.</summary>
+    public const int Head = 10;
+
+    /// <summary>The rows of <paramref name="head"/> in the other language that say less of the question than the best own-language row.</summary>
+    public static HashSet<long> Weaker(SqliteIndex index, IReadOnlyList<long> head, Func<long, bool> isOther, IReadOnlyList<string> keyTerms, QueryTranslation translation)
+    {
+        var weights = Weights(index, keyTerms, translation);
+        var total = weights.Values.Sum();
+        var coverage = new Dictionary<long, double>();
+        foreach (var chunk in index.GetChunksByRowId(head))
+        {
+            var terms = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var term in LexicalAnalyzer.Terms(chunk.Chunk.SearchText))
+            {
+                terms.Add(term);
+                terms.Add(EnglishStemmer.Stem(term));
+            }
+
+            terms.UnionWith(translation.Covered(terms));
+            coverage[chunk.RowId] = total <= 0 ? 0 : weights.Where(w => terms.Contains(w.Key)).Sum(w => w.Value) / total;
+        }
+
+        var own = head.Where(r => !isOther(r)).Select(r => coverage.GetValueOrDefault(r)).DefaultIfEmpty(0).Max();
+        return head.Where(r => isOther(r) && coverage.GetValueOrDefault(r) < own).ToHashSet();
+    }
+
+    // IDF of each key term; a term only the other language holds weighs as its rarest-held rendering.
+    private static Dictionary<string, double> Weights(SqliteIndex index, IReadOnlyList<string> keyTerms, QueryTranslation translation)
+    {
+        var frequencies = index.DocumentFrequencies(keyTerms);
+        var n = Math.Max(1, index.ChunkCount());
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var term in keyTerms)
+        {
+            var df = frequencies.GetValueOrDefault(term);
+            if (df == 0)
+            {
+                var renderings = translation.RenderingsOf(term).Where(r => r.Grams.Count > 0).ToList();
+                var grams = index.DocumentFrequencies(renderings.SelectMany(r => r.Grams));
+                df = renderings.Select(r => r.Grams.Min(g => grams.GetValueOrDefault(g))).DefaultIfEmpty(0).Max();
+            }
+
+            weights[term] = Math.Log(1 + (n / (double)Math.Max(1, df)));
+        }
+
+        return weights;
+    }
+}
