@@ -90,7 +90,8 @@ public sealed class RetrievalOptions
     /// <summary>
     /// When the translated lane runs, weight it as many times as the lanes that speak the question's language, so that
     /// in a catalog of both languages the best passage in the other language is not outvoted by weaker ones in the
-    /// question's own. Measured against taking the languages in turns by rank (docs/evaluation.md). Default true.
+    /// question's own; a passage keeps that weight only if it holds as much of the question as the best own-language
+    /// passage near the head (docs/evaluation.md, Across languages). Default true.
     /// </summary>
     public bool BalanceLanguages { get; set; } = true;
 
