@@ -69,7 +69,7 @@ internal sealed class SearchCommand : Command<SearchCommand.Settings>
             }
         }
 
-        AnsiConsole.MarkupLineInterpolated($"[grey]lanes: {string.Join(", ", response.LanesRun).ToLowerInvariant()}; {response.TimingsMs["total"]:F1} ms[/]");
+        AnsiConsole.MarkupLineInterpolated($"[grey]lanes: {string.Join(", ", response.LanesRun).ToLowerInvariant()}; {response.TimingsMs["total"]:F1} ms ({string.Join(", ", response.TimingsMs.Where(t => t.Key != "total").Select(t => $"{t.Key} {t.Value:F1}"))})[/]");
         if (response.Hits.Count == 0)
         {
             AnsiConsole.WriteLine("no matching passages in the indexed documents");

@@ -12,12 +12,25 @@ namespace IndustryCopilot.Core.Retrieval.Fusion;
 /// </summary>
 internal static class LanguageBalance
 {
-    /// <summary>Passages of the fused head compared.</summary>
+    /// <summary>Passages of the fused head looked at.</summary>
     public const int Head = 10;
+
+    /// <summary>The best own-language passage is sought among the first few of the head.</summary>
+    private const int OwnCompared = 3;
 
     /// <summary>The rows of <paramref name="head"/> in the other language that say less of the question than the best own-language row.</summary>
     public static HashSet<long> Weaker(SqliteIndex index, IReadOnlyList<long> head, Func<long, bool> isOther, IReadOnlyList<string> keyTerms, QueryTranslation translation)
     {
+        // Nothing to compare with (a catalog of the other language only), or nobody leaning on the extra weight: no
+        // passage needs reading, which keeps this off the cost of most searches.
+        var others = head.Where(isOther).ToList();
+        var own = head.Where(r => !isOther(r)).Take(OwnCompared).ToList();
+        if (others.Count == 0 || own.Count == 0)
+        {
+            return [];
+        }
+
+        head = [.. own, .. others];
         var weights = Weights(index, keyTerms, translation);
         var total = weights.Values.Sum();
         var coverage = new Dictionary<long, double>();
@@ -34,8 +47,8 @@ internal static class LanguageBalance
             coverage[chunk.RowId] = total <= 0 ? 0 : weights.Where(w => terms.Contains(w.Key)).Sum(w => w.Value) / total;
         }
 
-        var own = head.Where(r => !isOther(r)).Select(r => coverage.GetValueOrDefault(r)).DefaultIfEmpty(0).Max();
-        return head.Where(r => isOther(r) && coverage.GetValueOrDefault(r) < own).ToHashSet();
+        var best = own.Select(r => coverage.GetValueOrDefault(r)).Max();
+        return others.Where(r => coverage.GetValueOrDefault(r) < best).ToHashSet();
     }
 
     // IDF of each key term; a term only the other language holds weighs as its rarest-held rendering.
