@@ -28,9 +28,7 @@ public sealed class EvidenceJudge(SqliteIndex index)
             // manual) is as rare as its rarest-held rendering, and is not unseen: the documents do speak of it.
             foreach (var term in terms.Where(t => frequencies.GetValueOrDefault(t) == 0))
             {
-                var renderings = translation.RenderingsOf(term).Where(r => r.Grams.Count > 0).ToList();
-                var gramFrequencies = index.DocumentFrequencies(renderings.SelectMany(r => r.Grams));
-                var held = renderings.Select(r => r.Grams.Min(g => gramFrequencies.GetValueOrDefault(g))).DefaultIfEmpty(0).Max();
+                var held = translation.FrequencyInTranslation(term, index.DocumentFrequencies);
                 if (held > 0)
                 {
                     frequencies[term] = held;

@@ -62,9 +62,7 @@ internal static class LanguageBalance
             var df = frequencies.GetValueOrDefault(term);
             if (df == 0)
             {
-                var renderings = translation.RenderingsOf(term).Where(r => r.Grams.Count > 0).ToList();
-                var grams = index.DocumentFrequencies(renderings.SelectMany(r => r.Grams));
-                df = renderings.Select(r => r.Grams.Min(g => grams.GetValueOrDefault(g))).DefaultIfEmpty(0).Max();
+                df = translation.FrequencyInTranslation(term, index.DocumentFrequencies);
             }
 
             weights[term] = Math.Log(1 + (n / (double)Math.Max(1, df)));

@@ -23,6 +23,17 @@ public sealed record QueryTranslation(DocumentLanguage From, DocumentLanguage To
     public IEnumerable<Rendering> RenderingsOf(string term) =>
         Terms.Where(t => t.SourceTerms.Contains(term, StringComparer.Ordinal)).SelectMany(t => t.Renderings);
 
+    /// <summary>
+    /// The document frequency a key term the catalog lacks has through its translation: that of its rarest-held
+    /// rendering (a rendering is held by as many chunks as hold its rarest gram), 0 when no rendering is held.
+    /// </summary>
+    public long FrequencyInTranslation(string term, Func<IEnumerable<string>, Dictionary<string, long>> frequencies)
+    {
+        var renderings = RenderingsOf(term).Where(r => r.Grams.Count > 0).ToList();
+        var grams = frequencies(renderings.SelectMany(r => r.Grams));
+        return renderings.Select(r => r.Grams.Min(g => grams.GetValueOrDefault(g))).DefaultIfEmpty(0).Max();
+    }
+
     /// <summary>One line per translated word, "换油 → oil change | change the oil (glossary)", for search output.</summary>
     public IEnumerable<string> Describe() =>
         Terms.Select(t => $"{t.Source} → {string.Join(" | ", t.Renderings.Select(r => r.Text))} ({t.Origin.ToString().ToLowerInvariant()})");
