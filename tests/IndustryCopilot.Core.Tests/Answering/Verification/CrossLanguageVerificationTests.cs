@@ -41,4 +41,30 @@ public sealed class CrossLanguageVerificationTests
 
         Assert.Equal(UnsupportedReason.NotCovered, Assert.Single(verified.Report.Unsupported).Reason);
     }
+
+    [Fact]
+    public void Verify_ChineseClaimTurningAnEnglishProhibitionIntoAnInstruction_Contradicted()
+    {
+        var sources = Sources.Numbered(Sources.Hit("mm", "2.2 Never loosen a fitting, plug or hose while the system is under pressure."));
+
+        var verified = GeneratedAnswerVerifier.Verify("系统带压时可以松开软管接头 [1]。", sources, UnsupportedSentenceHandling.Remove, chinese: true, translator: Translator);
+
+        Assert.False(verified.Report.Clean);
+    }
+
+    [Fact]
+    public void Verify_EnglishClaimChineseSource_KeptWhenRightRemovedWhenTheValueIsWrong()
+    {
+        var law = Sources.Hit("law", "第二十四条 从业人员超过一百人的，应当设置安全生产管理机构或者配备专职安全生产管理人员。", title: "安全生产法") with
+        {
+            Document = Sources.Hit("law", "x").Document with { Language = Documents.DocumentLanguage.Zh },
+        };
+        var sources = Sources.Numbered(law);
+
+        var right = GeneratedAnswerVerifier.Verify("Above 100 employees a safety management body is required [1].", sources, UnsupportedSentenceHandling.Remove, chinese: false, translator: Translator);
+        var wrong = GeneratedAnswerVerifier.Verify("Above 300 employees a safety management body is required [1].", sources, UnsupportedSentenceHandling.Remove, chinese: false, translator: Translator);
+
+        Assert.False(wrong.Report.Clean);
+        Assert.True(right.Report.Clean, string.Join("; ", right.Report.Unsupported.Select(u => $"{u.Text}: {u.Reason}")));
+    }
 }
