@@ -153,6 +153,16 @@ public sealed class ChatUiTests
         Assert.Contains("3.3", first.Text, StringComparison.Ordinal);
         Assert.Equal("in English", first.FindElement(By.CssSelector(".lang-tag")).Text);
 
+        // ICP_SCREENSHOTS=<folder>: the answer as a technician sees it, on a desktop and on a phone (390 px), to look at.
+        if (Environment.GetEnvironmentVariable("ICP_SCREENSHOTS") is { Length: > 0 } shots)
+        {
+            Directory.CreateDirectory(shots);
+            ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(shots, "cross-language-desktop.png"));
+            browser.Manage().Window.Size = new System.Drawing.Size(390, 844);
+            ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(shots, "cross-language-phone.png"));
+            browser.Manage().Window.Size = new System.Drawing.Size(1280, 900);
+        }
+
         answer.FindElement(By.CssSelector(".text .chip")).Click();
         Assert.Equal("3.3 Replace the oil filter and the compressor oil every 4,000 operating hours.", browser.WaitFor("#source-text mark", e => e.Text.Length > 0).Text);
         Assert.Contains("MM-AC-037", browser.FindElement(By.Id("source-title")).Text, StringComparison.Ordinal);
