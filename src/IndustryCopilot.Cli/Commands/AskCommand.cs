@@ -90,11 +90,11 @@ internal sealed class AskCommand : AsyncCommand<AskCommand.Settings>
             AnsiConsole.WriteLine(prompt);
         }
 
-        Print(answer, streamed);
+        Print(answer, streamed, environment.Answering.AnswerThreshold);
         return 0;
     }
 
-    private static void Print(Answer answer, bool streamed)
+    private static void Print(Answer answer, bool streamed, double threshold)
     {
         if (streamed)
         {
@@ -105,6 +105,16 @@ internal sealed class AskCommand : AsyncCommand<AskCommand.Settings>
         if (answer.Notice is { } notice)
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]{notice}[/]");
+        }
+
+        if (answer.Reason is { } reason)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{reason}[/]");
+        }
+
+        if (answer.Choice is { } choice)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{choice}[/]");
         }
 
         // The streamed words were unverified; show the final text unless it is the same.
@@ -140,6 +150,6 @@ internal sealed class AskCommand : AsyncCommand<AskCommand.Settings>
 
         var timings = string.Join(", ", answer.TimingsMs.Where(t => t.Key != "total").Select(t => $"{t.Key} {t.Value:F0}"));
         var model = answer.Model is null ? "" : $"; model {answer.Model}";
-        AnsiConsole.MarkupLineInterpolated($"[grey]mode {answer.Mode.ToString().ToLowerInvariant()}; outcome {answer.Outcome.ToString().ToLowerInvariant()}{model}; support {answer.Support:F2}; answerability {answer.Answerability:F2}; {answer.TimingsMs.GetValueOrDefault("total"):F0} ms ({timings})[/]");
+        AnsiConsole.MarkupLineInterpolated($"[grey]mode {answer.Mode.ToString().ToLowerInvariant()}; outcome {answer.Outcome.ToString().ToLowerInvariant()}{model}; support {answer.Support:F2}; answerability {answer.Answerability:F4} (answers outright from {threshold:F4}); {answer.TimingsMs.GetValueOrDefault("total"):F0} ms ({timings})[/]");
     }
 }

@@ -47,6 +47,15 @@ public sealed record Answer
     /// </summary>
     public string? Notice { get; init; }
 
+    /// <summary>
+    /// Set when the best rows differ only in a qualifier (grade, size, model): all of them are quoted, and this asks the
+    /// reader which one applies, in the question's language ("是哪一种？"). Null otherwise.
+    /// </summary>
+    public string? Choice { get; init; }
+
+    /// <summary>For <see cref="AnswerOutcome.Closest"/>: in plain words, why the passages are not confirmed as the answer.</summary>
+    public string? Reason { get; init; }
+
     /// <summary>The standalone question actually searched, when a follow-up was rewritten using the conversation.</summary>
     public string? StandaloneQuestion { get; init; }
 

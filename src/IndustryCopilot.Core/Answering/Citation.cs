@@ -42,6 +42,9 @@ public sealed record Citation
     /// <summary>The quoted text, verbatim from the chunk.</summary>
     public required string Quote { get; init; }
 
+    /// <summary>Verbatim pieces of <see cref="Quote"/> that hold what was asked (the torque cell, the interval, the alarm's action), for a client to mark.</summary>
+    public IReadOnlyList<string> Highlights { get; init; } = [];
+
     /// <summary>
     /// The language of the cited document (<c>zh</c>, <c>en</c>, <c>mixed</c>), so that a client can say when a quote
     /// is in another language than the question ("英文原文").

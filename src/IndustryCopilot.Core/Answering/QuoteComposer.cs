@@ -11,26 +11,25 @@ namespace IndustryCopilot.Core.Answering;
 /// </summary>
 internal static class QuoteComposer
 {
-    /// <summary>The sentences that cover the question's key terms best, as the answer.</summary>
+    /// <summary>The sentences that cover the question's key terms best, as the answer, each widened to its whole clause or qualifier rows.</summary>
     public static Answer Answered(string question, DocumentLanguage language, List<RetrievedChunk> hits, IReadOnlyDictionary<string, double> weights, int maxSentences, PassageUnits passages)
     {
         var units = hits.SelectMany((h, rank) => passages.Of(h, rank)).ToList();
-        // Every citation names its document, so a question's words that only name the document ("AC-37 compressor")
-        // need no sentence to cover them; otherwise the scope statement that repeats the title beats the clause that answers.
-        var named = hits.Select(h => EvidenceJudge.WithStems(LexicalAnalyzer.Terms($"{h.Document.Title} {h.Document.DocumentNumber}"))).ToList();
+        var named = Named(hits);
         var chosen = Choose(units, weights, named, maxSentences);
         var zh = language is DocumentLanguage.Zh or DocumentLanguage.Mixed;
-        var (text, citations) = Quote(zh ? "根据知识库文件原文：" : "From the indexed documents:", zh, hits, chosen);
-        return new Answer { Question = question, Text = text, Mode = AnswerMode.Quote, Outcome = AnswerOutcome.Answered, Language = language, Citations = citations };
+        var quoted = Quote(zh ? "根据知识库文件原文：" : "From the indexed documents:", zh, question, hits, chosen, weights, passages, _ => true);
+        return new Answer { Question = question, Text = quoted.Text, Mode = AnswerMode.Quote, Outcome = AnswerOutcome.Answered, Language = language, Citations = quoted.Citations, Choice = quoted.Choice };
     }
 
     /// <summary>
     /// No claim of an answer: a label saying no direct answer was found, then the best-covering sentence (or row) of
-    /// each of the top passages, verbatim and cited.
+    /// each passage that still holds the question's words (cut where that drops below half the best), the first one
+    /// widened to its whole clause; and, in plain words, why it is not confirmed.
     /// </summary>
     public static Answer Closest(string question, DocumentLanguage language, List<RetrievedChunk> hits, IReadOnlyDictionary<string, double> weights, PassageUnits passages)
     {
-        var chosen = new List<QuoteUnit>();
+        var best = new List<(QuoteUnit Unit, double Gain)>();
         for (var rank = 0; rank < hits.Count; rank++)
         {
             var units = passages.Of(hits[rank], rank);
@@ -38,13 +37,22 @@ internal static class QuoteComposer
             {
                 // The unit holding the most key-term weight; the passage's first when none holds any.
                 var gains = units.ConvertAll(u => Gain(u, weights, None, None));
-                chosen.Add(units[gains.IndexOf(gains.Max())]);
+                best.Add((units[gains.IndexOf(gains.Max())], gains.Max()));
             }
         }
 
+        // Passages holding less than half the best one's key-term weight are noise after it (a scope clause, an unrelated table).
+        var top = best.Count == 0 ? 0 : best.Max(b => b.Gain);
+        var chosen = best.Where((b, i) => i == 0 || (top > 0 && b.Gain >= top / 2)).Select(b => b.Unit).ToList();
         var zh = language is DocumentLanguage.Zh or DocumentLanguage.Mixed;
-        var (text, citations) = Quote(zh ? ClosestLabelZh : ClosestLabelEn, zh, hits, chosen);
-        return new Answer { Question = question, Text = text, Mode = AnswerMode.Quote, Outcome = AnswerOutcome.Closest, Language = language, Citations = citations };
+        var quoted = Quote(zh ? ClosestLabelZh : ClosestLabelEn, zh, question, hits, chosen, weights, passages, rank => rank == chosen[0].HitRank);
+        var first = chosen.Count == 0 ? [] : passages.Of(hits[chosen[0].HitRank], chosen[0].HitRank).SelectMany(u => u.Terms).ToHashSet(StringComparer.Ordinal);
+        var named = chosen.Count == 0 ? None : Named(hits)[chosen[0].HitRank];
+        return new Answer
+        {
+            Question = question, Text = quoted.Text, Mode = AnswerMode.Quote, Outcome = AnswerOutcome.Closest, Language = language, Citations = quoted.Citations,
+            Choice = quoted.Choice, Reason = ClosestReason.Of(question, zh, first, weights, named),
+        };
     }
 
     private static readonly HashSet<string> None = [];
@@ -64,30 +72,29 @@ internal static class QuoteComposer
     /// <summary>The first line of a closest-passages answer in English.</summary>
     public const string ClosestLabelEn = "No direct answer found; the closest passages are:";
 
-    private static (string Text, List<Citation> Citations) Quote(string framing, bool zh, List<RetrievedChunk> hits, List<QuoteUnit> chosen)
+    // Every citation names its document, so a question's words that only name the document ("AC-37 compressor")
+    // need no sentence to cover them; otherwise the scope statement that repeats the title beats the clause that answers.
+    private static List<HashSet<string>> Named(List<RetrievedChunk> hits) =>
+        hits.Select(h => EvidenceJudge.WithStems(LexicalAnalyzer.Terms($"{h.Document.Title} {h.Document.DocumentNumber}"))).ToList();
+
+    private static QuotedPassages Quote(string framing, bool zh, string question, List<RetrievedChunk> hits, List<QuoteUnit> chosen, IReadOnlyDictionary<string, double> weights, PassageUnits passages, Func<int, bool> widen)
     {
         var text = new StringBuilder(framing).Append('\n');
         var citations = new List<Citation>();
+        string? choice = null;
         foreach (var group in chosen.GroupBy(u => u.HitRank).OrderBy(g => g.Key))
         {
             var hit = hits[group.Key];
-            var ordered = group.OrderBy(u => u.Index).ToList();
+            var picked = group.OrderBy(u => u.Index).ToList();
+            var ordered = widen(group.Key) ? QuoteExtent.Widen(hit.Chunk, passages.Of(hit, group.Key), picked, weights) : picked;
+            var pickedIndexes = picked.Select(u => u.Index).ToHashSet();
+            var valueColumn = ordered[0].IsTableRow ? QuoteHighlights.ValueColumn(hit.Chunk.Text, question, weights) : -1;
             if (ordered[0].IsTableRow)
             {
                 text.Append(QuoteUnits.TableHeader(hit.Chunk.Text)).Append('\n');
-            }
-
-            // Neighbouring units of one chunk form one quote with one number.
-            var runs = new List<List<QuoteUnit>>();
-            foreach (var unit in ordered)
-            {
-                if (runs.Count > 0 && runs[^1][^1].Index + 1 == unit.Index)
+                if (choice is null && QuoteExtent.Qualifier(hit.Chunk.Text, ordered, valueColumn) is { } qualifier)
                 {
-                    runs[^1].Add(unit);
-                }
-                else
-                {
-                    runs.Add([unit]);
+                    choice = ChoiceText(zh, qualifier, ordered.Count);
                 }
             }
 
@@ -98,11 +105,11 @@ internal static class QuoteComposer
                 text.Append(zh ? OtherLanguageLabelZh : OtherLanguageLabelEn).Append('\n');
             }
 
-            foreach (var run in runs)
+            foreach (var run in Runs(ordered))
             {
                 var quote = hit.Chunk.Text[run[0].Start..run[^1].End];
                 var number = citations.Count + 1;
-                var citation = Citation.From(number, hit, quote);
+                var citation = Citation.From(number, hit, quote) with { Highlights = QuoteHighlights.Of(question, quote, run, pickedIndexes, valueColumn) };
                 if (run[0].IsTableRow && hit.Chunk.TableRows is { } rows)
                 {
                     citation = citation with { TableLabel = hit.Chunk.TableLabel, TableRows = (rows.First + run[0].Index, rows.First + run[^1].Index) };
@@ -113,7 +120,35 @@ internal static class QuoteComposer
             }
         }
 
-        return (text.ToString().TrimEnd(), citations);
+        return new QuotedPassages(text.ToString().TrimEnd(), citations, choice);
+    }
+
+    // Neighbouring units of one chunk form one quote with one number.
+    private static List<List<QuoteUnit>> Runs(List<QuoteUnit> ordered)
+    {
+        var runs = new List<List<QuoteUnit>>();
+        foreach (var unit in ordered)
+        {
+            if (runs.Count > 0 && runs[^1][^1].Index + 1 == unit.Index)
+            {
+                runs[^1].Add(unit);
+            }
+            else
+            {
+                runs.Add([unit]);
+            }
+        }
+
+        return runs;
+    }
+
+    private static string ChoiceText(bool zh, (string Column, List<string> Values, string Key) qualifier, int rows)
+    {
+        var values = string.Join(zh ? "、" : ", ", qualifier.Values);
+        var key = qualifier.Key.Length > 0 ? qualifier.Key + " " : "";
+        return zh
+            ? $"表中 {key}有 {rows} 行，按“{qualifier.Column}”区分（{values}）。是哪一种？请按实际的“{qualifier.Column}”取对应行。"
+            : $"The table has {rows} rows for {key}that differ in “{qualifier.Column}” ({values}). Which one is it? Take the row of the actual “{qualifier.Column}”.";
     }
 
     // Greedy cover: each pick adds the most not-yet-covered key-term weight, nearer the top of the ranking preferred.

@@ -6,7 +6,8 @@ namespace IndustryCopilot.Server.Ask;
 /// <summary>
 /// The answer as the API returns it: an id for feedback and audit, the text, how it was made, what it claims
 /// (<c>outcome</c>: <c>answered</c>, <c>closest</c> — the closest passages, not an answer — or <c>notFound</c>), its
-/// citations and checks.
+/// citations and checks; <c>choice</c> asks which row applies when quoted rows differ only in a qualifier,
+/// <c>reason</c> says in plain words why closest passages are not confirmed.
 /// </summary>
 internal sealed record AskResponse(
     string AnswerId,
@@ -20,6 +21,8 @@ internal sealed record AskResponse(
     string? Model,
     string? StandaloneQuestion,
     string? Notice,
+    string? Choice,
+    string? Reason,
     double Support,
     double Answerability,
     IReadOnlyDictionary<string, double> Timings)
@@ -36,6 +39,8 @@ internal sealed record AskResponse(
         answer.Model,
         answer.StandaloneQuestion,
         answer.Notice,
+        answer.Choice,
+        answer.Reason,
         answer.Support,
         answer.Answerability,
         answer.TimingsMs);
