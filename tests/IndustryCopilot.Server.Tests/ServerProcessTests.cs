@@ -12,17 +12,18 @@ namespace IndustryCopilot.Server.Tests;
 public sealed class ServerProcessTests
 {
     [Fact]
-    public async Task RealProcess_IndexesCorpusThenAnswersOverHttpAndRefusesOversizedBodies()
+    public async Task RealProcess_DataDirFlag_KeyMadeThereAcceptedAndCorpusAnsweredOverHttp()
     {
         var data = Directory.CreateTempSubdirectory("icp-server-process-").FullName;
         var port = FreePort();
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "IndustryCopilot.Server.dll"), "--urls", $"http://127.0.0.1:{port}"])
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "IndustryCopilot.Server.dll"), "--urls", $"http://127.0.0.1:{port}", "--data-dir", data])
         {
             // Standard output is not read: left redirected, a chatty server could fill the pipe and stall.
             RedirectStandardOutput = false,
             RedirectStandardError = true,
             WorkingDirectory = CorpusServer.RepositoryRoot,
-            Environment = { ["ICP_Index__DataDirectory"] = data, ["ICP_DATA_DIR"] = data },
+            // Only the flag names the data directory, as `icp keys add --data-dir` did for the key below.
+            Environment = { ["ICP_Index__DataDirectory"] = null, ["ICP_DATA_DIR"] = null },
         };
         string key;
         using (var keys = new Hosting.Security.ApiKeyStore(data))
@@ -41,6 +42,8 @@ public sealed class ServerProcessTests
             var response = await client.PostAsJsonAsync("/api/ask", new { question = "E-203 报警怎么处理？" });
             var huge = await client.PostAsJsonAsync("/api/ask", new { question = new string('x', 2 * 1024 * 1024) });
 
+            var ready = JsonDocument.Parse(await client.GetStringAsync("/health/ready")).RootElement;
+            Assert.Equal(Path.GetFullPath(data), ready.GetProperty("index").GetProperty("dataDirectory").GetString());
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -10,10 +10,10 @@ internal sealed class KeysListCommand : Command<IcpSettings>
     public override int Execute(CommandContext context, IcpSettings settings, CancellationToken cancellationToken)
     {
         using var keys = CopilotEnvironment.Load(settings.DataDir).OpenKeys();
-        var table = new Table().AddColumns("id", "name", "role", "groups", "created", "revoked");
+        var table = new Table().AddColumns("id", "name", "role", "groups", "created", "last used", "revoked");
         foreach (var key in keys.List())
         {
-            table.AddRow(key.Id, Markup.Escape(key.Name), key.Role.ToString().ToLowerInvariant() + (key.AllGroups ? " (all groups)" : ""), Markup.Escape(string.Join(",", key.VisibleGroups)), key.Created.ToString("u"), key.Revoked?.ToString("u") ?? "");
+            table.AddRow(key.Id, Markup.Escape(key.Name), key.Role.ToString().ToLowerInvariant() + (key.AllGroups ? " (all groups)" : ""), Markup.Escape(string.Join(",", key.VisibleGroups)), key.Created.ToString("u"), key.LastUsed?.ToString("u") ?? "never", key.Revoked?.ToString("u") ?? "");
         }
 
         AnsiConsole.Write(table);

@@ -30,6 +30,11 @@ public sealed class ApiKeyStore : IDisposable
             // Keys made before admins were scoped keep the reach they had only through their groups.
             Exec("ALTER TABLE api_keys ADD COLUMN all_groups INTEGER NOT NULL DEFAULT 0;");
         }
+
+        if (!HasColumn("last_used"))
+        {
+            Exec("ALTER TABLE api_keys ADD COLUMN last_used TEXT;");
+        }
     }
 
     /// <summary>Creates a key; returns it (the only time it is visible) with its record.</summary>
@@ -92,8 +97,28 @@ public sealed class ApiKeyStore : IDisposable
             return null;
         }
 
-        return Query("hash = $v", Hash(presented)).FirstOrDefault(k => k.Active);
+        var key = Query("hash = $v", Hash(presented)).FirstOrDefault(k => k.Active);
+        var now = _time.GetUtcNow();
+        if (key is not null && (key.LastUsed is not { } used || now - used >= LastUsedResolution))
+        {
+            // Written at most once a minute per key: the admin page needs "used today", not a write on every request.
+            lock (_lock)
+            {
+                using var command = _connection.CreateCommand();
+                command.CommandText = "UPDATE api_keys SET last_used = $now WHERE id = $id";
+                command.Parameters.AddWithValue("$id", key.Id);
+                command.Parameters.AddWithValue("$now", now.ToString("O"));
+                command.ExecuteNonQuery();
+            }
+
+            key = key with { LastUsed = now };
+        }
+
+        return key;
     }
+
+    /// <summary>How stale <see cref="ApiKey.LastUsed"/> may be.</summary>
+    public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     public ApiKey? Get(string name) => Query("name = $v", name).FirstOrDefault();
 
@@ -127,7 +152,7 @@ public sealed class ApiKeyStore : IDisposable
         lock (_lock)
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = $"SELECT id, name, role, groups, created, revoked, all_groups FROM api_keys WHERE {where} ORDER BY created";
+            command.CommandText = $"SELECT id, name, role, groups, created, revoked, all_groups, last_used FROM api_keys WHERE {where} ORDER BY created";
             command.Parameters.AddWithValue("$v", (object?)value ?? DBNull.Value);
             using var reader = command.ExecuteReader();
             var keys = new List<ApiKey>();
@@ -140,7 +165,7 @@ public sealed class ApiKeyStore : IDisposable
                     JsonSerializer.Deserialize<List<string>>(reader.GetString(3)) ?? [],
                     DateTimeOffset.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture),
                     reader.IsDBNull(5) ? null : DateTimeOffset.Parse(reader.GetString(5), System.Globalization.CultureInfo.InvariantCulture))
-                { AllGroups = reader.GetInt64(6) != 0 });
+                { AllGroups = reader.GetInt64(6) != 0, LastUsed = reader.IsDBNull(7) ? null : DateTimeOffset.Parse(reader.GetString(7), System.Globalization.CultureInfo.InvariantCulture) });
             }
 
             return keys;

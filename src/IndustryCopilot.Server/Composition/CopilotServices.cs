@@ -21,6 +21,9 @@ namespace IndustryCopilot.Server.Composition;
 /// <summary>Registers the product in the web host: options validated at start, one index for serving, the answer flow, the indexing worker.</summary>
 internal static class CopilotServices
 {
+    /// <summary>The command-line flag naming the data directory, as the CLI's <c>--data-dir</c>.</summary>
+    public const string DataDirFlag = "data-dir";
+
     public static WebApplicationBuilder AddCopilot(this WebApplicationBuilder builder)
     {
         // Same convention as the CLI: appsettings.json beside the program first (the server may run from any folder,
@@ -28,13 +31,15 @@ internal static class CopilotServices
         var beside = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true).Build();
         builder.Configuration.Sources.Insert(0, new ChainedConfigurationSource { Configuration = beside, ShouldDisposeConfiguration = true });
         builder.Configuration.AddEnvironmentVariables("ICP_");
-        var environment = CopilotEnvironment.FromConfiguration(builder.Configuration);
+        // `--data-dir X` as the CLI takes it (the command line arrives as the configuration key "data-dir"), so a key made
+        // with `icp keys add --data-dir X` is the key this server checks.
+        var environment = CopilotEnvironment.FromConfiguration(builder.Configuration, builder.Configuration[DataDirFlag]);
         var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
         server.Validate();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<SearchIndexUnavailableHandler>();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySchemeTransformer>());
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySchemeTransformer>().AddOperationTransformer<ApiKeySchemeTransformer>());
         // Questions are short; nothing on these endpoints needs more than 1 MiB (uploads, when they come, get their own limit).
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

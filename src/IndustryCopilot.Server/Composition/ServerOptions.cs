@@ -34,6 +34,12 @@ public sealed class ServerOptions
     /// <summary>Where uploaded files are kept (and indexed from at every start). Default: <c>uploads</c> in the data directory.</summary>
     public string? UploadDirectory { get; set; }
 
+    /// <summary>
+    /// The web page's language for people who have not picked one (<c>zh</c> or <c>en</c>); unset, the browser's language
+    /// decides. A person's own choice (the 中文/EN switch) is remembered per person on that computer and wins.
+    /// </summary>
+    public string? DefaultLanguage { get; set; }
+
     /// <summary>The upload folder, absolute.</summary>
     public string Uploads(string dataDirectory) => Path.GetFullPath(UploadDirectory ?? Path.Combine(dataDirectory, "uploads"));
 
@@ -47,6 +53,11 @@ public sealed class ServerOptions
         if (RequestsPerMinute is < 1 or > 1_000_000)
         {
             throw new InvalidOperationException($"{Section}:RequestsPerMinute must be between 1 and 1000000");
+        }
+
+        if (DefaultLanguage is not (null or "zh" or "en"))
+        {
+            throw new InvalidOperationException($"{Section}:DefaultLanguage must be zh or en (or unset to follow the browser), not '{DefaultLanguage}'");
         }
 
         if (WatchedFolders.Any(string.IsNullOrWhiteSpace))

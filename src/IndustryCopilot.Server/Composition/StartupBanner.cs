@@ -1,3 +1,4 @@
+using IndustryCopilot.Hosting;
 using IndustryCopilot.Hosting.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -18,6 +19,9 @@ internal static partial class StartupBanner
                 LogOpen(logger, address);
             }
 
+            // Which data directory (keys, catalog, audit) this server reads: the first thing to check when a key is "unknown".
+            var dataDirectory = app.Services.GetRequiredService<CopilotEnvironment>().Index.DataDirectory;
+            LogDataDirectory(logger, dataDirectory);
             var options = app.Services.GetRequiredService<ServerOptions>();
             if (!options.AllowAnonymousLoopback && app.Services.GetRequiredService<ApiKeyStore>().List().All(k => !k.Active))
             {
@@ -29,6 +33,9 @@ internal static partial class StartupBanner
 
     [LoggerMessage(Level = LogLevel.Information, Message = "IndustryCopilot: open {Url}/ in a browser (API page: {Url}/scalar/)")]
     private static partial void LogOpen(ILogger logger, string url);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "IndustryCopilot: data directory {DataDirectory} (keys, catalog, audit; set with --data-dir or ICP_DATA_DIR)")]
+    private static partial void LogDataDirectory(ILogger logger, string dataDirectory);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No API key exists yet, so nobody can sign in: create one with `./icp keys add --name <you> --role admin` (same data directory), or start with --Server:AllowAnonymousLoopback=true to try it on this machine")]
     private static partial void LogNoKeys(ILogger logger);

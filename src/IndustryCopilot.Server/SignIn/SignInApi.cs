@@ -15,7 +15,8 @@ internal static partial class SignInApi
     public static IEndpointRouteBuilder MapSignInApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("").WithTags("Sign-in").AllowAnonymous();
-        auth.MapGet("/api/auth/methods", (AuthOptions options) => TypedResults.Ok(new SignInMethods(options.Ldap.Enabled, options.Oidc.Enabled ? options.Oidc.DisplayName : null)));
+        auth.MapGet("/api/auth/methods", (AuthOptions options, Composition.ServerOptions server) =>
+            TypedResults.Ok(new SignInMethods(options.Ldap.Enabled, options.Oidc.Enabled ? options.Oidc.DisplayName : null, server.DefaultLanguage)));
         auth.MapGet("/api/auth/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(context);
