@@ -29,6 +29,9 @@ public sealed record Answer
     /// <summary>When refused: documents the user may check.</summary>
     public IReadOnlyList<DocumentSuggestion> Suggestions { get; init; } = [];
 
+    /// <summary>When nothing was found: up to three questions the nearest passages do answer, in the question's language.</summary>
+    public IReadOnlyList<string> Related { get; init; } = [];
+
     /// <summary>The evidence judge's support for the answer, 0–1 (share of the question's weighted key terms the evidence holds).</summary>
     public double Support { get; init; }
 

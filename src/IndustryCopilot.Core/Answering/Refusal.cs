@@ -7,6 +7,9 @@ namespace IndustryCopilot.Core.Answering;
 /// <summary>The answer given when the documents do not answer: says so in the question's language and names the closest documents.</summary>
 public static class Refusal
 {
+    /// <summary>At most this many related questions are offered.</summary>
+    public const int MaxRelated = 3;
+
     public static Answer For(string question, DocumentLanguage language, IReadOnlyList<RetrievedChunk> hits, double support, double answerability = 0)
     {
         var zh = language is DocumentLanguage.Zh or DocumentLanguage.Mixed;
@@ -22,6 +25,12 @@ public static class Refusal
             }
         }
 
-        return new Answer { Question = question, Text = text.ToString(), Mode = AnswerMode.Refused, Outcome = AnswerOutcome.NotFound, Language = language, Suggestions = suggestions, Support = support, Answerability = answerability };
+        // Questions the nearest passages do answer, so "not found" is not a dead end.
+        var related = Examples.ExampleQuestions.From(hits.Select(h => (h.Chunk, h.Document)), zh, MaxRelated);
+        return new Answer
+        {
+            Question = question, Text = text.ToString(), Mode = AnswerMode.Refused, Outcome = AnswerOutcome.NotFound, Language = language,
+            Suggestions = suggestions, Related = related, Support = support, Answerability = answerability,
+        };
     }
 }

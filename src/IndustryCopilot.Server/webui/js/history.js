@@ -38,8 +38,19 @@ export async function loadHistory() {
     return item;
   }));
   $('history').classList.toggle('hidden', conversations.length === 0);
+  filter();
+}
+
+// Search in history: conversations whose title holds the typed words (titles are the first questions).
+function filter() {
+  const words = $('history-search').value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  for (const item of $('history-list').children) {
+    const title = item.querySelector('.open').textContent.toLowerCase();
+    item.classList.toggle('hidden', !words.every(w => title.includes(w)));
+  }
 }
 
 export function initHistory() {
   document.addEventListener('icp:answered', loadHistory);
+  $('history-search').addEventListener('input', filter);
 }

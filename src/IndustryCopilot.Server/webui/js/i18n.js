@@ -4,7 +4,7 @@ const strings = {
     'tab.chat': '问答', 'tab.documents': '文档', logout: '退出',
     'login.title': '请输入访问密钥', 'login.help': '密钥由 IT 管理员用 icp keys add 创建。', 'login.remember': '在此电脑上记住',
     'login.submit': '进入', 'login.invalid': '密钥无效或已吊销。',
-    'ask.placeholder': '输入问题，例如：M12 螺栓的拧紧力矩是多少？', 'ask.send': '提问', 'ask.new': '新对话',
+    'ask.placeholder': '输入问题，例如：E-205 报警怎么处理？', 'ask.send': '提问', 'ask.new': '新对话',
     'mode.quote': '原文摘录', 'mode.generated': '模型生成', 'mode.refused': '未找到依据', 'mode.closest': '未确认答案 · 最相关条款', 'mode.withheld': '已隐藏',
     'answer.withheld': '此回答引用了您现在无权查看的文件（访问组已变更，或文件已收紧或删除），因此不再显示。请重新提问。',
     'answer.sources': '来源', 'answer.closest': '最相关的条款（不是答案）', 'answer.suggestions': '可查阅的文档', 'answer.busy': '模型繁忙，请 {0} 秒后重试。',
@@ -32,12 +32,21 @@ const strings = {
     'signin.withkey': '使用访问密钥', 'signin.button': '登录', 'signin.sso': '通过 {0} 单点登录',
     'signin.wrong': '账号或密码错误。', 'signin.locked': '失败次数过多，请稍后再试。', 'signin.down': '目录服务器无法连接，请联系 IT。',
     'signin.noaccess': '您的账号没有访问权限，请联系 IT。', 'signin.refused': '单点登录的账号没有访问权限。', 'signin.failed': '单点登录失败，请重试。',
+    'chip.label': '来源 {0}：{1}', 'source.title': '来源', 'source.rev': '版本 {0}', 'source.row': '第 {0} 行', 'source.rows': '第 {0}–{1} 行',
+    'source.pages': '第 {0}–{1} 页', 'source.viewer': '在查看器中打开（第 {0} 页）', 'source.download': '下载原文件 {0}', 'source.share': '复制链接',
+    'source.shared': '链接已复制', 'source.file': '文件 {0}', 'source.ocr': 'OCR 识别 {0}%', 'source.loading': '正在打开来源…', 'source.failed': '来源无法打开：{0}',
+    'answer.more': '另外 {0} 条相关条款', 'answer.regenerate': '重新回答', 'answer.retry': '重试', 'answer.retryIn': '{0} 秒后可重试',
+    'answer.offline': '连接中断，回答没有完成。问题已保留，可以重试。', 'answer.server': '服务器出错（{0}），回答没有完成。问题已保留，可以重试。',
+    'answer.timeout': '等待超过 {0} 秒仍未回答。问题已保留，可以重试。', 'answer.related': '可以换个问法：', 'answer.why': '为什么没有确认：',
+    'history.search': '搜索历史对话', 'history.none': '没有匹配的对话', 'skip': '跳到提问框', 'lang.switch': '切换到英文界面',
+    'admin.lastUsed': '最近使用', 'admin.never': '从未使用', 'viewer.title': '原文查看', 'viewer.page': '第 {0} / {1} 页', 'viewer.prev': '上一页', 'viewer.next': '下一页',
+    'viewer.notfound': '此页上没有找到引用的文字，请在页面中查看。', 'viewer.failed': '无法打开文件：{0}', 'viewer.signin': '请先在问答页面登录，再打开此链接。',
   },
   en: {
     'tab.chat': 'Ask', 'tab.documents': 'Documents', logout: 'Sign out',
     'login.title': 'Enter your access key', 'login.help': 'Your IT admin creates keys with icp keys add.', 'login.remember': 'Remember on this computer',
     'login.submit': 'Continue', 'login.invalid': 'The key is unknown or revoked.',
-    'ask.placeholder': 'Ask, e.g. What is the oil change interval of the AC-37 compressor?', 'ask.send': 'Ask', 'ask.new': 'New conversation',
+    'ask.placeholder': 'Ask, e.g. How do I clear alarm A-102 on the compressor?', 'ask.send': 'Ask', 'ask.new': 'New conversation',
     'mode.quote': 'Quoted', 'mode.generated': 'Generated', 'mode.refused': 'Not in the documents', 'mode.closest': 'No direct answer · closest passages', 'mode.withheld': 'Withheld',
     'answer.withheld': 'This answer cited a document you can no longer see (your access groups changed, or the document was narrowed or removed), so it is no longer shown. Ask again.',
     'answer.sources': 'Sources', 'answer.closest': 'Closest passages (not an answer)', 'answer.suggestions': 'Documents to check', 'answer.busy': 'The model is busy; try again in {0} s.',
@@ -65,10 +74,31 @@ const strings = {
     'signin.withkey': 'Use an access key', 'signin.button': 'Sign in', 'signin.sso': 'Sign in with {0}',
     'signin.wrong': 'Wrong user name or password.', 'signin.locked': 'Too many failed sign-ins; try again later.', 'signin.down': 'The directory cannot be reached; contact IT.',
     'signin.noaccess': 'Your account has no access; contact IT.', 'signin.refused': 'The single sign-on account has no access.', 'signin.failed': 'Single sign-on failed; try again.',
+    'chip.label': 'Source {0}: {1}', 'source.title': 'Source', 'source.rev': 'Rev. {0}', 'source.row': 'row {0}', 'source.rows': 'rows {0}–{1}',
+    'source.pages': 'pp. {0}–{1}', 'source.viewer': 'Open in the viewer (p. {0})', 'source.download': 'Download {0}', 'source.share': 'Copy link',
+    'source.shared': 'Link copied', 'source.file': 'file {0}', 'source.ocr': 'OCR {0}%', 'source.loading': 'Opening the source…', 'source.failed': 'The source could not be opened: {0}',
+    'answer.more': '{0} more related passages', 'answer.regenerate': 'Answer again', 'answer.retry': 'Retry', 'answer.retryIn': 'Retry possible in {0} s',
+    'answer.offline': 'The connection dropped before the answer was complete. Your question is kept; retry when ready.', 'answer.server': 'The server failed ({0}) before the answer was complete. Your question is kept; retry when ready.',
+    'answer.timeout': 'No answer after {0} s. Your question is kept; retry when ready.', 'answer.related': 'Try asking:', 'answer.why': 'Why not confirmed: ',
+    'history.search': 'Search conversations', 'history.none': 'No matching conversation', 'skip': 'Skip to the question box', 'lang.switch': 'Switch to Chinese',
+    'admin.lastUsed': 'Last used', 'admin.never': 'never', 'viewer.title': 'Source viewer', 'viewer.page': 'Page {0} of {1}', 'viewer.prev': 'Previous page', 'viewer.next': 'Next page',
+    'viewer.notfound': 'The quoted words were not found on this page; read the page itself.', 'viewer.failed': 'The file could not be opened: {0}', 'viewer.signin': 'Sign in on the chat page first, then open this link again.',
   },
 };
 
-let language = localStorage.getItem('icp.lang') || (navigator.language.startsWith('zh') ? 'zh' : 'en');
+// The page's language: the person's own choice (remembered per person on this computer: a shared PC at a machine
+// serves several technicians, and one's English must not become the next one's), else the plant's default
+// (Server:DefaultLanguage), else the browser's. Before anyone signs in, the last choice made on this computer.
+let person = '';
+let plantDefault = null;
+let language = pick();
+
+function pick() {
+  const chosen = person ? localStorage.getItem(`icp.lang.${person}`) : localStorage.getItem('icp.lang');
+  if (chosen === 'zh' || chosen === 'en') return chosen;
+  if (plantDefault === 'zh' || plantDefault === 'en') return plantDefault;
+  return (navigator.language || '').toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
 
 export function t(key, ...args) {
   const text = strings[language][key] ?? key;
@@ -77,16 +107,32 @@ export function t(key, ...args) {
 
 export function currentLanguage() { return language; }
 
-export function setLanguage(value) {
-  language = value;
-  localStorage.setItem('icp.lang', value);
+/** The plant's default and, once signed in, whose choice to remember; re-applies the language they give. */
+export function useLanguageOf(name, defaultLanguage) {
+  if (defaultLanguage !== undefined) plantDefault = defaultLanguage;
+  if (name !== undefined) person = name;
+  language = pick();
   apply();
 }
 
-// Fills every element marked data-i18n / data-i18n-placeholder with the current language's text.
+export function setLanguage(value) {
+  language = value;
+  if (person) localStorage.setItem(`icp.lang.${person}`, value);
+  localStorage.setItem('icp.lang', value);
+  apply();
+  document.dispatchEvent(new CustomEvent('icp:language'));
+}
+
+// Fills every element marked data-i18n / data-i18n-placeholder / data-i18n-label with the current language's text.
 export function apply() {
   document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
   document.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t(e.dataset.i18n); });
   document.querySelectorAll('[data-i18n-placeholder]').forEach(e => { e.placeholder = t(e.dataset.i18nPlaceholder); });
-  document.getElementById('lang').textContent = language === 'zh' ? 'EN' : '中文';
+  document.querySelectorAll('[data-i18n-label]').forEach(e => { e.setAttribute('aria-label', t(e.dataset.i18nLabel)); });
+  const switcher = document.getElementById('lang');
+  if (switcher) {
+    switcher.textContent = language === 'zh' ? 'EN' : '中文';
+    switcher.setAttribute('aria-label', t('lang.switch'));
+    switcher.lang = language === 'zh' ? 'en' : 'zh-CN';
+  }
 }

@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using IndustryCopilot.Core.Documents;
+
+namespace IndustryCopilot.Core.Answering.Examples;
+
+/// <summary>
+/// Questions a technician would ask, made from a passage's content rather than its section title: an alarm code with
+/// its action ("E-205 报警怎么处理？"), a table value ("M12 的拧紧力矩 Torque (N·m) 是多少？"), a step list ("…的操作步骤有哪些？").
+/// A passage that offers none of these (a purpose, a scope, a list of references) makes no question.
+/// </summary>
+public static partial class ExampleQuestions
+{
+    /// <summary>The question <paramref name="chunk"/> answers, in Chinese or English, or null.</summary>
+    public static string? From(Chunk chunk, DocumentInfo document, bool chinese)
+    {
+        if (chunk.Instruction is not null)
+        {
+            return null;
+        }
+
+        if (chunk.Kind == ChunkKind.Table)
+        {
+            return FromTable(chunk.Text, chinese);
+        }
+
+        if (AlarmCode().Match(chunk.Text) is { Success: true } alarm && chunk.Text.IndexOf(alarm.Value, StringComparison.Ordinal) < 12)
+        {
+            return chinese ? $"{alarm.Value} 报警怎么处理？" : $"How do I clear alarm {alarm.Value}?";
+        }
+
+        if (chunk.Kind == ChunkKind.Procedure)
+        {
+            return chinese ? $"《{document.Title}》的操作步骤有哪些？" : $"What are the steps of {document.Title}?";
+        }
+
+        return null;
+    }
+
+    /// <summary>Up to <paramref name="max"/> distinct questions from passages, in their order.</summary>
+    public static List<string> From(IEnumerable<(Chunk Chunk, DocumentInfo Document)> passages, bool chinese, int max) =>
+        passages.Select(p => From(p.Chunk, p.Document, chinese)).OfType<string>().Distinct(StringComparer.Ordinal).Take(max).ToList();
+
+    private static string? FromTable(string text, bool chinese)
+    {
+        var lines = text.Split('\n').Where(l => l.StartsWith('|')).ToList();
+        if (lines.Count < 3)
+        {
+            return null;
+        }
+
+        var header = QuoteExtent.Cells(lines[0]);
+        var row = QuoteExtent.Cells(lines[2]);
+        if (row.Count == 0 || header.Count < 2)
+        {
+            return null;
+        }
+
+        if (AlarmCode().IsMatch(row[0]))
+        {
+            return chinese ? $"{row[0]} 报警怎么处理？" : $"How do I clear alarm {row[0]}?";
+        }
+
+        // The first column whose value is a number names what is looked up (torque, tolerance, pressure).
+        var value = Enumerable.Range(1, Math.Min(header.Count, row.Count) - 1).FirstOrDefault(i => Number().IsMatch(row[i]) && !Number().IsMatch(header[i]));
+        if (value == 0 || row[0].Length is 0 or > 30)
+        {
+            return null;
+        }
+
+        return chinese ? $"{row[0]} 的{header[value]}是多少？" : $"What is the {header[value]} for {row[0]}?";
+    }
+
+    [GeneratedRegex(@"\b[A-Z]{1,3}-\d{2,4}\b")]
+    private static partial Regex AlarmCode();
+
+    [GeneratedRegex(@"^[±+\-]?\d")]
+    private static partial Regex Number();
+}
