@@ -112,6 +112,11 @@ internal sealed class AskCommand : AsyncCommand<AskCommand.Settings>
             AnsiConsole.MarkupLineInterpolated($"[yellow]{reason}[/]");
         }
 
+        if (answer.Revision is { } revision)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{revision.Text}[/]");
+        }
+
         if (answer.Choice is { } choice)
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]{choice}[/]");

@@ -59,6 +59,9 @@ public sealed record Answer
     /// <summary>For <see cref="AnswerOutcome.Closest"/>: in plain words, why the passages are not confirmed as the answer.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>Set when the question names another revision of a cited document: what it said and since when it is superseded.</summary>
+    public Revisions.RevisionNote? Revision { get; init; }
+
     /// <summary>The standalone question actually searched, when a follow-up was rewritten using the conversation.</summary>
     public string? StandaloneQuestion { get; init; }
 

@@ -89,6 +89,13 @@ internal static class QuoteComposer
             var ordered = widen(group.Key) ? QuoteExtent.Widen(hit.Chunk, passages.Of(hit, group.Key), picked, weights) : picked;
             var pickedIndexes = picked.Select(u => u.Index).ToHashSet();
             var valueColumn = ordered[0].IsTableRow ? QuoteHighlights.ValueColumn(hit.Chunk.Text, question, weights) : -1;
+            // A quote in the other language than the question says so before it: the technician must know they are
+            // reading the English manual's words (or the Chinese standard's), not a translation.
+            if (OtherLanguage(zh, hit.Document.Language))
+            {
+                text.Append(zh ? OtherLanguageLabelZh : OtherLanguageLabelEn).Append('\n');
+            }
+
             if (ordered[0].IsTableRow)
             {
                 text.Append(QuoteUnits.TableHeader(hit.Chunk.Text)).Append('\n');
@@ -96,13 +103,6 @@ internal static class QuoteComposer
                 {
                     choice = ChoiceText(zh, qualifier, ordered.Count);
                 }
-            }
-
-            // A quote in the other language than the question says so before it: the technician must know they are
-            // reading the English manual's words (or the Chinese standard's), not a translation.
-            if (OtherLanguage(zh, hit.Document.Language))
-            {
-                text.Append(zh ? OtherLanguageLabelZh : OtherLanguageLabelEn).Append('\n');
             }
 
             foreach (var run in Runs(ordered))

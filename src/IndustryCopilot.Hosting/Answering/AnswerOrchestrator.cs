@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using IndustryCopilot.Core.Answering;
+using IndustryCopilot.Core.Answering.Revisions;
 using IndustryCopilot.Core.Answering.Generation;
 using IndustryCopilot.Core.Answering.Verification;
 using IndustryCopilot.Core.Documents;
@@ -333,6 +334,13 @@ public sealed class AnswerOrchestrator : IDisposable
 
     private AnswerCompleted Remember(AskRequest request, AnswerCompleted completed)
     {
+        // A question naming an older revision is answered from the current one, with a note of what the named one said.
+        if (SupersededRevisions.Named(request.Question) is not null
+            && ReadIndex(index => SupersededRevisions.Note(request.Question, completed.Answer, index, request.Filter)) is { } note)
+        {
+            completed = new AnswerCompleted(completed.Answer with { Revision = note });
+        }
+
         if (request.ConversationId is { } id)
         {
             _memory.Add(id, new ConversationTurn(completed.Answer.Question, completed.Answer.Text));

@@ -24,6 +24,7 @@ internal sealed record AskResponse(
     string? Notice,
     string? Choice,
     string? Reason,
+    Core.Answering.Revisions.RevisionNote? Revision,
     double Support,
     double Answerability,
     IReadOnlyDictionary<string, double> Timings)
@@ -43,6 +44,7 @@ internal sealed record AskResponse(
         answer.Notice,
         answer.Choice,
         answer.Reason,
+        answer.Revision,
         answer.Support,
         answer.Answerability,
         answer.TimingsMs);

@@ -50,4 +50,24 @@ public sealed class ApiKeyStoreTests
 
         Assert.Throws<InvalidOperationException>(() => store.Add("mes", ApiKeyRole.Admin, []));
     }
+
+    [Fact]
+    public void Find_KeyUsed_LastUsedRecordedAtMostOnceAMinute()
+    {
+        using var dir = new TempDirectory();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero));
+        using var store = new ApiKeyStore(dir.Path, time);
+        var key = store.Add("mes-line3", ApiKeyRole.Reader, []).Key;
+        Assert.Null(store.Get("mes-line3")!.LastUsed);
+
+        store.Find(key);
+        var first = time.GetUtcNow();
+        time.Advance(TimeSpan.FromSeconds(30));
+        store.Find(key);
+        Assert.Equal(first, store.Get("mes-line3")!.LastUsed);
+
+        time.Advance(TimeSpan.FromSeconds(31));
+        store.Find(key);
+        Assert.Equal(time.GetUtcNow(), store.Get("mes-line3")!.LastUsed);
+    }
 }

@@ -28,6 +28,25 @@ public sealed class OpenApiAndHeadersTests
     }
 
     [Fact]
+    public async Task OpenApiDocument_KeyRequiredOnlyWhereNeededAndAnIntroduction()
+    {
+        using var server = new CorpusServer();
+        using var client = await server.ReadyClientAsync();
+
+        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+
+        bool NeedsKey(string path, string method) =>
+            document.GetProperty("paths").GetProperty(path).GetProperty(method).TryGetProperty("security", out var security) && security.GetArrayLength() > 0;
+        Assert.False(NeedsKey("/health/live", "get"));
+        Assert.False(NeedsKey("/health/ready", "get"));
+        Assert.False(NeedsKey("/api/auth/methods", "get"));
+        Assert.True(NeedsKey("/api/ask", "post"));
+        Assert.True(NeedsKey("/api/admin/keys", "get"));
+        Assert.False(document.TryGetProperty("security", out var global) && global.GetArrayLength() > 0, "a document-wide requirement would mark the health probes too");
+        Assert.Contains("X-Api-Key", document.GetProperty("info").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UiAndApiPage_ServedWithoutKeyFromTheServerItself()
     {
         using var server = new CorpusServer { Anonymous = false };

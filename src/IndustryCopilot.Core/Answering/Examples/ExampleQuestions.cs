@@ -23,9 +23,12 @@ public static partial class ExampleQuestions
             return FromTable(chunk.Text, chinese);
         }
 
-        if (AlarmCode().Match(chunk.Text) is { Success: true } alarm && chunk.Text.IndexOf(alarm.Value, StringComparison.Ordinal) < 12)
+        // A clause that opens with a code ("4.2 A-102 Oil pressure …") defines that alarm; a code further in is a
+        // machine or a part ("VMC-850 加工中心").
+        if (ClauseOpeningWithCode().Match(chunk.Text) is { Success: true } alarm)
         {
-            return chinese ? $"{alarm.Value} 报警怎么处理？" : $"How do I clear alarm {alarm.Value}?";
+            var code = alarm.Groups[1].Value;
+            return chinese ? $"{code} 报警怎么处理？" : $"How do I clear alarm {code}?";
         }
 
         if (chunk.Kind == ChunkKind.Procedure)
@@ -60,8 +63,10 @@ public static partial class ExampleQuestions
             return chinese ? $"{row[0]} 报警怎么处理？" : $"How do I clear alarm {row[0]}?";
         }
 
-        // The first column whose value is a number names what is looked up (torque, tolerance, pressure).
-        var value = Enumerable.Range(1, Math.Min(header.Count, row.Count) - 1).FirstOrDefault(i => Number().IsMatch(row[i]) && !Number().IsMatch(header[i]));
+        // A numeric column names what is looked up (torque, tolerance, pressure): one with a unit in its header first
+        // ("Torque (N·m)" rather than "Grade").
+        var numeric = Enumerable.Range(1, Math.Min(header.Count, row.Count) - 1).Where(i => Number().IsMatch(row[i]) && !Number().IsMatch(header[i])).ToList();
+        var value = numeric.FirstOrDefault(i => header[i].Contains('(') || header[i].Contains('（'), numeric.FirstOrDefault());
         if (value == 0 || row[0].Length is 0 or > 30)
         {
             return null;
@@ -72,6 +77,9 @@ public static partial class ExampleQuestions
 
     [GeneratedRegex(@"\b[A-Z]{1,3}-\d{2,4}\b")]
     private static partial Regex AlarmCode();
+
+    [GeneratedRegex(@"^\s*(?:\d+(?:\.\d+)*\s+)?([A-Z]{1,3}-\d{2,4})\b")]
+    private static partial Regex ClauseOpeningWithCode();
 
     [GeneratedRegex(@"^[±+\-]?\d")]
     private static partial Regex Number();

@@ -3,7 +3,7 @@ import { element } from './dom.js';
 import { stream, send, getJson } from './api.js';
 import { showGreeting } from './greeting.js';
 import { renderAnswer, sourceList, relatedQuestions } from './answer.js';
-import { closeSource } from './source.js';
+import { closeSource, showSource } from './source.js';
 
 const $ = id => document.getElementById(id);
 let conversationId = newId();
@@ -50,6 +50,7 @@ function complete(view, answer, question) {
   if (answer.reason) before.push(element('p', 'reason', t('answer.why') + answer.reason));
   if (answer.choice) before.push(element('p', 'choice', answer.choice));
   if (answer.notice) before.push(element('p', 'notice', answer.notice));
+  if (answer.revision) before.push(revisionNote(answer.revision));
   before.forEach(e => view.box.insertBefore(e, view.text));
   const after = element('div', 'after');
   if (answer.citations.length) {
@@ -69,6 +70,19 @@ function complete(view, answer, question) {
   after.append(actions, feedbackBar(answer.answerId));
   view.box.append(after);
   view.box.dataset.answerId = answer.answerId;
+}
+
+// A question naming an older revision: the answer stays on the current one; this says what the named one said, and
+// opens its passage in the sources pane.
+function revisionNote(note) {
+  const box = element('p', 'revision-note', note.text);
+  if (note.chunkId) {
+    const open = element('button', 'link', t('answer.revision', note.named));
+    open.type = 'button';
+    open.addEventListener('click', () => showSource({ chunkId: note.chunkId, quote: note.quote || '', highlights: [] }, open));
+    box.append(' ', open);
+  }
+  return box;
 }
 
 // A kept answer that cited a document the person may no longer see: nothing of it, only why.
