@@ -31,7 +31,7 @@ internal static class OverviewApi
             var wanted = chinese ? DocumentLanguage.Zh : DocumentLanguage.En;
             var examples = current
                 .OrderBy(d => d.Language == wanted ? 0 : 1).ThenByDescending(d => d.IndexedAt).ThenBy(d => d.Id, StringComparer.Ordinal)
-                .Select(d => index.GetChunks(d.Id).Select(c => ExampleQuestions.From(c, d, chinese)).OfType<string>().FirstOrDefault())
+                .Select(d => ExampleQuestions.Best(index.GetChunks(d.Id), d, chinese))
                 .OfType<string>().Distinct(StringComparer.Ordinal).Take(MaxExamples).ToList();
             return new LibraryOverview(
                 documents.Count,

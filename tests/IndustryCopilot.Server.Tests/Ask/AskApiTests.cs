@@ -25,8 +25,12 @@ public sealed class AskApiTests
         Assert.Equal("quote", body.GetProperty("mode").GetString());
         Assert.Equal(32, body.GetProperty("answerId").GetString()!.Length);
         var citation = body.GetProperty("citations")[0];
-        Assert.Equal("| M12 | 8.8 | 82 | ±8% |", citation.GetProperty("quote").GetString());
-        Assert.Equal(4, citation.GetProperty("tableRowFirst").GetInt32());
+        // Both grades of M12, marked at their torque, and the question back: which grade?
+        Assert.Equal("| M12 | 8.8 | 82 | ±8% |\n| M12 | 10.9 | 115 | ±8% |", citation.GetProperty("quote").GetString());
+        Assert.Equal((4, 5), (citation.GetProperty("tableRowFirst").GetInt32(), citation.GetProperty("tableRowLast").GetInt32()));
+        Assert.Equal(["82", "115"], citation.GetProperty("highlights").EnumerateArray().Select(h => h.GetString()));
+        Assert.Equal("torque-table_拧紧力矩表.xlsx", citation.GetProperty("fileName").GetString());
+        Assert.Contains("8.8、10.9", body.GetProperty("choice").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

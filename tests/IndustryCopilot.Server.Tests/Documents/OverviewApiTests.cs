@@ -4,7 +4,7 @@ using IndustryCopilot.Server.Tests.Fixtures;
 
 namespace IndustryCopilot.Server.Tests.Documents;
 
-/// <summary>The greeting's overview: only the caller's documents, by type and language, with example questions from their sections in the page's language.</summary>
+/// <summary>The greeting's overview: only the caller's documents, by type and language, with example questions from their content in the page's language.</summary>
 public sealed class OverviewApiTests
 {
     [Fact]
@@ -24,7 +24,16 @@ public sealed class OverviewApiTests
         var zhExamples = zh.GetProperty("examples").EnumerateArray().Select(e => e.GetString()!).ToList();
         var enExamples = en.GetProperty("examples").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.InRange(zhExamples.Count, 1, 4);
-        Assert.All(zhExamples, e => Assert.StartsWith("《", e, StringComparison.Ordinal));
-        Assert.All(enExamples, e => Assert.StartsWith("What does ", e, StringComparison.Ordinal));
+        Assert.All(zhExamples, e => Assert.EndsWith("？", e, StringComparison.Ordinal));
+        Assert.All(enExamples, e => Assert.EndsWith("?", e, StringComparison.Ordinal));
+        // From content (an alarm code, a table value, a step list), never from a section title such as "1 目的".
+        Assert.True(zhExamples.Any(e => e.EndsWith("报警怎么处理？", StringComparison.Ordinal)), string.Join(" | ", zhExamples.Concat(enExamples)));
+        Assert.DoesNotContain(zhExamples.Concat(enExamples), e => e.Contains("目的", StringComparison.Ordinal) || e.Contains("Purpose", StringComparison.Ordinal) || e.Contains("Scope", StringComparison.Ordinal));
+        // Each example, asked as shown, finds its passage.
+        foreach (var example in zhExamples.Concat(enExamples))
+        {
+            var answer = JsonDocument.Parse(await (await CorpusServer.PostJson(client, "/api/ask", new { question = example })).Content.ReadAsStringAsync()).RootElement;
+            Assert.NotEqual("notFound", answer.GetProperty("outcome").GetString());
+        }
     }
 }

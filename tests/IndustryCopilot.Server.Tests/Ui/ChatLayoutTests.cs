@@ -1,8 +1,12 @@
 using System.Drawing;
 using IndustryCopilot.Core.Answering.Generation;
+using System.Net.Http.Json;
 using IndustryCopilot.Core.Tests.Fixtures;
+using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Hosting.Llm;
+using IndustryCopilot.Hosting.Tests.Fixtures;
 using IndustryCopilot.Server.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Support.UI;
 
@@ -146,5 +150,43 @@ public sealed class ChatLayoutTests
         {
             server.Dispose();
         }
+    }
+
+    [SkippableFact]
+    public async Task Answer_ModelBusy_WaitShownRetryHeldAndQuestionKept()
+    {
+        Skip.If(Chromium.Missing is not null, Chromium.Missing);
+        var model = new ScriptedChatClient(_ => "M12 螺栓的拧紧力矩为 82 N·m。[1]") { Gate = new TaskCompletionSource() };
+        using var server = new CorpusServer
+        {
+            Model = ChatBackends.FromChatClient(model, ApproximateTokenCounter.Instance, 8192, "scripted"),
+            Settings = new Dictionary<string, string> { ["Llm:MaxQueue"] = "0" },
+        };
+        var url = ChatUiTests.Listen(server);
+        using var other = new HttpClient { BaseAddress = new Uri(url) };
+        // Someone else's answer holds the only model slot (no queue): the next question is turned away as busy.
+        var held = other.PostAsJsonAsync("/api/ask", new { question = "E-205 报警怎么处理？" });
+        var scheduler = server.Services.GetRequiredService<AnswerOrchestrator>().Scheduler;
+        await Until.Signalled(() => scheduler.Running == 1, h => scheduler.Changed += h, h => scheduler.Changed -= h, "the other answer holding the model");
+        await model.CallsArrived(1);
+        using var browser = Chromium.Start();
+        try
+        {
+            browser.Navigate().GoToUrl(url);
+            const string question = "M12 螺栓的拧紧力矩是多少？";
+            browser.WaitFor("#question").SendKeys(question + Keys.Enter);
+
+            var failed = browser.WaitFor(".message.answer[data-outcome=failed]");
+            Assert.Contains("busy", failed.Text, StringComparison.Ordinal);
+            Assert.False(failed.FindElement(By.CssSelector("button.retry")).Enabled);
+            Assert.Contains("Retry possible in", failed.FindElement(By.CssSelector(".retry-wait")).Text, StringComparison.Ordinal);
+            Assert.Equal(question, browser.FindElement(By.Id("question")).GetAttribute("value"));
+        }
+        finally
+        {
+            model.Gate.SetResult();
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await held).StatusCode);
     }
 }

@@ -39,6 +39,15 @@ public static partial class ExampleQuestions
         return null;
     }
 
+    /// <summary>
+    /// The question a document is best shown by: an alarm's action before a table value before a step list (what people
+    /// ask at a machine most), or null.
+    /// </summary>
+    public static string? Best(IEnumerable<Chunk> chunks, DocumentInfo document, bool chinese) =>
+        chunks.Select(c => From(c, document, chinese)).OfType<string>()
+            .OrderBy(q => q.EndsWith("报警怎么处理？", StringComparison.Ordinal) || q.StartsWith("How do I clear alarm", StringComparison.Ordinal) ? 0 : q.EndsWith("是多少？", StringComparison.Ordinal) || q.StartsWith("What is the", StringComparison.Ordinal) ? 1 : 2)
+            .FirstOrDefault();
+
     /// <summary>Up to <paramref name="max"/> distinct questions from passages, in their order.</summary>
     public static List<string> From(IEnumerable<(Chunk Chunk, DocumentInfo Document)> passages, bool chinese, int max) =>
         passages.Select(p => From(p.Chunk, p.Document, chinese)).OfType<string>().Distinct(StringComparer.Ordinal).Take(max).ToList();
@@ -65,14 +74,29 @@ public static partial class ExampleQuestions
 
         // A numeric column names what is looked up (torque, tolerance, pressure): one with a unit in its header first
         // ("Torque (N·m)" rather than "Grade").
-        var numeric = Enumerable.Range(1, Math.Min(header.Count, row.Count) - 1).Where(i => Number().IsMatch(row[i]) && !Number().IsMatch(header[i])).ToList();
+        // A header must name something ("Torque (N·m)"), not be a range of sizes (">6～30").
+        var numeric = Enumerable.Range(1, Math.Min(header.Count, row.Count) - 1).Where(i => Number().IsMatch(row[i]) && Named().IsMatch(header[i])).ToList();
         var value = numeric.FirstOrDefault(i => header[i].Contains('(') || header[i].Contains('（'), numeric.FirstOrDefault());
         if (value == 0 || row[0].Length is 0 or > 30)
         {
             return null;
         }
 
-        return chinese ? $"{row[0]} 的{header[value]}是多少？" : $"What is the {header[value]} for {row[0]}?";
+        var name = Side(header[value], chinese);
+        return chinese ? $"{row[0]} 的{name}是多少？" : $"What is the {name} for {row[0]}?";
+    }
+
+    // A bilingual header ("拧紧力矩 Torque (N·m)") gives the question's language its own half.
+    private static string Side(string header, bool chinese)
+    {
+        var latin = header.IndexOfAny([.. "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"]);
+        var han = header.Any(c => c is >= '\u4e00' and <= '\u9fff');
+        if (latin <= 0 || !han)
+        {
+            return header;
+        }
+
+        return chinese ? header[..latin].Trim() : header[latin..].Trim();
     }
 
     [GeneratedRegex(@"\b[A-Z]{1,3}-\d{2,4}\b")]
@@ -80,6 +104,9 @@ public static partial class ExampleQuestions
 
     [GeneratedRegex(@"^\s*(?:\d+(?:\.\d+)*\s+)?([A-Z]{1,3}-\d{2,4})\b")]
     private static partial Regex ClauseOpeningWithCode();
+
+    [GeneratedRegex(@"[\p{L}]{2,}")]
+    private static partial Regex Named();
 
     [GeneratedRegex(@"^[±+\-]?\d")]
     private static partial Regex Number();

@@ -23,7 +23,25 @@ public sealed class ExampleQuestionsTests
         var table = Chunk("拧紧力矩\n| 规格 Size | 性能等级 Grade | 拧紧力矩 Torque (N·m) |\n| --- | --- | --- |\n| M6 | 8.8 | 10 |", ChunkKind.Table);
 
         // The grade column holds numbers too, but the torque's header carries a unit: that is what a row looks up.
-        Assert.Equal("M6 的拧紧力矩 Torque (N·m)是多少？", ExampleQuestions.From(table, Manual, chinese: true));
+        Assert.Equal("M6 的拧紧力矩是多少？", ExampleQuestions.From(table, Manual, chinese: true));
+        Assert.Equal("What is the Torque (N·m) for M6?", ExampleQuestions.From(table, Manual, chinese: false));
+    }
+
+    [Fact]
+    public void From_RangeColumns_NoQuestion()
+    {
+        var tolerances = Chunk("| 公差等级 | 0.5～6 | >6～30 |\n| --- | --- | --- |\n| 精密级 f | ±0.04 | ±0.08 |", ChunkKind.Table);
+
+        Assert.Null(ExampleQuestions.From(tolerances, Manual, chinese: true));
+    }
+
+    [Fact]
+    public void Best_StepsAndAlarmTable_AlarmFirst()
+    {
+        var steps = Chunk("1. 按下急停按钮。\n2. 取下旧刀。", ChunkKind.Procedure);
+        var alarms = Chunk("| 代码 | 含义 | 处理措施 |\n| --- | --- | --- |\n| E-201 | 刀库计数错误 | 回零刀库 |", ChunkKind.Table);
+
+        Assert.Equal("E-201 报警怎么处理？", ExampleQuestions.Best([steps, alarms], Manual, chinese: true));
     }
 
     [Fact]
