@@ -41,11 +41,14 @@ public sealed class ChatLayoutTests
     public void Sources_AfterThirdAndTenthQuestion_PaneInViewFocusedAndEscReturns(string size)
     {
         Skip.If(Chromium.Missing is not null, Chromium.Missing);
-        using var server = new CorpusServer { Settings = AnswerSettings.Answering() };
+        // An admin: the fullest header (three tabs, language, sign out).
+        using var server = new CorpusServer { Anonymous = false, Settings = AnswerSettings.Answering() };
+        var key = server.AddKey("zhang.san", Hosting.Security.ApiKeyRole.Admin);
         var url = ChatUiTests.Listen(server);
         using var browser = Chromium.Start();
         Viewport.Resize(browser, SizeOf(size));
         browser.Navigate().GoToUrl(url);
+        browser.WaitFor("#key").SendKeys(key + Keys.Enter);
 
         for (var turn = 1; turn <= Questions.Length; turn++)
         {
@@ -74,9 +77,17 @@ public sealed class ChatLayoutTests
         var header = browser.FindElement(By.CssSelector("header.bar"));
         var (_, top, _, bottom) = Viewport.Box(browser, header);
         Assert.True(top >= 0 && bottom - top < 64, $"{size}: header {bottom - top:0} px high — wrapped?");
-        foreach (var item in header.FindElements(By.CssSelector(".tab, #lang")).Where(e => e.Displayed))
+        var items = header.FindElements(By.CssSelector(".brand, .tab, #lang, #logout, #signin")).Where(e => e.Displayed).Select(e => (e.Text, Box: Viewport.Box(browser, e))).OrderBy(e => e.Box.Left).ToList();
+        foreach (var (text, box) in items)
         {
-            Assert.InRange(Viewport.Box(browser, item).Top, top, bottom);
+            Assert.InRange(box.Top, top, bottom);
+            Assert.True(box.Right <= Viewport.Box(browser, header).Right + 0.5, $"{size}: {text} runs off the header");
+        }
+
+        // Side by side, none under another (a tab under the language switch cannot be tapped).
+        for (var i = 1; i < items.Count; i++)
+        {
+            Assert.True(items[i].Box.Left >= items[i - 1].Box.Right - 0.5, $"{size}: {items[i - 1].Text} overlaps {items[i].Text}");
         }
 
         if (size == "phone")

@@ -47,7 +47,7 @@ export async function showSource(citation, from) {
   const passage = $('source-text');
   // Tables as tables; the quote marked in context, the asked value marked within it.
   render(passage, source.passage.text, (n, raw) => document.createTextNode(raw), false);
-  markAll(passage, quoteLines(citation.quote));
+  markQuote(passage, citation.quote);
   markAll(passage, citation.highlights, 'value');
   const isPdf = (d.fileName || '').toLowerCase().endsWith('.pdf');
   const viewer = $('source-viewer');
@@ -66,10 +66,15 @@ export async function showSource(citation, from) {
   $('source-share').textContent = t('source.share');
 }
 
-// A quoted table row is marked cell by cell (the pane shows it as a table); a quoted sentence as it is.
-function quoteLines(quote) {
-  if (!quote) return [];
-  return quote.split('\n').flatMap(line => line.trim().startsWith('|') ? line.split('|').map(c => c.trim()).filter(c => c.length > 1) : [line.trim()]).filter(Boolean);
+// A quoted table row is marked as a row (the pane draws the table); quoted sentences as text.
+function markQuote(passage, quote) {
+  if (!quote) return;
+  const lines = quote.split('\n').map(l => l.trim()).filter(Boolean);
+  const rows = lines.filter(l => l.startsWith('|')).map(l => l.replace(/^\||\|$/g, '').split('|').map(c => c.trim()).join('\u0001'));
+  for (const tr of passage.querySelectorAll('tr')) {
+    if (rows.includes([...tr.cells].map(c => c.textContent.trim()).join('\u0001'))) tr.classList.add('quoted-row');
+  }
+  markAll(passage, lines.filter(l => !l.startsWith('|')));
 }
 
 export function closeSource() {
