@@ -24,7 +24,8 @@ internal static class QuoteComposer
 
     /// <summary>
     /// No claim of an answer: a label saying no direct answer was found, then the best-covering sentence (or row) of
-    /// each passage that still holds the question's words (cut where that drops below half the best), the first one
+    /// each passage that still holds the question's words (cut where that drops below half the best, unless it holds a
+    /// question word the others do not), the first one
     /// widened to its whole clause; and, in plain words, why it is not confirmed.
     /// </summary>
     public static Answer Closest(string question, DocumentLanguage language, List<RetrievedChunk> hits, IReadOnlyDictionary<string, double> weights, PassageUnits passages)
@@ -41,17 +42,31 @@ internal static class QuoteComposer
             }
         }
 
-        // Passages holding less than half the best one's key-term weight are noise after it (a scope clause, an unrelated table).
+        // A passage after the first is kept when it holds at least half the best one's key-term weight, or a key term
+        // no kept passage holds (another part of the question); the rest — a scope clause, an unrelated table — is noise.
         var top = best.Count == 0 ? 0 : best.Max(b => b.Gain);
-        var chosen = best.Where((b, i) => i == 0 || (top > 0 && b.Gain >= top / 2)).Select(b => b.Unit).ToList();
+        var chosen = new List<QuoteUnit>();
+        var covered = new HashSet<string>(StringComparer.Ordinal);
+        var named = Named(hits);
+        foreach (var (unit, gain) in best)
+        {
+            // Words that only name the document ("compressor" of the AC-37 compressor manual) are no other part of the question.
+            var adds = weights.Keys.Any(k => !covered.Contains(k) && !named[unit.HitRank].Contains(k) && (unit.Terms.Contains(k) || unit.Terms.Contains(EnglishStemmer.Stem(k))));
+            if (chosen.Count == 0 || (top > 0 && (gain >= top / 2 || adds)))
+            {
+                chosen.Add(unit);
+                covered.UnionWith(weights.Keys.Where(k => unit.Terms.Contains(k) || unit.Terms.Contains(EnglishStemmer.Stem(k))));
+            }
+        }
+
         var zh = language is DocumentLanguage.Zh or DocumentLanguage.Mixed;
         var quoted = Quote(zh ? ClosestLabelZh : ClosestLabelEn, zh, question, hits, chosen, weights, passages, rank => rank == chosen[0].HitRank);
         var first = chosen.Count == 0 ? [] : passages.Of(hits[chosen[0].HitRank], chosen[0].HitRank).SelectMany(u => u.Terms).ToHashSet(StringComparer.Ordinal);
-        var named = chosen.Count == 0 ? None : Named(hits)[chosen[0].HitRank];
+        var firstNamed = chosen.Count == 0 ? None : named[chosen[0].HitRank];
         return new Answer
         {
             Question = question, Text = quoted.Text, Mode = AnswerMode.Quote, Outcome = AnswerOutcome.Closest, Language = language, Citations = quoted.Citations,
-            Choice = quoted.Choice, Reason = ClosestReason.Of(question, zh, first, weights, named),
+            Choice = quoted.Choice, Reason = ClosestReason.Of(question, zh, first, weights, firstNamed),
         };
     }
 
