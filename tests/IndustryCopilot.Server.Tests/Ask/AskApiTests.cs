@@ -34,6 +34,26 @@ public sealed class AskApiTests
     }
 
     [Fact]
+    public async Task Ask_OlderRevisionNamed_AnsweredFromCurrentWithANoteOfTheNamedOne()
+    {
+        using var server = new CorpusServer();
+        using var client = await server.ReadyClientAsync();
+
+        var response = await CorpusServer.PostJson(client, "/api/ask", new { question = "E-203 报警在 B 版里怎么处理？" });
+
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        // corpus/archive holds SOP-PR-017 版本 B, superseded by 版本 C of 2025-06-01: cited is C, the note quotes B.
+        Assert.All(body.GetProperty("citations").EnumerateArray().Where(c => c.GetProperty("documentNumber").GetString() == "SOP-PR-017"),
+            c => Assert.Equal("C", c.GetProperty("revision").GetString()));
+        var note = body.GetProperty("revision");
+        Assert.Equal("B", note.GetProperty("named").GetString());
+        Assert.Equal("E-203 主轴过热：停机冷却20 min 后重新启动。", note.GetProperty("quote").GetString());
+        Assert.Contains("2025-06-01", note.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var source = await client.GetAsync($"/api/sources/{Uri.EscapeDataString(note.GetProperty("chunkId").GetString()!)}");
+        Assert.Equal(HttpStatusCode.OK, source.StatusCode);
+    }
+
+    [Fact]
     public async Task AskStream_CorpusQuestion_CitationsThenDoneEvents()
     {
         using var server = new CorpusServer();

@@ -39,6 +39,26 @@ public sealed class ConversationUiTests
         browser.WaitFor(".message.answer[data-answer-id]", _ => browser.FindElements(By.CssSelector(".message.answer[data-answer-id]")).Count == 2);
         Assert.Contains("4,000 operating hours", browser.FindElements(By.CssSelector(".message.answer .text"))[0].Text, StringComparison.Ordinal);
 
+        // Answer again: the same question asked anew, a third answer below the two.
+        browser.FindElements(By.CssSelector(".message.answer .regenerate"))[1].Click();
+        browser.WaitFor(".message.answer[data-answer-id]", _ => browser.FindElements(By.CssSelector(".message.answer[data-answer-id]")).Count == 3);
+        Assert.Equal("M12 螺栓的拧紧力矩是多少？", browser.FindElements(By.CssSelector(".message.user")).Last().Text);
+
+        // Search in history: a second conversation, then only the one whose title holds the words stays listed.
+        browser.FindElement(By.Id("new-conversation")).Click();
+        Ask(browser, "E-205 报警怎么处理？", 1);
+        browser.WaitFor("#history-list li .open", e => e.Text == "E-205 报警怎么处理？");
+        browser.FindElement(By.Id("history-search")).SendKeys("oil change");
+        Assert.Equal(["What is the oil change interval of the AC-37 compressor?"], browser.FindElements(By.CssSelector("#history-list li .open")).Where(e => e.Displayed).Select(e => e.Text));
+        browser.FindElement(By.Id("history-search")).Clear();
+        browser.FindElement(By.Id("history-search")).SendKeys(" ");
+        browser.FindElement(By.Id("history-search")).SendKeys(Keys.Backspace);
+        browser.ClickWhenReady("#history-list li[data-conversation] .delete");
+        browser.SwitchTo().Alert().Accept();
+        browser.WaitFor("#history-list li .open", e => e.Text == "What is the oil change interval of the AC-37 compressor?" && browser.FindElements(By.CssSelector("#history-list li")).Count == 1);
+        browser.ClickWhenReady("#history-list .open");
+        browser.WaitFor(".message.answer[data-answer-id]", _ => browser.FindElements(By.CssSelector(".message.answer[data-answer-id]")).Count == 3);
+
         browser.ClickWhenReady("#history-list .rename");
         var rename = browser.SwitchTo().Alert();
         rename.SendKeys("AC-37 <b>and</b> M12");

@@ -44,4 +44,24 @@ public sealed class ViewerUiTests
             browser.GetScreenshot().SaveAsFile(Path.Combine(CorpusServer.RepositoryRoot, "docs", "images", "ui-viewer-en-desktop.png"));
         }
     }
+
+    [SkippableFact]
+    public void SourceLink_NonPdfPassage_AddressOpensThePane()
+    {
+        Skip.If(Chromium.Missing is not null, Chromium.Missing);
+        using var server = new CorpusServer();
+        var url = ChatUiTests.Listen(server);
+        using var browser = Chromium.Start();
+
+        browser.Navigate().GoToUrl(url);
+        browser.WaitFor("#question").SendKeys("E-205 报警怎么处理？" + Keys.Enter);
+        var chunk = browser.WaitFor(".message.answer", e => e.GetAttribute("data-answer-id") is not null).FindElement(By.CssSelector("ul.citations .chip")).GetAttribute("data-chunk")!;
+
+        // What "Copy link" gives for a Word document's passage: the page with the passage open.
+        browser.Navigate().GoToUrl("about:blank");
+        browser.Navigate().GoToUrl($"{url}#source={Uri.EscapeDataString(chunk)}");
+        Assert.Contains("SOP-PR-017", browser.WaitFor("#source-title", e => e.Text.Contains("SOP", StringComparison.Ordinal)).Text, StringComparison.Ordinal);
+        Assert.Contains("E-205", browser.FindElement(By.Id("source-text")).Text, StringComparison.Ordinal);
+        Assert.Contains("SOP-PR-017_CNC换刀作业指导书.docx", browser.FindElement(By.Id("source-open")).Text, StringComparison.Ordinal);
+    }
 }
