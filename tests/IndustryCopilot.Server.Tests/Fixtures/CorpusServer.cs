@@ -88,6 +88,9 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
 
     public static Task<HttpResponseMessage> PostJson(HttpClient client, string path, object body) => client.PostAsJsonAsync(path, body);
 
+    /// <summary>Leave the data directory in place when disposed, for a second server over it (a restart).</summary>
+    public bool KeepDataDirectory { get; init; }
+
     /// <summary>Stop without waiting for open requests, as a crashed or killed server does to its connections.</summary>
     public bool AbruptShutdown { get; init; }
 
@@ -130,7 +133,7 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(DataDirectory))
+        if (disposing && !KeepDataDirectory && Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);
         }
