@@ -167,9 +167,12 @@ public sealed class CopilotEnvironment
     }
 
     /// <summary>The answer flow over an index: generated with <paramref name="backend"/>, quote mode without.</summary>
-    /// <remarks><paramref name="qdrant"/>: the Qdrant index to search (the server's shared one); null: <see cref="QdrantIndex"/>.</remarks>
-    public AnswerOrchestrator Orchestrator(SqliteIndex index, ChatBackend? backend, QdrantSearchIndex? qdrant = null) =>
-        new(Retriever(index, qdrant: qdrant), Answering, Generation, backend, backend is null ? null : PromptLibrary.Load(Llm.PromptsDirectory), Llm.FallbackToQuote);
+    /// <remarks>
+    /// <paramref name="qdrant"/>: the Qdrant index to search (the server's shared one); null: <see cref="QdrantIndex"/>.
+    /// <paramref name="time"/>: the host's clock, for the model queue's deadlines and conversation expiry (the system clock when null).
+    /// </remarks>
+    public AnswerOrchestrator Orchestrator(SqliteIndex index, ChatBackend? backend, QdrantSearchIndex? qdrant = null, TimeProvider? time = null) =>
+        new(Retriever(index, qdrant: qdrant), Answering, Generation, backend, backend is null ? null : PromptLibrary.Load(Llm.PromptsDirectory), Llm.FallbackToQuote, time);
 
     /// <summary>
     /// Retrieval over <paramref name="index"/>'s catalog with the lanes of the configured provider, or the embedded

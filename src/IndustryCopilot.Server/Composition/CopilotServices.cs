@@ -48,7 +48,8 @@ internal static class CopilotServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => environment.OpenIndex());
         builder.Services.AddSingleton(_ => new ServedModel(environment.Backend(modelFlag: null)));
-        builder.Services.AddSingleton(sp => environment.Orchestrator(sp.GetRequiredService<SqliteIndex>(), sp.GetRequiredService<ServedModel>().Backend, sp.GetService<QdrantSearchIndex>()));
+        // The host's clock reaches the model queue and conversation memory (tests drive both with a fake one).
+        builder.Services.AddSingleton(sp => environment.Orchestrator(sp.GetRequiredService<SqliteIndex>(), sp.GetRequiredService<ServedModel>().Backend, sp.GetService<QdrantSearchIndex>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IndexingStatus>();
         builder.Services.AddSingleton(_ => environment.OpenKeys());
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();

@@ -133,6 +133,30 @@ public sealed class AskApiTests
         Assert.All(held, r => Assert.Equal(HttpStatusCode.OK, r.Result.StatusCode));
     }
 
+    [Fact]
+    public async Task Ask_WaitingPastTheDeadlineOnTheServersClock_QuoteAnswerWithNotice()
+    {
+        // The host's TimeProvider is the model queue's clock: the deadline passes when the fake clock says so, not before.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero));
+        var model = new ScriptedChatClient(_ => "82 N·m [1].") { Gate = new TaskCompletionSource() };
+        using var server = new CorpusServer { Time = time, Model = ChatBackends.FromChatClient(model, ApproximateTokenCounter.Instance, 8192, "scripted") };
+        using var client = await server.ReadyClientAsync();
+        var scheduler = server.Services.GetRequiredService<AnswerOrchestrator>().Scheduler;
+        var held = CorpusServer.PostJson(client, "/api/ask", new { question = "M12 螺栓的拧紧力矩是多少？" });
+        await Until.Signalled(() => scheduler.Running == 1, h => scheduler.Changed += h, h => scheduler.Changed -= h, "one answer holding the model");
+        var waiting = CorpusServer.PostJson(client, "/api/ask", new { question = "E-205 报警怎么处理？" });
+        await Until.Signalled(() => scheduler.Waiting == 1, h => scheduler.Changed += h, h => scheduler.Changed -= h, "a second answer waiting");
+
+        time.Advance(TimeSpan.FromSeconds(new GenerationOptions().RequestTimeoutSeconds + 1));
+        var response = await waiting;
+        model.Gate.SetResult();
+        await held;
+
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("quote", body.GetProperty("mode").GetString());
+        Assert.Contains("秒内一直繁忙", body.GetProperty("notice").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
