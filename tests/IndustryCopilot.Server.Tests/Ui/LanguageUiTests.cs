@@ -37,6 +37,8 @@ public sealed class LanguageUiTests
 
         SignIn(browser, url, wang);
         Assert.Equal("问答", ChatTab(browser));
+        // Dates as the page's language writes them, not the English browser: 2026/12/7, not 12/7/2026.
+        Assert.Matches(@"最近索引：\d{4}/\d{1,2}/\d{1,2}", browser.WaitFor("#greeting p.muted").Text);
         browser.FindElement(By.Id("lang")).Click();
         Assert.Equal("Ask", ChatTab(browser));
         browser.Navigate().Refresh();

@@ -1,4 +1,4 @@
-import { t } from './i18n.js';
+import { t, when } from './i18n.js';
 import { cell } from './dom.js';
 import { getJson, send } from './api.js';
 
@@ -10,8 +10,8 @@ export async function loadAdmin() {
   $('key-rows').replaceChildren(...keys.map(k => {
     const row = document.createElement('tr');
     row.dataset.key = k.name;
-    cell(row, k.name); cell(row, k.role); cell(row, k.groups.join(', ')); cell(row, new Date(k.created).toLocaleString());
-    cell(row, k.lastUsed ? new Date(k.lastUsed).toLocaleString() : t('admin.never'));
+    cell(row, k.name); cell(row, k.role); cell(row, k.groups.join(', ')); cell(row, when(k.created));
+    cell(row, k.lastUsed ? when(k.lastUsed) : t('admin.never'));
     cell(row, k.revoked ? t('admin.revoked') : t('admin.active'));
     const actions = cell(row, '');
     if (!k.revoked) {

@@ -1,4 +1,4 @@
-import { t, currentLanguage } from './i18n.js';
+import { t, currentLanguage, when } from './i18n.js';
 import { getJson } from './api.js';
 import { element as node } from './dom.js';
 
@@ -18,7 +18,7 @@ export async function showGreeting() {
   const types = Object.entries(overview.byType).map(([type, count]) => `${type} ${count}`).join(' · ');
   box.append(node('p', '', t('greeting.documents', overview.documents, types || '—')));
   if (overview.languages.length) box.append(node('p', '', t('greeting.languages', overview.languages.map(l => t(`lang.${l}`)).join('、'))));
-  if (overview.lastIndexed) box.append(node('p', 'muted', t('greeting.indexed', new Date(overview.lastIndexed).toLocaleString())));
+  if (overview.lastIndexed) box.append(node('p', 'muted', t('greeting.indexed', when(overview.lastIndexed))));
   if (overview.examples.length) {
     box.append(node('h4', '', t('greeting.try')));
     const list = node('ul', 'examples');

@@ -107,6 +107,9 @@ export function t(key, ...args) {
 
 export function currentLanguage() { return language; }
 
+/** A date and time written as the page's language writes them (not the browser's: a Chinese page on an English PC). */
+export function when(value) { return new Date(value).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB'); }
+
 /** The plant's default and, once signed in, whose choice to remember; re-applies the language they give. */
 export function useLanguageOf(name, defaultLanguage) {
   if (defaultLanguage !== undefined) plantDefault = defaultLanguage;
