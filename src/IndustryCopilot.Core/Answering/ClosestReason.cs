@@ -14,7 +14,7 @@ internal static partial class ClosestReason
     {
         var missing = weights.OrderByDescending(w => w.Value)
             .Select(w => w.Key)
-            .Where(k => !named.Contains(k) && !closestTerms.Contains(k) && !closestTerms.Contains(EnglishStemmer.Stem(k)))
+            .Where(k => !named.Contains(k) && !EvidenceJudge.Holds(closestTerms, k))
             .Select(k => Surface(question, k))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Take(3)

@@ -105,6 +105,9 @@ public sealed class EvidenceJudge(SqliteIndex index)
     public static double StemmedCoverage(IReadOnlyDictionary<string, double> weights, IReadOnlySet<string> present)
     {
         var total = weights.Values.Sum();
-        return total <= 0 ? 0 : weights.Where(w => present.Contains(w.Key) || present.Contains(EnglishStemmer.Stem(w.Key))).Sum(w => w.Value) / total;
+        return total <= 0 ? 0 : weights.Where(w => Holds(present, w.Key)).Sum(w => w.Value) / total;
     }
+
+    /// <summary>Whether a passage's terms hold a question's key term, as it is or by its English stem.</summary>
+    public static bool Holds(IReadOnlySet<string> terms, string key) => terms.Contains(key) || terms.Contains(EnglishStemmer.Stem(key));
 }

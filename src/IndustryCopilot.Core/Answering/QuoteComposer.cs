@@ -51,11 +51,11 @@ internal static class QuoteComposer
         foreach (var (unit, gain) in best)
         {
             // Words that only name the document ("compressor" of the AC-37 compressor manual) are no other part of the question.
-            var adds = weights.Keys.Any(k => !covered.Contains(k) && !named[unit.HitRank].Contains(k) && (unit.Terms.Contains(k) || unit.Terms.Contains(EnglishStemmer.Stem(k))));
+            var adds = weights.Keys.Any(k => !covered.Contains(k) && !named[unit.HitRank].Contains(k) && EvidenceJudge.Holds(unit.Terms, k));
             if (chosen.Count == 0 || (top > 0 && (gain >= top / 2 || adds)))
             {
                 chosen.Add(unit);
-                covered.UnionWith(weights.Keys.Where(k => unit.Terms.Contains(k) || unit.Terms.Contains(EnglishStemmer.Stem(k))));
+                covered.UnionWith(weights.Keys.Where(k => EvidenceJudge.Holds(unit.Terms, k)));
             }
         }
 
@@ -196,7 +196,7 @@ internal static class QuoteComposer
             }
 
             chosen.Add(pick);
-            covered.UnionWith(weights.Keys.Where(k => pick.Terms.Contains(k) || pick.Terms.Contains(EnglishStemmer.Stem(k))));
+            covered.UnionWith(weights.Keys.Where(k => EvidenceJudge.Holds(pick.Terms, k)));
         }
 
         if (chosen.Count == 0 && units.Count > 0)
@@ -208,5 +208,5 @@ internal static class QuoteComposer
     }
 
     private static double Gain(QuoteUnit unit, IReadOnlyDictionary<string, double> weights, HashSet<string> covered, HashSet<string> named) =>
-        weights.Where(w => !covered.Contains(w.Key) && !named.Contains(w.Key) && (unit.Terms.Contains(w.Key) || unit.Terms.Contains(EnglishStemmer.Stem(w.Key)))).Sum(w => w.Value);
+        weights.Where(w => !covered.Contains(w.Key) && !named.Contains(w.Key) && EvidenceJudge.Holds(unit.Terms, w.Key)).Sum(w => w.Value);
 }

@@ -62,13 +62,15 @@ internal static class QuoteExtent
     /// </summary>
     public static List<QuoteUnit> QualifierGroup(List<QuoteUnit> rows, QuoteUnit chosen, IReadOnlyDictionary<string, double> weights)
     {
-        var matched = weights.Keys.Where(k => Holds(RowTerms(chosen), k)).ToList();
+        var own = RowTerms(chosen);
+        var matched = weights.Keys.Where(k => EvidenceJudge.Holds(own, k)).ToList();
         if (matched.Count == 0)
         {
             return [chosen];
         }
 
-        var group = rows.Where(r => r.IsTableRow && matched.All(k => Holds(RowTerms(r), k))).ToList();
+        // Each row segmented once, not once per key term.
+        var group = rows.Where(r => r.IsTableRow).Select(r => (Row: r, Terms: RowTerms(r))).Where(r => matched.All(k => EvidenceJudge.Holds(r.Terms, k))).Select(r => r.Row).ToList();
         return group.Count is > 1 and <= MaxQualifierRows ? group : [chosen];
     }
 
@@ -109,5 +111,4 @@ internal static class QuoteExtent
 
     private static HashSet<string> RowTerms(QuoteUnit row) => EvidenceJudge.WithStems(LexicalAnalyzer.Terms(row.Text));
 
-    private static bool Holds(HashSet<string> terms, string key) => terms.Contains(key) || terms.Contains(EnglishStemmer.Stem(key));
 }

@@ -32,7 +32,7 @@ internal static partial class QuoteHighlights
         for (var column = 1; column < header.Count; column++)
         {
             var terms = EvidenceJudge.WithStems(LexicalAnalyzer.Terms(header[column]));
-            var weight = weights.Where(w => terms.Contains(w.Key) || terms.Contains(EnglishStemmer.Stem(w.Key))).Sum(w => w.Value);
+            var weight = weights.Where(w => EvidenceJudge.Holds(terms, w.Key)).Sum(w => w.Value);
             if (weight > bestWeight)
             {
                 best = column;

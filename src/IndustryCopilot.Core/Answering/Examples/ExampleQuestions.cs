@@ -10,8 +10,22 @@ namespace IndustryCopilot.Core.Answering.Examples;
 /// </summary>
 public static partial class ExampleQuestions
 {
+    // What people ask at a machine most, first: an alarm's action, then a value from a table, then a step list.
+    private enum Kind
+    {
+        Alarm,
+        Value,
+        Steps,
+    }
+
     /// <summary>The question <paramref name="chunk"/> answers, in Chinese or English, or null.</summary>
-    public static string? From(Chunk chunk, DocumentInfo document, bool chinese)
+    public static string? From(Chunk chunk, DocumentInfo document, bool chinese) => Ranked(chunk, document, chinese)?.Question;
+
+    /// <summary>The question a document is best shown by (an alarm's action before a table value before a step list), or null.</summary>
+    public static string? Best(IEnumerable<Chunk> chunks, DocumentInfo document, bool chinese) =>
+        chunks.Select(c => Ranked(c, document, chinese)).OfType<(string Question, Kind Kind)>().OrderBy(q => q.Kind).Select(q => q.Question).FirstOrDefault();
+
+    private static (string Question, Kind Kind)? Ranked(Chunk chunk, DocumentInfo document, bool chinese)
     {
         if (chunk.Instruction is not null)
         {
@@ -27,32 +41,21 @@ public static partial class ExampleQuestions
         // machine or a part ("VMC-850 加工中心").
         if (ClauseOpeningWithCode().Match(chunk.Text) is { Success: true } alarm)
         {
-            var code = alarm.Groups[1].Value;
-            return chinese ? $"{code} 报警怎么处理？" : $"How do I clear alarm {code}?";
+            return (Alarm(alarm.Groups[1].Value, chinese), Kind.Alarm);
         }
 
-        if (chunk.Kind == ChunkKind.Procedure)
-        {
-            return chinese ? $"《{document.Title}》的操作步骤有哪些？" : $"What are the steps of {document.Title}?";
-        }
-
-        return null;
+        return chunk.Kind == ChunkKind.Procedure
+            ? (chinese ? $"《{document.Title}》的操作步骤有哪些？" : $"What are the steps of {document.Title}?", Kind.Steps)
+            : null;
     }
 
-    /// <summary>
-    /// The question a document is best shown by: an alarm's action before a table value before a step list (what people
-    /// ask at a machine most), or null.
-    /// </summary>
-    public static string? Best(IEnumerable<Chunk> chunks, DocumentInfo document, bool chinese) =>
-        chunks.Select(c => From(c, document, chinese)).OfType<string>()
-            .OrderBy(q => q.EndsWith("报警怎么处理？", StringComparison.Ordinal) || q.StartsWith("How do I clear alarm", StringComparison.Ordinal) ? 0 : q.EndsWith("是多少？", StringComparison.Ordinal) || q.StartsWith("What is the", StringComparison.Ordinal) ? 1 : 2)
-            .FirstOrDefault();
+    private static string Alarm(string code, bool chinese) => chinese ? $"{code} 报警怎么处理？" : $"How do I clear alarm {code}?";
 
     /// <summary>Up to <paramref name="max"/> distinct questions from passages, in their order.</summary>
     public static List<string> From(IEnumerable<(Chunk Chunk, DocumentInfo Document)> passages, bool chinese, int max) =>
         passages.Select(p => From(p.Chunk, p.Document, chinese)).OfType<string>().Distinct(StringComparer.Ordinal).Take(max).ToList();
 
-    private static string? FromTable(string text, bool chinese)
+    private static (string Question, Kind Kind)? FromTable(string text, bool chinese)
     {
         var lines = text.Split('\n').Where(l => l.StartsWith('|')).ToList();
         if (lines.Count < 3)
@@ -69,7 +72,7 @@ public static partial class ExampleQuestions
 
         if (AlarmCode().IsMatch(row[0]))
         {
-            return chinese ? $"{row[0]} 报警怎么处理？" : $"How do I clear alarm {row[0]}?";
+            return (Alarm(row[0], chinese), Kind.Alarm);
         }
 
         // A numeric column names what is looked up (torque, tolerance, pressure): one with a unit in its header first
@@ -83,7 +86,7 @@ public static partial class ExampleQuestions
         }
 
         var name = Side(header[value], chinese);
-        return chinese ? $"{row[0]} 的{name}是多少？" : $"What is the {name} for {row[0]}?";
+        return (chinese ? $"{row[0]} 的{name}是多少？" : $"What is the {name} for {row[0]}?", Kind.Value);
     }
 
     // A bilingual header ("拧紧力矩 Torque (N·m)") gives the question's language its own half.

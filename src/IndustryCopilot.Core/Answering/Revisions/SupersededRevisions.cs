@@ -13,7 +13,7 @@ namespace IndustryCopilot.Core.Answering.Revisions;
 /// </summary>
 public static partial class SupersededRevisions
 {
-    /// <summary>The revision a question names (<c>Rev B</c>, <c>rev. B</c>, <c>Revision 2</c>, <c>B 版</c>, <c>版本B</c>), bare, or null.</summary>
+    /// <summary>The revision a question names (<c>Rev B</c>, <c>rev. B</c>, <c>Revision 2</c>, <c>version C</c>, <c>B 版</c>, <c>版本B</c>), bare, or null.</summary>
     public static string? Named(string question)
     {
         var match = Mention().Match(question);
@@ -72,6 +72,6 @@ public static partial class SupersededRevisions
     }
 
     // Lookarounds, not \b: a Chinese character is a word character, so "在B版里" has no boundary before the B.
-    [GeneratedRegex(@"(?:(?<![A-Za-z])(?:rev(?:ision)?\.?|版本)\s*[:：]?\s*(?<a>[A-Za-z]|\d{1,2})(?![A-Za-z0-9]))|(?:(?<![A-Za-z0-9])(?<b>[A-Z])\s*版)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?<![A-Za-z])(?:rev(?:ision)?\.?|version|版本)\s*[:：]?\s*(?<a>[A-Za-z]|\d{1,2})(?![A-Za-z0-9]))|(?:(?<![A-Za-z0-9])(?<b>[A-Z])\s*版)", RegexOptions.IgnoreCase)]
     private static partial Regex Mention();
 }

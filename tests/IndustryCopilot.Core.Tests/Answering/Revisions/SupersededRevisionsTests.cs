@@ -14,7 +14,12 @@ public sealed class SupersededRevisionsTests
     [InlineData("版本：C 的规定", "C")]
     [InlineData("What did revision 2 say?", "2")]
     [InlineData("rev. d torque", "D")]
+    [InlineData("In version C, what is the torque?", "C")]
     [InlineData("E-203 报警怎么处理？", null)]
+    [InlineData("新版本中换刀步骤有变化吗？", null)]
+    [InlineData("Run the spindle at 2000 rev/min", null)]
+    [InlineData("What does a version control system do?", null)]
+    [InlineData("GB/T 3098.1 的 2010 版规定是多少？", null)]
     [InlineData("Reverse the motor before review", null)]
     [InlineData("What is the revised interval?", null)]
     public void Named_Question_RevisionItNames(string question, string? named) => Assert.Equal(named, SupersededRevisions.Named(question));
