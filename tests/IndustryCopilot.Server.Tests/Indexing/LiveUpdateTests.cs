@@ -46,6 +46,14 @@ public sealed class LiveUpdateTests : IDisposable
         return rankings;
     }
 
+    // WI-204 through the upload API, its clause as given; returns once its job is indexed.
+    private static async Task Upload(CorpusServer server, HttpClient client, string clause)
+    {
+        var form = DocumentsApiTests.Form(("WI-204 press brake.md", $"# WI-204 Press brake\n\n## 4 Die change\n\n{clause}\n"), ("groups", "production"));
+        var accepted = JsonDocument.Parse(await (await client.PostAsync("/api/documents", form)).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("indexed", (await server.FinishedJobAsync(client, accepted.GetProperty("jobs")[0].GetProperty("id").GetString()!)).GetProperty("state").GetString());
+    }
+
     private async Task<List<string>> AfterRestart(string key)
     {
         using var server = Server();
@@ -68,8 +76,7 @@ public sealed class LiveUpdateTests : IDisposable
         using (var server = Server())
         {
             using var client = await server.ReadyClientAsync(key);
-            var accepted = JsonDocument.Parse(await (await client.PostAsync("/api/documents", DocumentsApiTests.Form(("WI-204 press brake.md", "# WI-204 Press brake\n\n## 4 Die change\n\nClamp pressure for die change on press PB-9 is 210 bar.\n"), ("groups", "production")))).Content.ReadAsStringAsync()).RootElement;
-            Assert.Equal("indexed", (await server.FinishedJobAsync(client, accepted.GetProperty("jobs")[0].GetProperty("id").GetString()!)).GetProperty("state").GetString());
+            await Upload(server, client, "Clamp pressure for die change on press PB-9 is 210 bar.");
             added = await Rankings(client);
         }
 
@@ -79,8 +86,7 @@ public sealed class LiveUpdateTests : IDisposable
         using (var server = Server())
         {
             using var client = await server.ReadyClientAsync(key);
-            var accepted = JsonDocument.Parse(await (await client.PostAsync("/api/documents", DocumentsApiTests.Form(("WI-204 press brake.md", "# WI-204 Press brake\n\n## 4 Die change\n\nClamp pressure for die change on press PB-9 is 190 bar; check the die height first.\n"), ("groups", "production")))).Content.ReadAsStringAsync()).RootElement;
-            Assert.Equal("indexed", (await server.FinishedJobAsync(client, accepted.GetProperty("jobs")[0].GetProperty("id").GetString()!)).GetProperty("state").GetString());
+            await Upload(server, client, "Clamp pressure for die change on press PB-9 is 190 bar; check the die height first.");
             replaced = await Rankings(client);
         }
 
