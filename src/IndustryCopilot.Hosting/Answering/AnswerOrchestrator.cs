@@ -112,11 +112,24 @@ public sealed class AnswerOrchestrator : IDisposable
         var standalone = question;
         if (history.Count > 0)
         {
-            standalone = await _prompts.CondenseAsync(question, history, chinese, lease.Token).ConfigureAwait(false);
+            var condensed = await InTime(_prompts.CondenseAsync(question, history, chinese, lease.Token), lease, cancellationToken).ConfigureAwait(false);
+            if (!condensed.InTime)
+            {
+                yield return Remember(request, OutOfTime(request, question, chinese, timings));
+                yield break;
+            }
+
+            standalone = condensed.Value;
             timings["condense"] = Lap(clock);
         }
 
-        var translation = await TranslateAsync(standalone, request, lease.Token).ConfigureAwait(false);
+        var (translatedInTime, translation) = await InTime(TranslateAsync(standalone, request, lease.Token), lease, cancellationToken).ConfigureAwait(false);
+        if (!translatedInTime)
+        {
+            yield return Remember(request, OutOfTime(request, standalone, chinese, timings));
+            yield break;
+        }
+
         if (translation.Called)
         {
             timings["translate"] = Lap(clock);
@@ -202,9 +215,13 @@ public sealed class AnswerOrchestrator : IDisposable
                 throw new InvalidOperationException($"Generation failed: {failure.Message}", failure);
             }
 
-            var notice = lease.TimedOut
-                ? chinese ? $"模型未在 {_generation.RequestTimeoutSeconds} 秒内完成，以下为原文摘录。" : $"The model did not finish within {_generation.RequestTimeoutSeconds} s; the answer below quotes the documents."
-                : chinese ? $"模型出错（{failure.Message}），以下为原文摘录。" : $"The model failed ({failure.Message}); the answer below quotes the documents.";
+            if (lease.TimedOut)
+            {
+                yield return Remember(request, OutOfTime(request, standalone, chinese, timings));
+                yield break;
+            }
+
+            var notice = chinese ? $"模型出错（{failure.Message}），以下为原文摘录。" : $"The model failed ({failure.Message}); the answer below quotes the documents.";
             yield return Remember(request, new AnswerCompleted(Finish(QuoteAnswer(request, standalone) with { Notice = notice, Model = _prompts.ModelName }, timings)));
             yield break;
         }
@@ -347,6 +364,26 @@ public sealed class AnswerOrchestrator : IDisposable
         }
 
         return completed;
+    }
+
+    // The request's time ran out while the model worked (rewriting, translating or answering): quote mode answers.
+    private AnswerCompleted OutOfTime(AskRequest request, string question, bool chinese, Dictionary<string, double> timings)
+    {
+        var notice = chinese ? $"模型未在 {_generation.RequestTimeoutSeconds} 秒内完成，以下为原文摘录。" : $"The model did not finish within {_generation.RequestTimeoutSeconds} s; the answer below quotes the documents.";
+        return new AnswerCompleted(Finish(QuoteAnswer(request, question) with { Notice = notice, Model = _prompts?.ModelName }, timings));
+    }
+
+    // A model call before the answer itself, which the request's deadline (not the caller) may end.
+    private async Task<(bool InTime, T Value)> InTime<T>(Task<T> stage, GenerationLease lease, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (true, await stage.ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (lease.TimedOut && _fallbackToQuote && !cancellationToken.IsCancellationRequested)
+        {
+            return (false, default!);
+        }
     }
 
     private static string? Rewritten(string question, string standalone) => standalone == question ? null : standalone;

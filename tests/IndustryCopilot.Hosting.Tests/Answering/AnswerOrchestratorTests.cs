@@ -268,6 +268,26 @@ public sealed class AnswerOrchestratorTests
     }
 
     [Fact]
+    public async Task AskAsync_TimeRunsOutWhileRewritingAFollowUp_QuoteModeNotAnError()
+    {
+        using var plant = new Plant();
+        var model = new ScriptedChatClient(_ => "never written") { Gate = new TaskCompletionSource() };
+        using var orchestrator = plant.Orchestrator(model, new GenerationOptions { RequestTimeoutSeconds = 1 });
+        var history = new[] { new ConversationTurn("Which oil should the compressor use?", "ISO VG 46 [1].") };
+
+        var asked = orchestrator.AskAsync(new AskRequest("How often is it changed?") { History = history });
+        await model.CallsArrived(1);
+        plant.Time.Advance(TimeSpan.FromSeconds(1));
+        var answer = Assert.IsType<AnswerCompleted>(await Until.Guarded(asked, "the answer after the time ran out in the rewrite")).Answer;
+
+        // The one model call was the rewrite (only it carries the earlier turn); the answer was never asked for.
+        Assert.Contains("Which oil should the compressor use?", model.Calls.Single().Messages[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(AnswerMode.Quote, answer.Mode);
+        Assert.Equal("The model did not finish within 1 s; the answer below quotes the documents.", answer.Notice);
+        Assert.Equal(0, orchestrator.Scheduler.Running);
+    }
+
+    [Fact]
     public async Task AskAsync_NoModel_QuoteMode()
     {
         using var plant = new Plant();

@@ -15,6 +15,12 @@ internal sealed class ScriptedChatClient(Func<IReadOnlyList<ChatMessage>, string
     /// <summary>When set, each call waits for it before replying (to hold a generation slot).</summary>
     public TaskCompletionSource? Gate { get; set; }
 
+    /// <summary>
+    /// When true, a call waiting for <see cref="Gate"/> does not give up when cancelled (a native decode that cannot be
+    /// interrupted): the slot stays held until the gate opens.
+    /// </summary>
+    public bool HoldsThroughCancellation { get; set; }
+
     /// <summary>When set, thrown instead of replying (a model or server failure).</summary>
     public Exception? Failure { get; set; }
 
@@ -50,7 +56,7 @@ internal sealed class ScriptedChatClient(Func<IReadOnlyList<ChatMessage>, string
         Called?.Invoke();
         if (Gate is { } gate)
         {
-            await gate.Task.WaitAsync(cancellationToken);
+            await (HoldsThroughCancellation ? gate.Task : gate.Task.WaitAsync(cancellationToken));
         }
 
         if (Failure is { } failure)

@@ -137,8 +137,10 @@ public sealed class AskApiTests
     public async Task Ask_WaitingPastTheDeadlineOnTheServersClock_QuoteAnswerWithNotice()
     {
         // The host's TimeProvider is the model queue's clock: the deadline passes when the fake clock says so, not before.
+        // The running answer's own deadline passes too; its model holds the slot regardless, so the waiting one times
+        // out in the queue rather than being handed a slot in the same instant.
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero));
-        var model = new ScriptedChatClient(_ => "82 N·m [1].") { Gate = new TaskCompletionSource() };
+        var model = new ScriptedChatClient(_ => "82 N·m [1].") { Gate = new TaskCompletionSource(), HoldsThroughCancellation = true };
         using var server = new CorpusServer { Time = time, Model = ChatBackends.FromChatClient(model, ApproximateTokenCounter.Instance, 8192, "scripted") };
         using var client = await server.ReadyClientAsync();
         var scheduler = server.Services.GetRequiredService<AnswerOrchestrator>().Scheduler;

@@ -74,6 +74,14 @@ public sealed class GenerationScheduler : IDisposable
                     Interlocked.Decrement(ref _waiting);
                     Changed?.Invoke();
                 }
+
+                // The slot can be handed over in the same instant the deadline passes: a request admitted with no
+                // time left would only fail later, so it counts as having waited too long.
+                if (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    _slots.Release();
+                    throw new OperationCanceledException(deadline.Token);
+                }
             }
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
