@@ -32,7 +32,8 @@ internal sealed class FakeOpenAIServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: on Linux, Stop and then Close each unregister the prefix, and the second one binds the port
+        // again to do so, which fails when another test has since taken that port ("Address already in use").
         _listener.Close();
         try
         {
