@@ -43,6 +43,7 @@ internal static class IcpApp
                 bench.AddCommand<BenchSearchCommand>("search").WithDescription("Search latency per lane on a synthetic index of 100k chunks.");
                 bench.AddCommand<BenchLlmCommand>("llm").WithDescription("Orchestration overhead (retrieve + prompt + verify) next to raw model time for the same prompts.");
                 bench.AddCommand<BenchHttpCommand>("http").WithDescription("Load test a running server: N concurrent clients on /api/search and /api/ask, req/s, p50/p95/p99, errors.").WithExample("bench", "http", "--url", "http://127.0.0.1:5080", "--clients", "32", "--seconds", "30");
+                bench.AddCommand<BenchConcurrencyCommand>("concurrency").WithDescription("N searches one after another vs at once, with the embedded index and with each index call delayed (a stand-in for Qdrant across a network).");
                 bench.AddCommand<BenchIngestCommand>("ingest").WithDescription("PDF pages/s: PdfPig extraction alone vs the whole ingestion pipeline.");
             });
         });

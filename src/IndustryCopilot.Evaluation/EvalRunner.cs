@@ -27,24 +27,27 @@ public sealed class EvalRunner(HybridRetriever retriever, QuoteAnswerer answerer
 
     public const string Baseline = "lucene-bm25";
 
-    public SetReport Run(QuestionSet set)
+    public async Task<SetReport> RunAsync(QuestionSet set, CancellationToken cancellationToken = default)
     {
         var matcher = new GoldMatcher(set.CorpusDirectory);
         var answerable = set.Questions.Where(q => q.Answerable && q.Gold.Count > 0).ToList();
         var results = new Dictionary<string, List<QuestionResult>>();
 
         // Warm-up: the first search loads the embedding model and the vectors; keep that out of the latencies.
-        retriever.Search(new SearchRequest(set.Questions.Count > 0 ? set.Questions[0].Question : "warm-up"));
+        await retriever.SearchAsync(new SearchRequest(set.Questions.Count > 0 ? set.Questions[0].Question : "warm-up"), cancellationToken).ConfigureAwait(false);
 
         foreach (var (name, lanes) in Variants)
         {
-            results[name] = answerable.Select(q =>
+            var variant = new List<QuestionResult>(answerable.Count);
+            foreach (var q in answerable)
             {
                 var clock = Stopwatch.StartNew();
-                var hits = retriever.Search(new SearchRequest(q.Question) { K = Depth, Lanes = lanes }).Hits;
+                var hits = (await retriever.SearchAsync(new SearchRequest(q.Question) { K = Depth, Lanes = lanes }, cancellationToken).ConfigureAwait(false)).Hits;
                 var elapsed = clock.Elapsed.TotalMilliseconds;
-                return new QuestionResult(q, hits.Select(h => (IReadOnlyList<string>)matcher.Matches(q.Units, h.Chunk, h.Document).ToList()).ToList(), elapsed);
-            }).ToList();
+                variant.Add(new QuestionResult(q, hits.Select(h => (IReadOnlyList<string>)matcher.Matches(q.Units, h.Chunk, h.Document).ToList()).ToList(), elapsed));
+            }
+
+            results[name] = variant;
         }
 
         results[Baseline] = answerable.Select(q =>
@@ -62,11 +65,11 @@ public sealed class EvalRunner(HybridRetriever retriever, QuoteAnswerer answerer
             t => (IReadOnlyList<VariantSummary>)names.Select(n => VariantSummary.Of(n, results[n].Where(r => r.Question.Type == t).ToList())).ToList());
         var misses = results["hybrid+id"].Zip(results[Baseline]).Where(p => p.First.Recall(5) < 1 || p.Second.Recall(5) < 1)
             .Select(p => $"{p.First.Question.Id} ({p.First.Question.Type}): recall@5 {p.First.Recall(5):0.##}, rr {p.First.ReciprocalRank():0.##}; {Baseline} recall@5 {p.Second.Recall(5):0.##}, rr {p.Second.ReciprocalRank():0.##}").ToList();
-        var (answers, records) = Answer(set, matcher, misses);
+        var (answers, records) = await AnswerAsync(set, matcher, misses, cancellationToken).ConfigureAwait(false);
         return new SetReport(set.Name, set.Questions.Count, set.CorpusDirectory, names.Select(n => VariantSummary.Of(n, results[n])).ToList(), byType, answers, misses) { Records = records };
     }
 
-    private (AnswerSummary Summary, List<AnswerRecord> Records) Answer(QuestionSet set, GoldMatcher matcher, List<string> misses)
+    private async Task<(AnswerSummary Summary, List<AnswerRecord> Records)> AnswerAsync(QuestionSet set, GoldMatcher matcher, List<string> misses, CancellationToken cancellationToken)
     {
         var options = answerer.Options;
         var records = new List<AnswerRecord>();
@@ -76,7 +79,7 @@ public sealed class EvalRunner(HybridRetriever retriever, QuoteAnswerer answerer
         {
             // One retrieval per question: the product's answer and the record are made from the same assessment.
             var clock = Stopwatch.StartNew();
-            var assessment = answerer.Assess(question.Question);
+            var assessment = await answerer.AssessAsync(question.Question, cancellationToken: cancellationToken).ConfigureAwait(false);
             var answer = answerer.Compose(assessment);
             latencies.Add(clock.Elapsed.TotalMilliseconds);
             citations += answer.Citations.Count;
@@ -104,7 +107,7 @@ public sealed class EvalRunner(HybridRetriever retriever, QuoteAnswerer answerer
             foreach (var question in set.Questions.Where(q => q.Answerable && q.Gold.Count > 0))
             {
                 var others = documents.Where(d => !question.Gold.Any(g => matcher.IsDocument(g, d))).Select(d => d.Id).ToList();
-                var assessment = answerer.Assess(question.Question, SearchFilter.None with { DocumentIds = others });
+                var assessment = await answerer.AssessAsync(question.Question, SearchFilter.None with { DocumentIds = others }, cancellationToken: cancellationToken).ConfigureAwait(false);
                 records.Add(Record(set.Name, question, "gold-removed", assessment, options, matcher));
             }
         }

@@ -183,6 +183,13 @@ public sealed class CopilotEnvironment
             ? Retriever(index, LoadGlossary(index), null)
             : Retriever(index, LoadGlossary(index), qdrant ?? QdrantIndex());
 
+    /// <summary>Retrieval with the lanes of <paramref name="search"/> (a stand-in, for benchmarks) over <paramref name="index"/>'s catalog.</summary>
+    public HybridRetriever Retriever(SqliteIndex index, ISearchIndex search)
+    {
+        var glossary = LoadGlossary(index);
+        return new(index, search, Retrieval, glossary, Embedder(), rankings: Rankings(index), translator: Translator(glossary));
+    }
+
     private HybridRetriever Retriever(SqliteIndex index, Glossary glossary, QdrantSearchIndex? qdrant) =>
         qdrant is null
             ? new(index, Retrieval, glossary, Embedder(), rankings: Rankings(index), translator: Translator(glossary))

@@ -12,6 +12,8 @@ namespace IndustryCopilot.Cli.Commands;
 /// in one run, so the endpoints are compared under the same machine load: requests/s, p50/p95/p99 latency and errors
 /// (non-2xx or failed requests, by status). Quote-mode asks unless the server has a model. The server's per-key rate
 /// limit counts too: start it with <c>ICP_Server__RequestsPerMinute=1000000</c> to measure the server, not the limit.
+/// Several <c>--clients</c> run one after another in the same run, each with its throughput as a ratio to the first:
+/// how far the server scales with concurrent callers on this machine.
 /// </summary>
 internal sealed class BenchHttpCommand : AsyncCommand<BenchHttpCommand.Settings>
 {
@@ -26,7 +28,8 @@ internal sealed class BenchHttpCommand : AsyncCommand<BenchHttpCommand.Settings>
         public string? Key { get; init; }
 
         [CommandOption("--clients <N>")]
-        public int Clients { get; init; } = 32;
+        [Description("Concurrent clients (repeatable: e.g. --clients 1 --clients 2 --clients 4 --clients 8 --clients 32). Default 32.")]
+        public int[] Clients { get; init; } = [];
 
         [CommandOption("--seconds <N>")]
         [Description("Measured time per endpoint, after a 3 s warm-up. Default 30.")]
@@ -43,7 +46,8 @@ internal sealed class BenchHttpCommand : AsyncCommand<BenchHttpCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Clients is < 1 or > 1024 || settings.Seconds is < 1 or > 3600)
+        int[] levels = settings.Clients.Length > 0 ? settings.Clients : [32];
+        if (levels.Any(c => c is < 1 or > 1024) || settings.Seconds is < 1 or > 3600)
         {
             throw new ArgumentException("--clients 1–1024 and --seconds 1–3600");
         }
@@ -54,7 +58,7 @@ internal sealed class BenchHttpCommand : AsyncCommand<BenchHttpCommand.Settings>
             throw new ArgumentException($"unknown endpoint '{unknown}': search or ask");
         }
 
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = levels.Max(), PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
             BaseAddress = new Uri(settings.Url),
             Timeout = TimeSpan.FromSeconds(120),
@@ -66,15 +70,21 @@ internal sealed class BenchHttpCommand : AsyncCommand<BenchHttpCommand.Settings>
 
         IReadOnlyList<string> questions = settings.Questions.Length == 0 ? BenchLlmCommand.DefaultQuestions : LoadQuestions(settings.Questions);
         (await http.GetAsync("/health/ready", cancellationToken)).EnsureSuccessStatusCode();
-        var table = new Table().AddColumns("endpoint", "clients", "seconds", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors");
+        var table = new Table().AddColumns("endpoint", "clients", "seconds", "requests", "req/s", "× first", "p50 ms", "p95 ms", "p99 ms", "errors");
         foreach (var endpoint in endpoints)
         {
-            await RunAsync(http, endpoint, questions, settings.Clients, TimeSpan.FromSeconds(3), cancellationToken);
-            var run = await RunAsync(http, endpoint, questions, settings.Clients, TimeSpan.FromSeconds(settings.Seconds), cancellationToken);
-            var sorted = run.Latencies.Order().ToList();
-            var errors = run.Errors.Count == 0 ? "0" : string.Join(", ", run.Errors.Select(e => $"{e.Key}×{e.Value}"));
-            table.AddRow(endpoint, settings.Clients.ToString(), settings.Seconds.ToString(), sorted.Count.ToString(), $"{sorted.Count / run.Elapsed.TotalSeconds:F1}",
-                $"{VariantSummary.Percentile(sorted, 0.50):F1}", $"{VariantSummary.Percentile(sorted, 0.95):F1}", $"{VariantSummary.Percentile(sorted, 0.99):F1}", errors);
+            double? first = null;
+            foreach (var clients in levels)
+            {
+                await RunAsync(http, endpoint, questions, clients, TimeSpan.FromSeconds(3), cancellationToken);
+                var run = await RunAsync(http, endpoint, questions, clients, TimeSpan.FromSeconds(settings.Seconds), cancellationToken);
+                var sorted = run.Latencies.Order().ToList();
+                var rate = sorted.Count / run.Elapsed.TotalSeconds;
+                first ??= rate;
+                var errors = run.Errors.Count == 0 ? "0" : string.Join(", ", run.Errors.Select(e => $"{e.Key}×{e.Value}"));
+                table.AddRow(endpoint, clients.ToString(), settings.Seconds.ToString(), sorted.Count.ToString(), $"{rate:F1}", $"{rate / first:F2}",
+                    $"{VariantSummary.Percentile(sorted, 0.50):F1}", $"{VariantSummary.Percentile(sorted, 0.95):F1}", $"{VariantSummary.Percentile(sorted, 0.99):F1}", errors);
+            }
         }
 
         AnsiConsole.Write(table);

@@ -14,7 +14,7 @@ namespace IndustryCopilot.Cli.Commands;
 /// recombined from the sentences of a real index, with identifiers sprinkled in and random unit vectors (the dense
 /// scan costs the same whatever the vectors hold). Queries are the questions of the given sets, or sentences.
 /// </summary>
-internal sealed class BenchSearchCommand : Command<BenchSearchCommand.Settings>
+internal sealed class BenchSearchCommand : AsyncCommand<BenchSearchCommand.Settings>
 {
     internal sealed class Settings : IcpSettings
     {
@@ -37,7 +37,7 @@ internal sealed class BenchSearchCommand : Command<BenchSearchCommand.Settings>
         public int Queries { get; init; } = 200;
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var environment = CopilotEnvironment.Load(settings.DataDir);
         var root = Path.GetFullPath(settings.IndexDir ?? Path.Combine(Path.GetTempPath(), "icp-bench-search-" + Guid.NewGuid().ToString("N")[..8]));
@@ -66,8 +66,8 @@ internal sealed class BenchSearchCommand : Command<BenchSearchCommand.Settings>
             // The first searches build what the lanes hold in memory (postings, vectors, the Lucene Chinese index).
             var warm = Stopwatch.StartNew();
             var chinese = queries.FirstOrDefault(q => q.Any(c => c is >= '\u4e00' and <= '\u9fff')) ?? queries[0];
-            retriever.Search(new SearchRequest(queries[0]));
-            retriever.Search(new SearchRequest(chinese));
+            await retriever.SearchAsync(new SearchRequest(queries[0]), cancellationToken);
+            await retriever.SearchAsync(new SearchRequest(chinese), cancellationToken);
             var warmMs = warm.Elapsed.TotalMilliseconds;
             var totals = new List<double>();
             var withDense = new List<double>();
@@ -76,7 +76,7 @@ internal sealed class BenchSearchCommand : Command<BenchSearchCommand.Settings>
             foreach (var query in queries)
             {
                 var clock = Stopwatch.StartNew();
-                var response = retriever.Search(new SearchRequest(query) { K = 10 });
+                var response = await retriever.SearchAsync(new SearchRequest(query) { K = 10 }, cancellationToken);
                 totals.Add(clock.Elapsed.TotalMilliseconds);
                 (response.LanesRun.Contains(SearchLane.Dense) ? withDense : withoutDense).Add(clock.Elapsed.TotalMilliseconds);
                 foreach (var (stage, ms) in response.TimingsMs.Where(t => t.Key != "total"))
@@ -89,7 +89,7 @@ internal sealed class BenchSearchCommand : Command<BenchSearchCommand.Settings>
             // reused --index-dir stays the size it was built to.
             var added = SyntheticIndex.Fill(index, sentences, (int)index.ChunkCount() + 1, embedder?.ModelId ?? "none", embedder?.Dimension ?? 384);
             var change = Stopwatch.StartNew();
-            retriever.Search(new SearchRequest(chinese));
+            await retriever.SearchAsync(new SearchRequest(chinese), cancellationToken);
             var changeMs = change.Elapsed.TotalMilliseconds;
             foreach (var id in added)
             {

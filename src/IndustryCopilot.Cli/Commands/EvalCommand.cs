@@ -109,7 +109,7 @@ internal sealed class EvalCommand : AsyncCommand<EvalCommand.Settings>
                     set = set with { Questions = set.Questions.GroupBy(q => q.Type).SelectMany(g => g.Take(n)).ToList() };
                 }
 
-                reports.Add(Evaluate(environment, set, root, cancellationToken));
+                reports.Add(await EvaluateAsync(environment, set, root, cancellationToken));
             }
         }
         finally
@@ -174,7 +174,7 @@ internal sealed class EvalCommand : AsyncCommand<EvalCommand.Settings>
         return text.ToString();
     }
 
-    private static SetReport Evaluate(CopilotEnvironment environment, Evaluation.Questions.QuestionSet set, string root, CancellationToken cancellationToken)
+    private static async Task<SetReport> EvaluateAsync(CopilotEnvironment environment, Evaluation.Questions.QuestionSet set, string root, CancellationToken cancellationToken)
     {
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(set.CorpusDirectory)))[..10];
         var data = Path.Combine(root, "index-" + key);
@@ -185,6 +185,6 @@ internal sealed class EvalCommand : AsyncCommand<EvalCommand.Settings>
         Console.Error.WriteLine($"{set.Name}: {report.Files.Count} files ({report.Failed} failed) in {report.Elapsed.TotalSeconds:0.0} s; {set.Questions.Count} questions");
         var retriever = scoped.Retriever(index, embedded: true);
         using var baseline = LuceneBaseline.Over(index);
-        return new EvalRunner(retriever, new QuoteAnswerer(retriever, environment.Answering), baseline).Run(set);
+        return await new EvalRunner(retriever, new QuoteAnswerer(retriever, environment.Answering), baseline).RunAsync(set, cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ using IndustryCopilot.Hosting;
 namespace IndustryCopilot.Cli.Commands;
 
 /// <summary><c>icp search "&lt;q&gt;"</c>: hybrid search with each lane's rank and score, and what the query was understood as.</summary>
-internal sealed class SearchCommand : Command<SearchCommand.Settings>
+internal sealed class SearchCommand : AsyncCommand<SearchCommand.Settings>
 {
     internal sealed class Settings : IcpSettings
     {
@@ -31,17 +31,19 @@ internal sealed class SearchCommand : Command<SearchCommand.Settings>
         public bool IncludeSuperseded { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var environment = CopilotEnvironment.Load(settings.DataDir);
         using var index = environment.OpenIndex();
         var retriever = environment.Retriever(index);
-        var response = retriever.Search(new SearchRequest(settings.Query)
-        {
-            K = settings.K,
-            Filter = SearchFilter.Parse(settings.Filters, settings.IncludeSuperseded),
-            Lanes = LaneList.Parse(settings.Lanes),
-        });
+        var response = await retriever.SearchAsync(
+            new SearchRequest(settings.Query)
+            {
+                K = settings.K,
+                Filter = SearchFilter.Parse(settings.Filters, settings.IncludeSuperseded),
+                Lanes = LaneList.Parse(settings.Lanes),
+            },
+            cancellationToken);
 
         var q = response.Query;
         AnsiConsole.MarkupLineInterpolated($"[grey]language {q.Language.ToString().ToLowerInvariant()}; terms: {string.Join(" ", q.Terms)}[/]");

@@ -33,10 +33,11 @@ public sealed class QuoteAnswerer
     /// <param name="filter">The caller's document filter (access groups included).</param>
     /// <param name="lanes">The retrieval lanes to run.</param>
     /// <param name="queryVector">The question's embedding, when computed already (see <see cref="HybridRetriever.EmbedQuery"/>).</param>
-    public Answer Ask(string question, SearchFilter? filter = null, SearchLanes lanes = SearchLanes.All, float[]? queryVector = null)
+    /// <param name="cancellationToken">The caller's.</param>
+    public async Task<Answer> AskAsync(string question, SearchFilter? filter = null, SearchLanes lanes = SearchLanes.All, float[]? queryVector = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var assessment = Assess(question, filter, lanes, queryVector);
+        var assessment = await AssessAsync(question, filter, lanes, queryVector, cancellationToken).ConfigureAwait(false);
         var judged = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
         var answer = Compose(assessment);
@@ -55,10 +56,10 @@ public sealed class QuoteAnswerer
     };
 
     /// <summary>Retrieves the evidence and computes the answerability signals and probability, without composing an answer.</summary>
-    public AnswerAssessment Assess(string question, SearchFilter? filter = null, SearchLanes lanes = SearchLanes.All, float[]? queryVector = null)
+    public async Task<AnswerAssessment> AssessAsync(string question, SearchFilter? filter = null, SearchLanes lanes = SearchLanes.All, float[]? queryVector = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var response = _retriever.Search(new SearchRequest(question) { K = _options.EvidenceChunks, Filter = filter ?? SearchFilter.None, Lanes = lanes, QueryVector = queryVector });
+        var response = await _retriever.SearchAsync(new SearchRequest(question) { K = _options.EvidenceChunks, Filter = filter ?? SearchFilter.None, Lanes = lanes, QueryVector = queryVector }, cancellationToken).ConfigureAwait(false);
         var retrieve = clock.Elapsed.TotalMilliseconds;
         return Assess(question, response, new Dictionary<string, double> { ["retrieve"] = retrieve });
     }

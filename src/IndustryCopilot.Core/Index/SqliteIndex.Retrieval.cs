@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using IndustryCopilot.Core.Retrieval;
 
@@ -6,36 +7,35 @@ namespace IndustryCopilot.Core.Index;
 /// <summary>The read side the retrieval lanes use; every query applies the caller's filter inside SQL.</summary>
 public sealed partial class SqliteIndex
 {
-    private GenerationCache<long>? _chunkCount;
-    private GenerationCache<ChunkRowMap>? _chunkRows;
-    private GenerationCache<Dictionary<string, IReadOnlySet<string>>>? _allowed;
+    private readonly GenerationCache<long> _chunkCount;
+    private readonly GenerationCache<ChunkRowMap> _chunkRows;
+    private readonly GenerationCache<ConcurrentDictionary<string, IReadOnlySet<string>>> _allowed;
 
     /// <summary>Changes whenever documents or vectors change; caches of the index compare it before use.</summary>
-    public long Generation => long.Parse(SqliteSchema.Scalar(_connection, null, "SELECT value FROM meta WHERE key = 'generation'") ?? "0", CultureInfo.InvariantCulture);
+    public long Generation
+    {
+        get
+        {
+            using var command = Command("SELECT value FROM meta WHERE key = 'generation'");
+            return long.Parse(command.ExecuteScalar() as string ?? "0", CultureInfo.InvariantCulture);
+        }
+    }
 
     /// <summary>Number of chunks (the corpus size IDF weights are relative to); counted once per index generation.</summary>
-    public long ChunkCount() => (_chunkCount ??= new GenerationCache<long>(this, () =>
-    {
-        using var command = Command("SELECT COUNT(*) FROM chunks");
-        return (long)command.ExecuteScalar()!;
-    })).Value;
+    public long ChunkCount() => _chunkCount.Value;
 
     /// <summary>Chunk ids and row ids of every chunk, loaded once per index generation.</summary>
-    public ChunkRowMap ChunkRows() => (_chunkRows ??= new GenerationCache<ChunkRowMap>(this, () =>
-    {
-        using var command = Command("SELECT rowid, id FROM chunks");
-        return new ChunkRowMap(ReadAll(command, r => (r.GetInt64(0), r.GetString(1))));
-    })).Value;
+    public ChunkRowMap ChunkRows() => _chunkRows.Value;
 
     /// <summary>The model whose vectors the catalog holds (what a migration copies), or null when it holds none.</summary>
     public Search.VectorModel? StoredEmbeddingModel() =>
-        CheckEmbedding("", 0) == EmbeddingStatus.Empty ? null : Search.VectorModel.FromKey(SqliteSchema.Scalar(_connection, null, "SELECT value FROM meta WHERE key = 'embedding_model'"));
+        CheckEmbedding("", 0) == EmbeddingStatus.Empty ? null : Search.VectorModel.FromKey(StoredModelKey());
 
     /// <summary>The stored vectors of a document's chunks by chunk id, when they are of <paramref name="model"/>; else none.</summary>
     public Dictionary<string, float[]> VectorsOf(string documentId, Search.VectorModel model)
     {
         var result = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        if (SqliteSchema.Scalar(_connection, null, "SELECT value FROM meta WHERE key = 'embedding_model'") != model.Key)
+        if (StoredModelKey() != model.Key)
         {
             return result;
         }
@@ -56,7 +56,7 @@ public sealed partial class SqliteIndex
     /// <summary>How many of a document's chunks hold a vector of <paramref name="model"/> (0 when the catalog's vectors are another model's).</summary>
     public int VectorCount(string documentId, Search.VectorModel model)
     {
-        if (SqliteSchema.Scalar(_connection, null, "SELECT value FROM meta WHERE key = 'embedding_model'") != model.Key)
+        if (StoredModelKey() != model.Key)
         {
             return 0;
         }
@@ -98,7 +98,7 @@ public sealed partial class SqliteIndex
     public IReadOnlySet<string> AllowedDocuments(SearchFilter filter)
     {
         const int MaxFilters = 256;
-        var cache = (_allowed ??= new GenerationCache<Dictionary<string, IReadOnlySet<string>>>(this, () => new(StringComparer.Ordinal))).Value;
+        var cache = _allowed.Value;
         var key = FilterSql.Key(filter);
         if (cache.TryGetValue(key, out var known))
         {
@@ -202,8 +202,7 @@ public sealed partial class SqliteIndex
     /// <summary>Loads every stored vector of <paramref name="modelKey"/> for exact in-memory search.</summary>
     public StoredVectors LoadVectors(string modelKey, int dimension)
     {
-        var stored = SqliteSchema.Scalar(_connection, null, "SELECT value FROM meta WHERE key = 'embedding_model'");
-        if (stored != modelKey)
+        if (StoredModelKey() != modelKey)
         {
             return new StoredVectors([], [], [], dimension);
         }
@@ -243,10 +242,27 @@ public sealed partial class SqliteIndex
 
     public void SetSetting(string key, string value)
     {
-        using var command = Command("INSERT OR REPLACE INTO meta(key, value) VALUES ($k, $v)");
-        command.Parameters.AddWithValue("$k", "setting:" + key);
-        command.Parameters.AddWithValue("$v", value);
-        command.ExecuteNonQuery();
+        lock (_write)
+        {
+            using var tx = _connection.BeginTransaction();
+            using var command = Command("INSERT OR REPLACE INTO meta(key, value) VALUES ($k, $v)", tx);
+            command.Parameters.AddWithValue("$k", "setting:" + key);
+            command.Parameters.AddWithValue("$v", value);
+            command.ExecuteNonQuery();
+            tx.Commit();
+        }
+    }
+
+    private long CountChunks()
+    {
+        using var command = Command("SELECT COUNT(*) FROM chunks");
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private ChunkRowMap LoadChunkRows()
+    {
+        using var command = Command("SELECT rowid, id FROM chunks");
+        return new ChunkRowMap(ReadAll(command, r => (r.GetInt64(0), r.GetString(1))));
     }
 
     private static string Prefixed(string prefix) =>

@@ -15,7 +15,9 @@ namespace IndustryCopilot.Core.Retrieval;
 /// <summary>
 /// Hybrid search: analyse and plan the query once against the catalog, let the search index run the lexical, dense
 /// and identifier lanes with the caller's filter inside each lane's query, add the catalog's clause and
-/// named-document lanes, fuse by weighted reciprocal rank, optionally rerank. Not thread-safe (one catalog connection).
+/// named-document lanes, fuse by weighted reciprocal rank, optionally rerank. Thread-safe: concurrent searches run in
+/// parallel (the catalog reads on its own connections, the caches rebuild once per catalog change), and a search index
+/// that answers over the network (Qdrant) holds up only the search waiting for it.
 /// </summary>
 public sealed class HybridRetriever
 {
@@ -117,7 +119,7 @@ public sealed class HybridRetriever
         return embedder.Supports(language == DocumentLanguage.Unknown ? DocumentLanguage.En : language) ? _embeddings.GetOrAdd(query, q => embedder.Embed([q])[0]) : null;
     }
 
-    public SearchResponse Search(SearchRequest request)
+    public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var timings = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();
@@ -141,7 +143,7 @@ public sealed class HybridRetriever
         }
 
         var scoped = ClauseLane.Scope(request.Filter, query.Mentions);
-        var found = Run(new IndexQuery
+        var found = await RunAsync(new IndexQuery
         {
             Terms = plan.Terms,
             Grams = plan.Grams,
@@ -153,7 +155,7 @@ public sealed class HybridRetriever
             IdentifierFilter = scoped,
             Lanes = request.Lanes,
             K = pool,
-        });
+        }, cancellationToken).ConfigureAwait(false);
         Lap(timings, "index", clock);
 
         var lanes = new Dictionary<SearchLane, IReadOnlyList<ChunkScore>>();
@@ -178,11 +180,13 @@ public sealed class HybridRetriever
             var named = query.Mentions.Select(m => m.DocumentId).Where(allowed.Contains).Distinct(StringComparer.Ordinal).ToList();
             if (named.Count > 0)
             {
-                var heads = named.Select(id =>
+                var heads = new List<IReadOnlyList<ChunkScore>>(named.Count);
+                foreach (var id in named)
                 {
-                    var head = Run(new IndexQuery { Terms = plan.Terms, Grams = plan.Grams, Filter = request.Filter with { DocumentIds = [id] }, Lanes = SearchLanes.Lexical, K = NamedDocumentCandidates });
-                    return ToRows(head.Lanes.Values.FirstOrDefault() ?? [], allowed);
-                }).ToList();
+                    var head = await RunAsync(new IndexQuery { Terms = plan.Terms, Grams = plan.Grams, Filter = request.Filter with { DocumentIds = [id] }, Lanes = SearchLanes.Lexical, K = NamedDocumentCandidates }, cancellationToken).ConfigureAwait(false);
+                    heads.Add(ToRows(head.Lanes.Values.FirstOrDefault() ?? [], allowed));
+                }
+
                 lanes[SearchLane.NamedDocument] = TakingTurns.Merge(heads, NamedDocumentCandidates * named.Count);
             }
 
@@ -195,7 +199,7 @@ public sealed class HybridRetriever
             // its own law's liability chapter, so take the documents in the order the question's words rank them and
             // the best penalty article of each. Only the head, as a hint: with the whole ranking fused, every passage
             // of the head was a penalty article and the rule the question is also about fell out of it.
-            var wide = Run(new IndexQuery { Terms = plan.Terms, Grams = plan.Grams, Filter = request.Filter, Lanes = SearchLanes.Lexical, K = pool * PenaltyDepth });
+            var wide = await RunAsync(new IndexQuery { Terms = plan.Terms, Grams = plan.Grams, Filter = request.Filter, Lanes = SearchLanes.Lexical, K = pool * PenaltyDepth }, cancellationToken).ConfigureAwait(false);
             var rows = ToRows(wide.Lanes.Values.FirstOrDefault() ?? [], allowed);
             var penalty = PenaltyHeads.Of(rows, _index.PlacesOf(rows.Select(r => r.RowId).ToList()), PenaltyHead);
             if (penalty.Count > 0)
@@ -211,12 +215,14 @@ public sealed class HybridRetriever
             var parts = QuestionParts.Split(request.Query);
             if (parts.Count > 0)
             {
-                var rankings = parts.Select(p =>
+                var rankings = new List<IReadOnlyList<ChunkScore>>(parts.Count);
+                foreach (var part in parts)
                 {
-                    var partPlan = _planner.Plan(QueryAnalyzer.Analyze(p, _glossary, catalog, allowed));
-                    var hits = Run(new IndexQuery { Terms = partPlan.Terms, Grams = partPlan.Grams, Filter = request.Filter, Lanes = SearchLanes.Lexical, K = pool });
-                    return ToRows(hits.Lanes.Values.FirstOrDefault() ?? [], allowed);
-                }).ToList();
+                    var partPlan = _planner.Plan(QueryAnalyzer.Analyze(part, _glossary, catalog, allowed));
+                    var hits = await RunAsync(new IndexQuery { Terms = partPlan.Terms, Grams = partPlan.Grams, Filter = request.Filter, Lanes = SearchLanes.Lexical, K = pool }, cancellationToken).ConfigureAwait(false);
+                    rankings.Add(ToRows(hits.Lanes.Values.FirstOrDefault() ?? [], allowed));
+                }
+
                 lanes[SearchLane.Parts] = TakingTurns.Merge(rankings, pool);
                 Lap(timings, "parts", clock);
             }
@@ -226,7 +232,7 @@ public sealed class HybridRetriever
         {
             // The lane speaks for the other language only: its kept codes and Latin words would otherwise rank the
             // question's own-language passages a second time, weighted as the other language's voice.
-            var translated = Run(new IndexQuery { TermGroups = groups, Filter = request.Filter, Lanes = SearchLanes.Lexical, K = pool });
+            var translated = await RunAsync(new IndexQuery { TermGroups = groups, Filter = request.Filter, Lanes = SearchLanes.Lexical, K = pool }, cancellationToken).ConfigureAwait(false);
             var to = query.Translation.To;
             var rows = ToRows(translated.Lanes.Values.FirstOrDefault() ?? [], allowed).Where(h => Speaks(LanguageOf(h.RowId, documents), to)).ToList();
             if (rows.Count > 0)
@@ -336,15 +342,17 @@ public sealed class HybridRetriever
     /// <summary>The document by id, from the retriever's cached catalog.</summary>
     public DocumentInfo? Document(string id) => _catalog.Value.Documents.GetValueOrDefault(id);
 
-    private IndexSearchResult Run(IndexQuery query) =>
-        _search.SearchAsync(query with
-        {
-            GramWeight = _options.GramWeight,
-            LexicalWeight = _options.LexicalWeight,
-            DenseWeight = _options.DenseWeight,
-            IdentifierWeight = _options.IdentifierWeight,
-            RrfK = _options.RrfK,
-        }).GetAwaiter().GetResult();
+    private Task<IndexSearchResult> RunAsync(IndexQuery query, CancellationToken cancellationToken) =>
+        _search.SearchAsync(
+            query with
+            {
+                GramWeight = _options.GramWeight,
+                LexicalWeight = _options.LexicalWeight,
+                DenseWeight = _options.DenseWeight,
+                IdentifierWeight = _options.IdentifierWeight,
+                RrfK = _options.RrfK,
+            },
+            cancellationToken);
 
     /// <summary>
     /// The hits as catalog rows. A search index may be a moment behind the catalog (Qdrant between two syncs): a hit

@@ -13,7 +13,7 @@ public sealed record SearchRequest(string Query)
 
     /// <summary>
     /// The query's embedding when the caller computed it already (<see cref="HybridRetriever.EmbedQuery"/>), e.g.
-    /// outside a lock around <see cref="HybridRetriever.Search"/>; null: the dense lane embeds the query itself.
+    /// outside a lock around <see cref="HybridRetriever.SearchAsync"/>; null: the dense lane embeds the query itself.
     /// </summary>
     public float[]? QueryVector { get; init; }
 

@@ -28,7 +28,6 @@ public sealed class AnswerOrchestrator : IDisposable
     private readonly GenerationScheduler _scheduler;
     private readonly ConversationMemory _memory;
     private readonly bool _fallbackToQuote;
-    private readonly Lock _retrieval = new();
     private readonly ModelTranslations _translations = new();
 
     public AnswerOrchestrator(HybridRetriever retriever, AnsweringOptions answering, GenerationOptions generation, ChatBackend? backend, PromptLibrary? prompts, bool fallbackToQuote = true, TimeProvider? time = null)
@@ -77,7 +76,7 @@ public sealed class AnswerOrchestrator : IDisposable
         var chinese = question.Any(c => c is >= '\u4e00' and <= '\u9fff');
         if (_prompts is null)
         {
-            yield return Remember(request, new AnswerCompleted(QuoteAnswer(request, question)));
+            yield return Remember(request, new AnswerCompleted(await QuoteAnswerAsync(request, question, cancellationToken).ConfigureAwait(false)));
             yield break;
         }
 
@@ -97,7 +96,7 @@ public sealed class AnswerOrchestrator : IDisposable
         {
             // Waited the whole request time for the model: quote mode still answers.
             var notice = chinese ? $"模型在 {_generation.RequestTimeoutSeconds} 秒内一直繁忙，以下为原文摘录。" : $"The model stayed busy for {_generation.RequestTimeoutSeconds} s; the answer below quotes the documents.";
-            yield return Remember(request, new AnswerCompleted(QuoteAnswer(request, question) with { Notice = notice }));
+            yield return Remember(request, new AnswerCompleted(await QuoteAnswerAsync(request, question, cancellationToken).ConfigureAwait(false) with { Notice = notice }));
             yield break;
         }
 
@@ -115,7 +114,7 @@ public sealed class AnswerOrchestrator : IDisposable
             var condensed = await InTime(_prompts.CondenseAsync(question, history, chinese, lease.Token), lease, cancellationToken).ConfigureAwait(false);
             if (!condensed.InTime)
             {
-                yield return Remember(request, OutOfTime(request, question, chinese, timings));
+                yield return Remember(request, await OutOfTimeAsync(request, question, chinese, timings, cancellationToken).ConfigureAwait(false));
                 yield break;
             }
 
@@ -126,7 +125,7 @@ public sealed class AnswerOrchestrator : IDisposable
         var (translatedInTime, translation) = await InTime(TranslateAsync(standalone, request, lease.Token), lease, cancellationToken).ConfigureAwait(false);
         if (!translatedInTime)
         {
-            yield return Remember(request, OutOfTime(request, standalone, chinese, timings));
+            yield return Remember(request, await OutOfTimeAsync(request, standalone, chinese, timings, cancellationToken).ConfigureAwait(false));
             yield break;
         }
 
@@ -135,12 +134,8 @@ public sealed class AnswerOrchestrator : IDisposable
             timings["translate"] = Lap(clock);
         }
 
-        SearchResponse response;
         var vector = request.Lanes.HasFlag(SearchLanes.Dense) ? _retriever.EmbedQuery(standalone) : null;
-        lock (_retrieval)
-        {
-            response = _retriever.Search(new SearchRequest(standalone) { K = _answering.EvidenceChunks, Filter = request.Filter, Lanes = request.Lanes, QueryVector = vector, ModelTranslation = translation.Text });
-        }
+        var response = await _retriever.SearchAsync(new SearchRequest(standalone) { K = _answering.EvidenceChunks, Filter = request.Filter, Lanes = request.Lanes, QueryVector = vector, ModelTranslation = translation.Text }, cancellationToken).ConfigureAwait(false);
 
         var assessment = _quote.Assess(question, response);
         chinese = response.Query.Language is DocumentLanguage.Zh or DocumentLanguage.Mixed;
@@ -159,7 +154,7 @@ public sealed class AnswerOrchestrator : IDisposable
             // The prompt's fixed part and the answer budget leave no room for a single source: generating would be
             // answering without documents, so quote instead (and say why in the timings for the operator).
             var notice = chinese ? "模型上下文容不下任何来源段落，以下为原文摘录。" : "The model's context has no room for a source passage; the answer below quotes the documents.";
-            yield return Remember(request, new AnswerCompleted(Finish(QuoteAnswer(request, standalone) with { Notice = notice }, timings)));
+            yield return Remember(request, new AnswerCompleted(Finish(await QuoteAnswerAsync(request, standalone, cancellationToken).ConfigureAwait(false) with { Notice = notice }, timings)));
             yield break;
         }
 
@@ -217,12 +212,12 @@ public sealed class AnswerOrchestrator : IDisposable
 
             if (lease.TimedOut)
             {
-                yield return Remember(request, OutOfTime(request, standalone, chinese, timings));
+                yield return Remember(request, await OutOfTimeAsync(request, standalone, chinese, timings, cancellationToken).ConfigureAwait(false));
                 yield break;
             }
 
             var notice = chinese ? $"模型出错（{failure.Message}），以下为原文摘录。" : $"The model failed ({failure.Message}); the answer below quotes the documents.";
-            yield return Remember(request, new AnswerCompleted(Finish(QuoteAnswer(request, standalone) with { Notice = notice, Model = _prompts.ModelName }, timings)));
+            yield return Remember(request, new AnswerCompleted(Finish(await QuoteAnswerAsync(request, standalone, cancellationToken).ConfigureAwait(false) with { Notice = notice, Model = _prompts.ModelName }, timings)));
             yield break;
         }
 
@@ -240,7 +235,7 @@ public sealed class AnswerOrchestrator : IDisposable
             var handling = safetyCritical ? UnsupportedSentenceHandling.Remove : _generation.UnsupportedSentences;
             var verified = GeneratedAnswerVerifier.Verify(text, sources, handling, chinese, translator: _retriever.Translator);
             timings["verify"] = Lap(clock);
-            answer = Judge(verified, safetyCritical, request, question, standalone, response, assessment, chinese);
+            answer = await JudgeAsync(verified, safetyCritical, request, question, standalone, response, assessment, chinese, cancellationToken).ConfigureAwait(false);
         }
 
         answer = answer with { Question = question, Model = _prompts.ModelName, StandaloneQuestion = Rewritten(question, standalone) };
@@ -258,14 +253,14 @@ public sealed class AnswerOrchestrator : IDisposable
     // Nothing the model wrote survived verification: claim nothing, show the closest passages instead. A safety
     // procedure that lost any sentence is not shown at all (one step missing is worse than none): the documents' own
     // words are, with the reason.
-    private Answer Judge(VerifiedAnswer verified, bool safetyCritical, AskRequest request, string question, string standalone, SearchResponse response, AnswerAssessment assessment, bool chinese)
+    private async Task<Answer> JudgeAsync(VerifiedAnswer verified, bool safetyCritical, AskRequest request, string question, string standalone, SearchResponse response, AnswerAssessment assessment, bool chinese, CancellationToken cancellationToken)
     {
         if (safetyCritical && verified.Report.Unsupported.Count > 0)
         {
             var notice = chinese
                 ? "这是安全相关问题，模型回答中有内容未能在来源中核实，因此不显示模型回答，以下为文件原文。"
                 : "This is a safety question and part of the model's answer could not be verified against the sources, so the model's answer is not shown; below are the documents' own words.";
-            return QuoteAnswer(request, standalone) with { Notice = notice, Verification = verified.Report };
+            return await QuoteAnswerAsync(request, standalone, cancellationToken).ConfigureAwait(false) with { Notice = notice, Verification = verified.Report };
         }
 
         var answer = verified.HasSupportedClaims
@@ -274,29 +269,18 @@ public sealed class AnswerOrchestrator : IDisposable
         return answer with { Verification = verified.Report };
     }
 
-    /// <summary>Reads the serving index under the same lock as retrieval (one SQLite connection is not thread-safe).</summary>
-    public T ReadIndex<T>(Func<Core.Index.SqliteIndex, T> read)
-    {
-        lock (_retrieval)
-        {
-            return read(_retriever.Index);
-        }
-    }
+    /// <summary>Reads (or, for an admin's action, writes) the serving index; safe beside concurrent answers.</summary>
+    public T ReadIndex<T>(Func<Core.Index.SqliteIndex, T> read) => read(_retriever.Index);
 
-    /// <summary>A search over the same retriever, safe beside concurrent answers (the retriever itself is not thread-safe).</summary>
     /// <summary>
     /// The model's translation of the question into the other language of the documents the caller may see, from the
     /// cache when asked before; none when those documents are all of the question's language or the lexical lane is off.
     /// </summary>
     private async Task<(string? Text, bool Called)> TranslateAsync(string question, AskRequest request, CancellationToken cancellationToken)
     {
-        DocumentLanguage? target;
-        lock (_retrieval)
-        {
-            target = request.Lanes.HasFlag(SearchLanes.Lexical)
-                ? _retriever.TranslationTarget(Core.Ingestion.Metadata.LanguageDetector.Detect(question), _retriever.Index.AllowedDocuments(request.Filter))
-                : null;
-        }
+        var target = request.Lanes.HasFlag(SearchLanes.Lexical)
+            ? _retriever.TranslationTarget(Core.Ingestion.Metadata.LanguageDetector.Detect(question), _retriever.Index.AllowedDocuments(request.Filter))
+            : null;
 
         if (target is not { } to || _prompts is null)
         {
@@ -313,25 +297,15 @@ public sealed class AnswerOrchestrator : IDisposable
         return (translated, true);
     }
 
-    public SearchResponse Search(SearchRequest request)
-    {
-        // Embedding the query is the costliest step and needs no index: it runs outside the lock, concurrently.
-        var vector = request.QueryVector ?? (request.Lanes.HasFlag(SearchLanes.Dense) ? _retriever.EmbedQuery(request.Query) : null);
-        lock (_retrieval)
-        {
-            return _retriever.Search(request with { QueryVector = vector });
-        }
-    }
+    /// <summary>A search over the serving retriever; concurrent searches and answers run in parallel.</summary>
+    public Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
+        _retriever.SearchAsync(request, cancellationToken);
 
     /// <summary>The prompt the model would get for a question (sources packed), for <c>--show-prompt</c> and benchmarks.</summary>
     public async Task<(string Prompt, IReadOnlyList<PromptSource> Sources)> BuildPromptAsync(string question, SearchFilter filter, CancellationToken cancellationToken = default)
     {
         var prompts = _prompts ?? throw new InvalidOperationException("No model is configured");
-        SearchResponse response;
-        lock (_retrieval)
-        {
-            response = _retriever.Search(new SearchRequest(question) { K = _answering.EvidenceChunks, Filter = filter });
-        }
+        var response = await _retriever.SearchAsync(new SearchRequest(question) { K = _answering.EvidenceChunks, Filter = filter }, cancellationToken).ConfigureAwait(false);
 
         var chinese = response.Query.Language is DocumentLanguage.Zh or DocumentLanguage.Mixed;
         var sources = await prompts.PackAsync(question, response.Hits, chinese, cancellationToken).ConfigureAwait(false);
@@ -340,14 +314,8 @@ public sealed class AnswerOrchestrator : IDisposable
 
     public void Dispose() => _scheduler.Dispose();
 
-    private Answer QuoteAnswer(AskRequest request, string question)
-    {
-        var vector = request.Lanes.HasFlag(SearchLanes.Dense) ? _retriever.EmbedQuery(question) : null;
-        lock (_retrieval)
-        {
-            return _quote.Ask(question, request.Filter, request.Lanes, vector) with { Question = request.Question.Trim() };
-        }
-    }
+    private async Task<Answer> QuoteAnswerAsync(AskRequest request, string question, CancellationToken cancellationToken) =>
+        await _quote.AskAsync(question, request.Filter, request.Lanes, cancellationToken: cancellationToken).ConfigureAwait(false) with { Question = request.Question.Trim() };
 
     private AnswerCompleted Remember(AskRequest request, AnswerCompleted completed)
     {
@@ -367,10 +335,11 @@ public sealed class AnswerOrchestrator : IDisposable
     }
 
     // The request's time ran out while the model worked (rewriting, translating or answering): quote mode answers.
-    private AnswerCompleted OutOfTime(AskRequest request, string question, bool chinese, Dictionary<string, double> timings)
+    private async Task<AnswerCompleted> OutOfTimeAsync(AskRequest request, string question, bool chinese, Dictionary<string, double> timings, CancellationToken cancellationToken)
     {
         var notice = chinese ? $"模型未在 {_generation.RequestTimeoutSeconds} 秒内完成，以下为原文摘录。" : $"The model did not finish within {_generation.RequestTimeoutSeconds} s; the answer below quotes the documents.";
-        return new AnswerCompleted(Finish(QuoteAnswer(request, question) with { Notice = notice, Model = _prompts?.ModelName }, timings));
+        var quoted = await QuoteAnswerAsync(request, question, cancellationToken).ConfigureAwait(false);
+        return new AnswerCompleted(Finish(quoted with { Notice = notice, Model = _prompts?.ModelName }, timings));
     }
 
     // A model call before the answer itself, which the request's deadline (not the caller) may end.

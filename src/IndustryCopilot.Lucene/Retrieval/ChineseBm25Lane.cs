@@ -48,8 +48,7 @@ public sealed class ChineseBm25Lane(SqliteIndex index) : IRankingLane, IDisposab
 
     public IReadOnlyList<ChunkScore> Search(AnalyzedQuery query, IReadOnlySet<string> allowedDocuments, int k)
     {
-        var snapshot = _mirror.Current();
-        if (allowedDocuments.Count == 0 || snapshot.Documents == 0)
+        if (allowedDocuments.Count == 0)
         {
             return [];
         }
@@ -69,8 +68,16 @@ public sealed class ChineseBm25Lane(SqliteIndex index) : IRankingLane, IDisposab
             return [];
         }
 
-        // Filtered inside the search, so a restricted caller gets the best k of its documents, not a share of a global k.
-        var filter = allowedDocuments.Count >= snapshot.Documents ? null : new FieldCacheTermsFilter("doc", [.. allowedDocuments]);
-        return snapshot.Searcher.Search(boolean, filter, k).ScoreDocs.Select(d => new ChunkScore(snapshot.Rows.Get(d.Doc), d.Score)).ToList();
+        return _mirror.Search((searcher, rows, documents) =>
+        {
+            if (documents == 0)
+            {
+                return (IReadOnlyList<ChunkScore>)[];
+            }
+
+            // Filtered inside the search, so a restricted caller gets the best k of its documents, not a share of a global k.
+            var filter = allowedDocuments.Count >= documents ? null : new FieldCacheTermsFilter("doc", [.. allowedDocuments]);
+            return searcher.Search(boolean, filter, k).ScoreDocs.Select(d => new ChunkScore(rows.Get(d.Doc), d.Score)).ToList();
+        });
     }
 }

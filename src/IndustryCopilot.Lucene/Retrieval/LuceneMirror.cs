@@ -13,7 +13,9 @@ namespace IndustryCopilot.Lucene.Retrieval;
 /// The catalog's chunks in an in-memory Lucene index, kept in step document by document. When the catalog's
 /// generation moves, each document's version (its title and every chunk's row id and hash) is compared with the one
 /// indexed: only documents added, changed or removed are touched, so one new manual costs its own chunks, not a
-/// rebuild of the whole corpus (~40 s at 100,000 chunks). Not thread-safe: used under the retriever's lock.
+/// rebuild of the whole corpus (~40 s at 100,000 chunks). Thread-safe: one caller syncs when the generation moves
+/// (the others wait for that sync, not for each other's searches); searches share point-in-time searchers through a
+/// <see cref="SearcherManager"/>, which keeps a reader open until the last search on it has released it.
 /// </summary>
 internal sealed class LuceneMirror : IDisposable
 {
@@ -22,8 +24,9 @@ internal sealed class LuceneMirror : IDisposable
     private readonly SqliteIndex _index;
     private readonly IndexWriter _writer;
     private readonly Dictionary<string, string> _indexed = new(StringComparer.Ordinal);
-    private readonly GenerationCache<Snapshot> _current;
-    private DirectoryReader? _reader;
+    private readonly GenerationCache<int> _documents;
+    private readonly SearcherManager _searchers;
+    private bool _synced;
 
     public LuceneMirror(SqliteIndex index)
     {
@@ -35,7 +38,8 @@ internal sealed class LuceneMirror : IDisposable
             Similarity = new BM25Similarity(),
             MergeScheduler = new SerialMergeScheduler(),
         });
-        _current = new GenerationCache<Snapshot>(index, Sync);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25Searchers());
+        _documents = new GenerationCache<int>(index, Sync);
     }
 
     /// <summary>Documents (re-)read by the last sync: all of them the first time, then only those that changed.</summary>
@@ -44,19 +48,36 @@ internal sealed class LuceneMirror : IDisposable
     /// <summary>Documents removed from the mirror by the last sync (deleted, or changed and read again).</summary>
     public int LastSyncRemoved { get; private set; }
 
-    public Snapshot Current() => _current.Value;
+    /// <summary>
+    /// Runs <paramref name="search"/> on a searcher of the catalog as of now (synced first when the catalog changed),
+    /// with the documents' row ids and the number of documents mirrored.
+    /// </summary>
+    public T Search<T>(Func<IndexSearcher, NumericDocValues, int, T> search)
+    {
+        var documents = _documents.Value;
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return search(searcher, MultiDocValues.GetNumericValues(searcher.IndexReader, "row"), documents);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
 
     public void Dispose()
     {
-        _reader?.Dispose();
+        _searchers.Dispose();
         _writer.Dispose();
     }
 
-    private Snapshot Sync()
+    // Runs under the generation cache's lock: one sync at a time.
+    private int Sync()
     {
         var titles = _index.ListDocuments().ToDictionary(d => d.Id, d => d.Title, StringComparer.Ordinal);
         var versions = Versions(titles);
-        var first = _reader is null;
+        var first = !_synced;
 
         var stale = _indexed.Where(p => !versions.TryGetValue(p.Key, out var version) || version != p.Value).Select(p => p.Key).ToList();
         foreach (var id in stale)
@@ -85,16 +106,12 @@ internal sealed class LuceneMirror : IDisposable
 
         LastSyncDocuments = fresh.Count;
         LastSyncRemoved = stale.Count;
+        _synced = true;
 
-        // A near-real-time reader sees the writer's changes without a commit; the old reader's segments are shared.
-        var reader = _reader is null ? DirectoryReader.Open(_writer, applyAllDeletes: true) : DirectoryReader.OpenIfChanged(_reader, _writer, applyAllDeletes: true) ?? _reader;
-        if (!ReferenceEquals(reader, _reader))
-        {
-            _reader?.Dispose();
-            _reader = reader;
-        }
-
-        return new Snapshot(new IndexSearcher(reader) { Similarity = new BM25Similarity() }, titles.Count, MultiDocValues.GetNumericValues(reader, "row"));
+        // A near-real-time reader sees the writer's changes without a commit; the old reader's segments are shared,
+        // and the old searcher stays open for searches still running on it.
+        _searchers.MaybeRefreshBlocking();
+        return titles.Count;
     }
 
     private static IEnumerable<IIndexableField> Fields(IndexedChunk chunk, string title)
@@ -119,5 +136,8 @@ internal sealed class LuceneMirror : IDisposable
                 g => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(titles[g.Key] + "\n" + string.Join(';', g.Select(v => FormattableString.Invariant($"{v.RowId}:{v.Hash}")))))),
                 StringComparer.Ordinal);
 
-    public sealed record Snapshot(IndexSearcher Searcher, int Documents, NumericDocValues Rows);
+    private sealed class Bm25Searchers : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
 }

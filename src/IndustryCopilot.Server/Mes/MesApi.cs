@@ -59,7 +59,7 @@ internal static partial class MesApi
         if (steps.Count == 0 && answer.Outcome == AnswerOutcome.Answered)
         {
             var cited = citations.Select(c => c.DocumentId).ToHashSet(StringComparer.Ordinal);
-            var hits = orchestrator.Search(new SearchRequest(question) { K = 5, Filter = user.Limit(SearchFilter.None) }).Hits;
+            var hits = (await orchestrator.SearchAsync(new SearchRequest(question) { K = 5, Filter = user.Limit(SearchFilter.None) }, cancellationToken)).Hits;
             if (hits.FirstOrDefault(h => h.Chunk.Kind == ChunkKind.Procedure && cited.Contains(h.Document.Id)) is { } procedure)
             {
                 var added = Citation.From(citations.Count + 1, procedure, procedure.Chunk.Text);

@@ -11,11 +11,11 @@ internal static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/search", Search).WithTags("Search").RequireAuthorization().RequireRateLimiting(KeyRateLimits.Policy);
+        app.MapPost("/api/search", SearchAsync).WithTags("Search").RequireAuthorization().RequireRateLimiting(KeyRateLimits.Policy);
         return app;
     }
 
-    internal static Results<Ok<IReadOnlyList<SearchHit>>, ValidationProblem> Search(SearchBody body, AnswerOrchestrator orchestrator, ClaimsPrincipal user)
+    internal static async Task<Results<Ok<IReadOnlyList<SearchHit>>, ValidationProblem>> SearchAsync(SearchBody body, AnswerOrchestrator orchestrator, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         SearchFilter filter;
         try
@@ -32,7 +32,7 @@ internal static class SearchApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = ["A query of 1–2000 characters and k between 1 and 50 are required."] });
         }
 
-        var response = orchestrator.Search(new SearchRequest(body.Query) { K = body.K ?? 10, Filter = user.Limit(filter) });
+        var response = await orchestrator.SearchAsync(new SearchRequest(body.Query) { K = body.K ?? 10, Filter = user.Limit(filter) }, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<SearchHit>>([.. response.Hits.Select((h, i) => SearchHit.From(i + 1, h))]);
     }
 }

@@ -28,11 +28,11 @@ public sealed class QuoteExtentTests
     private static QuoteAnswerer Hedging(RetrievalIndex fixture) => new(fixture.Retriever, new AnsweringOptions { GateThreshold = 0, AnswerThreshold = 1.0 });
 
     [Fact]
-    public void Ask_AlarmQuestion_WholeClauseWithRemedyAndItsCondition()
+    public async Task Ask_AlarmQuestion_WholeClauseWithRemedyAndItsCondition()
     {
         using var fixture = Plant();
 
-        var answer = Answering(fixture).Ask("How do I clear alarm A-305?");
+        var answer = (await Answering(fixture).AskAsync("How do I clear alarm A-305?"));
 
         var citation = Assert.Single(answer.Citations, c => c.ClauseLabel == "4.4");
         Assert.Equal("4.4 A-305 Motor overload. Check the supply voltage and the drive belt tension; reset only after the cause is removed.", citation.Quote);
@@ -42,11 +42,11 @@ public sealed class QuoteExtentTests
     }
 
     [Fact]
-    public void Ask_ClosestForAlarm_FirstPassageWholeAndUnrelatedOnesCut()
+    public async Task Ask_ClosestForAlarm_FirstPassageWholeAndUnrelatedOnesCut()
     {
         using var fixture = Plant();
 
-        var answer = Hedging(fixture).Ask("How do I clear alarm A-102 on the compressor?");
+        var answer = (await Hedging(fixture).AskAsync("How do I clear alarm A-102 on the compressor?"));
 
         Assert.Equal(AnswerOutcome.Closest, answer.Outcome);
         Assert.Equal("4.2 A-102 Oil pressure below 1.5 bar. Check the oil filter and the oil level; replace the filter if it is blocked.", answer.Citations[0].Quote);
@@ -57,11 +57,11 @@ public sealed class QuoteExtentTests
     }
 
     [Fact]
-    public void Ask_SizeWithTwoGrades_BothRowsShownAndTheChoiceAsked()
+    public async Task Ask_SizeWithTwoGrades_BothRowsShownAndTheChoiceAsked()
     {
         using var fixture = Plant();
 
-        var answer = Answering(fixture).Ask("M12 螺栓的拧紧力矩是多少？");
+        var answer = (await Answering(fixture).AskAsync("M12 螺栓的拧紧力矩是多少？"));
 
         var citation = Assert.Single(answer.Citations, c => c.DocumentId == "torque");
         Assert.Contains("| M12 | 8.8 | 82 | ±8% |", citation.Quote, StringComparison.Ordinal);
@@ -74,11 +74,11 @@ public sealed class QuoteExtentTests
     }
 
     [Fact]
-    public void Ask_SizeAndGradeNamed_OnlyThatRowAndNoChoice()
+    public async Task Ask_SizeAndGradeNamed_OnlyThatRowAndNoChoice()
     {
         using var fixture = Plant();
 
-        var answer = Answering(fixture).Ask("M12 10.9 级螺栓的拧紧力矩是多少？");
+        var answer = (await Answering(fixture).AskAsync("M12 10.9 级螺栓的拧紧力矩是多少？"));
 
         var citation = Assert.Single(answer.Citations, c => c.DocumentId == "torque");
         Assert.Contains("| M12 | 10.9 | 115 | ±8% |", citation.Quote, StringComparison.Ordinal);
@@ -87,22 +87,22 @@ public sealed class QuoteExtentTests
     }
 
     [Fact]
-    public void Ask_IntervalQuestion_ValueWithUnitMarked()
+    public async Task Ask_IntervalQuestion_ValueWithUnitMarked()
     {
         using var fixture = Plant();
 
-        var answer = Answering(fixture).Ask("What is the oil change interval of the compressor?");
+        var answer = (await Answering(fixture).AskAsync("What is the oil change interval of the compressor?"));
 
         var citation = Assert.Single(answer.Citations, c => c.ClauseLabel == "3.3");
         Assert.Contains("4,000 operating hours", citation.Highlights);
     }
 
     [Fact]
-    public void Ask_ClosestWithEveryWordPresent_ReasonSaysItIsNotCertain()
+    public async Task Ask_ClosestWithEveryWordPresent_ReasonSaysItIsNotCertain()
     {
         using var fixture = Plant();
 
-        var answer = Hedging(fixture).Ask("A-305 motor overload");
+        var answer = (await Hedging(fixture).AskAsync("A-305 motor overload"));
 
         Assert.Equal(AnswerOutcome.Closest, answer.Outcome);
         Assert.StartsWith("The closest passage mentions the words of your question", answer.Reason, StringComparison.Ordinal);

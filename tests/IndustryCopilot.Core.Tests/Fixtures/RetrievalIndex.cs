@@ -47,8 +47,16 @@ internal sealed class RetrievalIndex : IDisposable
         return document;
     }
 
-    public SearchResponse Search(string query, int k = 5, SearchFilter? filter = null, SearchLanes lanes = SearchLanes.All, string? modelTranslation = null) =>
-        Retriever.Search(new SearchRequest(query) { K = k, Filter = filter ?? SearchFilter.None, Lanes = lanes, ModelTranslation = modelTranslation });
+    /// <summary>
+    /// A search over the embedded index, which answers without waiting on anything (no network, no other thread): the
+    /// task is complete when it returns, so the many retrieval tests read it directly. A search that would wait fails here.
+    /// </summary>
+    public SearchResponse Search(string query, int k = 5, SearchFilter? filter = null, SearchLanes lanes = SearchLanes.All, string? modelTranslation = null)
+    {
+        var search = Retriever.SearchAsync(new SearchRequest(query) { K = k, Filter = filter ?? SearchFilter.None, Lanes = lanes, ModelTranslation = modelTranslation });
+        Assert.True(search.IsCompletedSuccessfully, "the embedded index's search completed synchronously");
+        return search.Result;
+    }
 
     public void Dispose()
     {

@@ -9,13 +9,13 @@ namespace IndustryCopilot.Core.Tests.Retrieval;
 public sealed class HybridRetrieverProviderTests
 {
     [Fact]
-    public void Search_FusedRanking_MappedToCatalogChunksAndUnknownIdsDropped()
+    public async Task Search_FusedRanking_MappedToCatalogChunksAndUnknownIdsDropped()
     {
         using var fixture = Plant();
         var search = new FusingSearchIndex("cnc#1", "gone#7", "cnc#0");
         var retriever = new HybridRetriever(fixture.Index, search, new RetrievalOptions(), Glossary.Empty);
 
-        var response = retriever.Search(new SearchRequest("coolant level") { Lanes = SearchLanes.Hybrid });
+        var response = (await retriever.SearchAsync(new SearchRequest("coolant level") { Lanes = SearchLanes.Hybrid }));
 
         Assert.Equal(["cnc#1", "cnc#0"], response.Hits.Select(h => h.Chunk.Id));
         Assert.Equal(1, response.Hits[0].Lanes[SearchLane.Fused].Rank);
@@ -23,7 +23,7 @@ public sealed class HybridRetrieverProviderTests
     }
 
     [Fact]
-    public void Search_IndexReturnsADocumentTheCallerMayNotSee_DroppedByTheCatalogsGroups()
+    public async Task Search_IndexReturnsADocumentTheCallerMayNotSee_DroppedByTheCatalogsGroups()
     {
         using var fixture = Plant();
         fixture.Add(new DocumentInfo { Id = "recipe", SourcePath = "/plant/recipe", ContentHash = "r", Format = "markdown", SizeBytes = 1, Title = "Coolant recipe", Language = DocumentLanguage.En, AccessGroups = ["process-eng"] },
@@ -32,33 +32,33 @@ public sealed class HybridRetrieverProviderTests
         var search = new FusingSearchIndex("recipe#0", "cnc#1");
         var retriever = new HybridRetriever(fixture.Index, search, new RetrievalOptions(), Glossary.Empty);
 
-        var response = retriever.Search(new SearchRequest("coolant") { Filter = new SearchFilter { AccessGroups = ["public"] }, Lanes = SearchLanes.Hybrid });
+        var response = (await retriever.SearchAsync(new SearchRequest("coolant") { Filter = new SearchFilter { AccessGroups = ["public"] }, Lanes = SearchLanes.Hybrid }));
 
         Assert.Equal(["cnc#1"], response.Hits.Select(h => h.Chunk.Id));
     }
 
     [Fact]
-    public void Search_ArticleNamed_CatalogClauseLaneStillPutsItFirst()
+    public async Task Search_ArticleNamed_CatalogClauseLaneStillPutsItFirst()
     {
         using var fixture = Plant();
         var search = new FusingSearchIndex("cnc#1", "cnc#0");
         var retriever = new HybridRetriever(fixture.Index, search, new RetrievalOptions(), Glossary.Empty);
 
-        var response = retriever.Search(new SearchRequest("安全生产法第二十一条"));
+        var response = (await retriever.SearchAsync(new SearchRequest("安全生产法第二十一条")));
 
         Assert.Equal("safety#1", response.Hits[0].Chunk.Id);
         Assert.Contains(SearchLane.Identifier, response.LanesRun);
     }
 
     [Fact]
-    public void Search_CallersFilterAndPlan_PassedIntoTheIndexQuery()
+    public async Task Search_CallersFilterAndPlan_PassedIntoTheIndexQuery()
     {
         using var fixture = Plant();
         var search = new FusingSearchIndex();
         var retriever = new HybridRetriever(fixture.Index, search, new RetrievalOptions { RrfK = 40, IdentifierWeight = 5 }, Glossary.Empty);
         var filter = new SearchFilter { AccessGroups = ["maintenance"], DocTypes = ["sop"] };
 
-        retriever.Search(new SearchRequest("alarm E-203 coolant") { Filter = filter, K = 7 });
+        await retriever.SearchAsync(new SearchRequest("alarm E-203 coolant") { Filter = filter, K = 7 });
 
         var query = search.Queries[0];
         Assert.Same(filter, query.Filter);

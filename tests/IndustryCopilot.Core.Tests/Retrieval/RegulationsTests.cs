@@ -13,16 +13,16 @@ public sealed class RegulationsTests : IClassFixture<RegulationsTests.Indexed>
     public RegulationsTests(Indexed laws) => _laws = laws;
 
     [SkippableFact]
-    public void Search_SafetyLawArticle21_ThatArticleAtRankOne()
+    public async Task Search_SafetyLawArticle21_ThatArticleAtRankOne()
     {
-        var top = _laws.Retriever().Search(new SearchRequest("安全生产法第二十一条")).Hits[0];
+        var top = (await _laws.Retriever().SearchAsync(new SearchRequest("安全生产法第二十一条"))).Hits[0];
 
         Assert.Equal("中华人民共和国安全生产法", top.Document.Title);
         Assert.Equal("第二十一条", top.Chunk.ClauseLabel);
     }
 
     [SkippableFact]
-    public void Search_EveryQuestionNamingLawAndArticle_GoldArticleAtRankOne()
+    public async Task Search_EveryQuestionNamingLawAndArticle_GoldArticleAtRankOne()
     {
         var questions = File.ReadLines(EvalData.Path("questions", "zh-regulations.jsonl"))
             .Select(l => JsonDocument.Parse(l).RootElement)
@@ -34,7 +34,7 @@ public sealed class RegulationsTests : IClassFixture<RegulationsTests.Indexed>
         foreach (var q in questions)
         {
             var gold = q.GetProperty("gold")[0];
-            var top = retriever.Search(new SearchRequest(q.GetProperty("question").GetString()!)).Hits[0];
+            var top = (await retriever.SearchAsync(new SearchRequest(q.GetProperty("question").GetString()!))).Hits[0];
             Assert.True(
                 top.Document.SourcePath.EndsWith(gold.GetProperty("doc").GetString()!, StringComparison.Ordinal) && top.Chunk.ClauseLabel == gold.GetProperty("article").GetString(),
                 $"{q.GetProperty("id")}: rank 1 was {top.Document.Title} {top.Chunk.ClauseLabel}");

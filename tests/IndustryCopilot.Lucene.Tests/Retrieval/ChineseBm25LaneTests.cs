@@ -105,16 +105,16 @@ public sealed class ChineseBm25LaneTests
     }
 
     [Fact]
-    public void Retriever_ChineseQuestion_LaneFusedEnglishOrWithoutRankingFlagNot()
+    public async Task Retriever_ChineseQuestion_LaneFusedEnglishOrWithoutRankingFlagNot()
     {
         using var fixture = Laws();
         fixture.Add("ac37", "AC-37 compressor manual", DocumentLanguage.En, ("4.2 Oil", "4.2", "Change the compressor oil every 2000 operating hours."));
         using var lane = new ChineseBm25Lane(fixture.Index);
         var retriever = new HybridRetriever(fixture.Index, new RetrievalOptions(), Glossary.Empty, rankings: [lane]);
 
-        var chinese = retriever.Search(new SearchRequest("员工宿舍能不能和仓库在一栋楼"));
-        var english = retriever.Search(new SearchRequest("How often is the compressor oil changed?"));
-        var without = retriever.Search(new SearchRequest("员工宿舍能不能和仓库在一栋楼") { Lanes = SearchLanes.Lexical | SearchLanes.Identifier });
+        var chinese = (await retriever.SearchAsync(new SearchRequest("员工宿舍能不能和仓库在一栋楼")));
+        var english = (await retriever.SearchAsync(new SearchRequest("How often is the compressor oil changed?")));
+        var without = (await retriever.SearchAsync(new SearchRequest("员工宿舍能不能和仓库在一栋楼") { Lanes = SearchLanes.Lexical | SearchLanes.Identifier }));
 
         Assert.Contains(SearchLane.ChineseBm25, chinese.LanesRun);
         Assert.Contains(chinese.Hits, h => h.Lanes.ContainsKey(SearchLane.ChineseBm25));
@@ -123,12 +123,12 @@ public sealed class ChineseBm25LaneTests
     }
 
     [Fact]
-    public void Retriever_LaneWeightZero_NotRun()
+    public async Task Retriever_LaneWeightZero_NotRun()
     {
         using var fixture = Laws();
         using var lane = new ChineseBm25Lane(fixture.Index);
         var retriever = new HybridRetriever(fixture.Index, new RetrievalOptions { ChineseBm25Weight = 0 }, Glossary.Empty, rankings: [lane]);
 
-        Assert.DoesNotContain(SearchLane.ChineseBm25, retriever.Search(new SearchRequest("员工宿舍能不能和仓库在一栋楼")).LanesRun);
+        Assert.DoesNotContain(SearchLane.ChineseBm25, (await retriever.SearchAsync(new SearchRequest("员工宿舍能不能和仓库在一栋楼"))).LanesRun);
     }
 }

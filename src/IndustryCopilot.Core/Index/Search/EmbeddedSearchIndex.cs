@@ -7,8 +7,8 @@ namespace IndustryCopilot.Core.Index.Search;
 /// <summary>
 /// The single-machine search index: the SQLite catalog is the store, and the lanes run over copies held in memory —
 /// BM25 postings (<see cref="Bm25Index"/>) and the vector matrix (<see cref="VectorIndex"/>) — rebuilt when the
-/// catalog's generation moves. Writes are the catalog's transactions, visible at once. Not thread-safe (one
-/// connection), like the catalog.
+/// catalog's generation moves. Writes are the catalog's transactions, visible at once. Thread-safe like the catalog:
+/// searches share the in-memory copies, which are rebuilt once per catalog change.
 /// </summary>
 public sealed class EmbeddedSearchIndex(SqliteIndex catalog, VectorModel? model, bool ownsCatalog = false) : ISearchIndex
 {

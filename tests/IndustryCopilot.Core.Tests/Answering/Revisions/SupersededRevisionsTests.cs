@@ -34,15 +34,15 @@ public sealed class SupersededRevisionsTests
         return fixture;
     }
 
-    private static Answer Answer(RetrievalIndex fixture, string question) =>
-        new QuoteAnswerer(fixture.Retriever, new AnsweringOptions { GateThreshold = 0, AnswerThreshold = 0 }).Ask(question);
+    private static Task<Answer> AnswerAsync(RetrievalIndex fixture, string question) =>
+        new QuoteAnswerer(fixture.Retriever, new AnsweringOptions { GateThreshold = 0, AnswerThreshold = 0 }).AskAsync(question);
 
     [Fact]
-    public void Note_OlderRevisionNamed_AnswerFromCurrentWithWhatTheOldOneSaidAndSince()
+    public async Task Note_OlderRevisionNamed_AnswerFromCurrentWithWhatTheOldOneSaidAndSince()
     {
         using var fixture = Plant();
         const string question = "E-203 报警在 B 版里怎么处理？";
-        var answer = Answer(fixture, question);
+        var answer = await AnswerAsync(fixture, question);
         Assert.All(answer.Citations, c => Assert.Equal("sop-c", c.DocumentId));
 
         var note = SupersededRevisions.Note(question, answer, fixture.Index, SearchFilter.None);
@@ -56,21 +56,21 @@ public sealed class SupersededRevisionsTests
     }
 
     [Fact]
-    public void Note_CurrentRevisionNamed_NoNote()
+    public async Task Note_CurrentRevisionNamed_NoNote()
     {
         using var fixture = Plant();
         const string question = "E-203 报警在 C 版里怎么处理？";
 
-        Assert.Null(SupersededRevisions.Note(question, Answer(fixture, question), fixture.Index, SearchFilter.None));
+        Assert.Null(SupersededRevisions.Note(question, await AnswerAsync(fixture, question), fixture.Index, SearchFilter.None));
     }
 
     [Fact]
-    public void Note_RevisionNotInCatalog_SaysSoWithoutQuoting()
+    public async Task Note_RevisionNotInCatalog_SaysSoWithoutQuoting()
     {
         using var fixture = Plant();
         const string question = "E-203 报警在 A 版里怎么处理？";
 
-        var note = SupersededRevisions.Note(question, Answer(fixture, question), fixture.Index, SearchFilter.None);
+        var note = SupersededRevisions.Note(question, await AnswerAsync(fixture, question), fixture.Index, SearchFilter.None);
 
         Assert.NotNull(note);
         Assert.Null(note.Quote);
@@ -78,14 +78,14 @@ public sealed class SupersededRevisionsTests
     }
 
     [Fact]
-    public void Note_OldRevisionOfAnotherGroup_NotRead()
+    public async Task Note_OldRevisionOfAnotherGroup_NotRead()
     {
         // Another department's old revision: not the same revision line, and not the caller's to read.
         using var fixture = Plant(oldGroups: ["quality"]);
         const string question = "E-203 报警在 B 版里怎么处理？";
         var filter = SearchFilter.None with { AccessGroups = ["public", "production"] };
 
-        var note = SupersededRevisions.Note(question, Answer(fixture, question), fixture.Index, filter);
+        var note = SupersededRevisions.Note(question, await AnswerAsync(fixture, question), fixture.Index, filter);
 
         Assert.NotNull(note);
         Assert.Null(note.Quote);
