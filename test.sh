@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh Debian 12 machine with the .NET 10 SDK.
 # Installs what such a machine lacks first: the OCR tools (Tesseract with English and Simplified Chinese, poppler's
-# pdftoppm), a CJK font for the generated scanned-page test, Chromium with chromedriver for the UI tests, and slapd with
-# ldap-utils for the directory sign-in tests, from Debian apt. NuGet packages come with the restore.
+# pdftoppm), a CJK font for the generated scanned-page test, Chromium with chromedriver for the UI tests, slapd with
+# ldap-utils for the directory sign-in tests, and PostgreSQL for the shared-store tests, from Debian apt. NuGet packages come with the restore.
 # Tests that need ../shared/eval report themselves as skipped with the reason when it is absent.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -22,6 +22,8 @@ fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-wqy-microhei)
 [ -x /usr/sbin/slapd ] || need+=(slapd)
 [ -x /usr/bin/ldapadd ] || need+=(ldap-utils)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+# The shared store (keys, audit) is tested against a real PostgreSQL server the tests start in a temporary folder.
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 # Single sign-on is tested against a real OpenID Connect provider (npm's oidc-provider) run by node on loopback.
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)

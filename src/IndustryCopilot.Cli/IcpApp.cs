@@ -63,7 +63,7 @@ internal static class IcpApp
             Console.Error.WriteLine("error: Qdrant did not answer: " + Qdrant.QdrantSearchIndex.Describe(ex));
             return 2;
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or InvalidOperationException or FormatException or InvalidDataException or System.ComponentModel.DataAnnotations.ValidationException or UnauthorizedAccessException or Llama.ModelLoadException or ArgumentException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or InvalidOperationException or Hosting.Security.DuplicateKeyNameException or FormatException or InvalidDataException or System.ComponentModel.DataAnnotations.ValidationException or UnauthorizedAccessException or Llama.ModelLoadException or ArgumentException)
         {
             Console.Error.WriteLine("error: " + ex.Message);
             return 2;

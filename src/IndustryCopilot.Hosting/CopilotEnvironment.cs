@@ -12,6 +12,7 @@ using IndustryCopilot.Core.Retrieval.Query;
 using IndustryCopilot.Core.Retrieval.Translation;
 using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Hosting.Llm;
+using IndustryCopilot.Hosting.Store;
 using IndustryCopilot.Llama;
 using IndustryCopilot.Lucene.Retrieval;
 using IndustryCopilot.Onnx.Embeddings;
@@ -35,6 +36,7 @@ public sealed class CopilotEnvironment
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<BilingualLexicon>> Lexicons = new(StringComparer.Ordinal);
     private TextEmbedder? _embedder;
     private QdrantSearchIndex? _qdrant;
+    private PostgresStore? _shared;
 
     private CopilotEnvironment(IConfiguration configuration, string dataDirectory)
     {
@@ -51,7 +53,9 @@ public sealed class CopilotEnvironment
         Llm = configuration.GetSection(LlmOptions.Section).Get<LlmOptions>() ?? new LlmOptions();
         Generation = configuration.GetSection(GenerationOptions.Section).Get<GenerationOptions>() ?? new GenerationOptions();
         LlamaModel = configuration.GetSection(LlamaModelOptions.Section).Get<LlamaModelOptions>() ?? new LlamaModelOptions();
+        Store = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
         Index.Validate();
+        Store.Validate();
         if (Index.Provider == IndexProvider.Qdrant)
         {
             Qdrant.Validate();
@@ -92,6 +96,9 @@ public sealed class CopilotEnvironment
     public GenerationOptions Generation { get; }
 
     public LlamaModelOptions LlamaModel { get; }
+
+    /// <summary>Where keys and the audit live: files in the data directory, or the group's PostgreSQL database.</summary>
+    public StoreOptions Store { get; }
 
     /// <summary>The environment over an existing configuration (the server's), data directory as <see cref="Load"/> resolves it.</summary>
     public static CopilotEnvironment FromConfiguration(IConfiguration configuration, string? dataDirFlag = null)
@@ -139,7 +146,20 @@ public sealed class CopilotEnvironment
     public SqliteIndex OpenIndex() => new(Index);
 
     /// <summary>The API keys of this data directory (<c>keys.db</c>).</summary>
-    public Security.ApiKeyStore OpenKeys() => new(Index.DataDirectory);
+    /// <summary>
+    /// The configured shared database, one per environment (its connection pool is the process's); null when the
+    /// store is SQLite.
+    /// </summary>
+    public PostgresStore? SharedStore() =>
+        Store.Provider != StoreProvider.Postgres ? null : _shared ??= new PostgresStore(Store.ConnectionString!);
+
+    /// <summary>The audit of <c>Store:Provider</c>.</summary>
+    public Audit.IAuditLog OpenAudit() =>
+        SharedStore() is { } shared ? new Audit.PostgresAuditLog(shared) : new Audit.SqliteAuditLog(Index.DataDirectory);
+
+    /// <summary>The key store of <c>Store:Provider</c>.</summary>
+    public Security.IApiKeyStore OpenKeys(TimeProvider? time = null) =>
+        SharedStore() is { } shared ? new Security.PostgresApiKeyStore(shared, time) : new Security.SqliteApiKeyStore(Index.DataDirectory, time);
 
     /// <summary>The same configuration over another data directory, sharing the loaded embedding model.</summary>
     public CopilotEnvironment ForDataDirectory(string dataDirectory) =>

@@ -25,11 +25,7 @@ public sealed class ServerProcessTests
             // Only the flag names the data directory, as `icp keys add --data-dir` did for the key below.
             Environment = { ["ICP_Index__DataDirectory"] = null, ["ICP_DATA_DIR"] = null },
         };
-        string key;
-        using (var keys = new Hosting.Security.ApiKeyStore(data))
-        {
-            key = keys.Add("process-test", Hosting.Security.ApiKeyRole.Reader, ["production"]).Key;
-        }
+        var key = LocalKeys.Add(data, "process-test", Hosting.Security.ApiKeyRole.Reader, ["production"]).Key;
 
         using var process = Process.Start(info)!;
         try

@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace IndustryCopilot.Cli.Commands;
 
 /// <summary><c>icp keys add --name mes-line3 --groups production,quality --role reader</c>: prints the new key once, alone on the last line.</summary>
-internal sealed class KeysAddCommand : Command<KeysAddCommand.Settings>
+internal sealed class KeysAddCommand : AsyncCommand<KeysAddCommand.Settings>
 {
     internal sealed class Settings : IcpSettings
     {
@@ -27,7 +27,7 @@ internal sealed class KeysAddCommand : Command<KeysAddCommand.Settings>
         public bool AllGroups { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<ApiKeyRole>(settings.Role, ignoreCase: true, out var role) || int.TryParse(settings.Role, out _))
         {
@@ -35,7 +35,7 @@ internal sealed class KeysAddCommand : Command<KeysAddCommand.Settings>
         }
 
         using var keys = CopilotEnvironment.Load(settings.DataDir).OpenKeys();
-        var (key, record) = keys.Add(settings.Name, role, settings.Groups.Split(','), settings.AllGroups);
+        var (key, record) = await keys.AddAsync(settings.Name, role, settings.Groups.Split(','), settings.AllGroups, cancellationToken);
         var reach = record.AllGroups ? "; manages keys of all groups" : "";
         Console.WriteLine($"key '{record.Name}' (id {record.Id}), role {record.Role.ToString().ToLowerInvariant()}, groups {string.Join(",", record.VisibleGroups)}{reach}");
         Console.WriteLine("Store it now: it is shown only this once (only its hash is kept).");

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace IndustryCopilot.Cli.Commands;
 
 /// <summary><c>icp keys revoke &lt;name or id&gt;</c>: the key stops working at once.</summary>
-internal sealed class KeysRevokeCommand : Command<KeysRevokeCommand.Settings>
+internal sealed class KeysRevokeCommand : AsyncCommand<KeysRevokeCommand.Settings>
 {
     internal sealed class Settings : IcpSettings
     {
@@ -12,10 +12,10 @@ internal sealed class KeysRevokeCommand : Command<KeysRevokeCommand.Settings>
         public string Key { get; init; } = "";
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var keys = CopilotEnvironment.Load(settings.DataDir).OpenKeys();
-        if (!keys.Revoke(settings.Key))
+        if (!await keys.RevokeAsync(settings.Key, cancellationToken: cancellationToken))
         {
             Console.Error.WriteLine($"error: no active key named or with id '{settings.Key}'");
             return 1;

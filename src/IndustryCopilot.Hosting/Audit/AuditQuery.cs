@@ -5,6 +5,9 @@ namespace IndustryCopilot.Hosting.Audit;
 /// <summary>Which audit entries to read, newest first. Every criterion is optional; <see cref="Limit"/> defaults to 100 (at most 10,000).</summary>
 public sealed record AuditQuery
 {
+    /// <summary>Most entries one query returns.</summary>
+    public const int MaxLimit = 10_000;
+
     public DateTimeOffset? From { get; init; }
 
     public DateTimeOffset? To { get; init; }

@@ -14,7 +14,7 @@ public sealed record ApiKey(string Id, string Name, ApiKeyRole Role, IReadOnlyLi
     /// </summary>
     public bool AllGroups { get; init; }
 
-    /// <summary>When the key last signed a request in (to within <see cref="ApiKeyStore.LastUsedResolution"/>); null if never.</summary>
+    /// <summary>When the key last signed a request in (to within <see cref="ApiKeySecrets.LastUsedResolution"/>); null if never.</summary>
     public DateTimeOffset? LastUsed { get; init; }
 
     /// <summary>True when this key's reach (its groups, and its role) lies within what an admin with <paramref name="adminRole"/> and <paramref name="adminGroups"/> may manage.</summary>

@@ -48,7 +48,7 @@ internal static class AskApi
         }
 
         var answer = ((AnswerCompleted)result).Answer;
-        var entry = recorder.Record(answer, http.User, body.Channel ?? "api", started, request.ConversationId);
+        var entry = await recorder.RecordAsync(answer, http.User, body.Channel ?? "api", started, request.ConversationId, cancellationToken);
         var response = AskResponse.From(answer, entry.Id);
         Keep(conversations, http.User, body, response, json.Value.SerializerOptions);
         return TypedResults.Ok(response);
@@ -64,10 +64,10 @@ internal static class AskApi
         var started = time.GetTimestamp();
         var request = Request(body, http.User, conversations, orchestrator);
         var options = json.Value.SerializerOptions;
-        return TypedResults.ServerSentEvents(Events(orchestrator, request, options, answer => recorder.Record(answer, http.User, body.Channel ?? "api", started, request.ConversationId).Id, response => Keep(conversations, http.User, body, response, options), cancellationToken));
+        return TypedResults.ServerSentEvents(Events(orchestrator, request, options, async answer => (await recorder.RecordAsync(answer, http.User, body.Channel ?? "api", started, request.ConversationId, cancellationToken)).Id, response => Keep(conversations, http.User, body, response, options), cancellationToken));
     }
 
-    private static async IAsyncEnumerable<SseItem<string>> Events(AnswerOrchestrator orchestrator, AskRequest request, JsonSerializerOptions json, Func<Core.Answering.Answer, string> record, Action<AskResponse> keep, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<SseItem<string>> Events(AnswerOrchestrator orchestrator, AskRequest request, JsonSerializerOptions json, Func<Core.Answering.Answer, Task<string>> record, Action<AskResponse> keep, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var events = orchestrator.AskStreamingAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
@@ -104,7 +104,7 @@ internal static class AskApi
                     yield return new SseItem<string>(JsonSerializer.Serialize(new { status = 429, title = "The model is busy", retryAfter = (int)busy.RetryAfter.TotalSeconds }, json), "error");
                     yield break;
                 case AnswerCompleted completed:
-                    var response = AskResponse.From(completed.Answer, record(completed.Answer));
+                    var response = AskResponse.From(completed.Answer, await record(completed.Answer));
                     keep(response);
                     yield return new SseItem<string>(JsonSerializer.Serialize(response.Citations, json), "citations");
                     yield return new SseItem<string>(JsonSerializer.Serialize(response, json), "done");

@@ -21,23 +21,23 @@ internal static class AuditApi
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Roles.Admin).RequireRateLimiting(KeyRateLimits.Policy);
-        group.MapGet("", List);
-        group.MapGet("/export", Export);
+        group.MapGet("", ListAsync);
+        group.MapGet("/export", ExportAsync);
         return app;
     }
 
-    internal static Results<Ok<List<AuditRow>>, ValidationProblem> List(HttpContext http, AuditLog audit, ClaimsPrincipal user)
+    internal static async Task<Results<Ok<List<AuditRow>>, ValidationProblem>> ListAsync(HttpContext http, IAuditLog audit, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var (query, errors) = Parse(http.Request.Query, defaultLimit: 100);
-        return errors is not null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(audit.Query(query, user.Groups()).Select(r => new AuditRow(r.Entry, r.Feedback)).ToList());
+        return errors is not null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok((await audit.QueryAsync(query, user.Groups(), cancellationToken)).Select(r => new AuditRow(r.Entry, r.Feedback)).ToList());
     }
 
-    internal static Results<FileContentHttpResult, ValidationProblem> Export(HttpContext http, AuditLog audit, ClaimsPrincipal user, IOptions<JsonOptions> json)
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(HttpContext http, IAuditLog audit, ClaimsPrincipal user, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var (query, errors) = Parse(http.Request.Query, defaultLimit: AuditLog.MaxLimit);
+        var (query, errors) = Parse(http.Request.Query, defaultLimit: AuditQuery.MaxLimit);
         return errors is not null
             ? TypedResults.ValidationProblem(errors)
-            : TypedResults.File(JsonLines(audit.Query(query, user.Groups()).Select(r => new AuditRow(r.Entry, r.Feedback)), json.Value.SerializerOptions), "application/x-ndjson", "audit.jsonl");
+            : TypedResults.File(JsonLines((await audit.QueryAsync(query, user.Groups(), cancellationToken)).Select(r => new AuditRow(r.Entry, r.Feedback)), json.Value.SerializerOptions), "application/x-ndjson", "audit.jsonl");
     }
 
     /// <summary>One object per line, UTF-8, no BOM.</summary>
@@ -85,9 +85,9 @@ internal static class AuditApi
         }
 
         var limit = defaultLimit;
-        if (q["limit"].FirstOrDefault() is { Length: > 0 } l && (!int.TryParse(l, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > AuditLog.MaxLimit))
+        if (q["limit"].FirstOrDefault() is { Length: > 0 } l && (!int.TryParse(l, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > AuditQuery.MaxLimit))
         {
-            errors["limit"] = [$"1–{AuditLog.MaxLimit}."];
+            errors["limit"] = [$"1–{AuditQuery.MaxLimit}."];
         }
 
         var query = new AuditQuery

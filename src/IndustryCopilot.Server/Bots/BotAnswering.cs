@@ -64,7 +64,7 @@ internal sealed class BotAnswering(AnswerOrchestrator orchestrator, AnswerRecord
 
         var answer = ((AnswerCompleted)result).Answer;
         var user = Caller.Principal(conversation, userName ?? userId, ApiKeyRole.Reader, groups);
-        recorder.Record(answer, user, channel, started, conversation);
+        await recorder.RecordAsync(answer, user, channel, started, conversation, cancellationToken);
         return new BotReply(answer.Text, answer);
     }
 

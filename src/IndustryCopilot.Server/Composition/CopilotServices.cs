@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Retrieval;
-using IndustryCopilot.Hosting.Audit;
 using IndustryCopilot.Qdrant;
 using IndustryCopilot.Server.Audit;
 using IndustryCopilot.Server.Bots;
@@ -51,7 +50,7 @@ internal static class CopilotServices
         // The host's clock reaches the model queue and conversation memory (tests drive both with a fake one).
         builder.Services.AddSingleton(sp => environment.Orchestrator(sp.GetRequiredService<SqliteIndex>(), sp.GetRequiredService<ServedModel>().Backend, sp.GetService<QdrantSearchIndex>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IndexingStatus>();
-        builder.Services.AddSingleton(_ => environment.OpenKeys());
+        builder.Services.AddSingleton(sp => environment.OpenKeys(sp.GetRequiredService<TimeProvider>()));
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         auth.Validate();
         builder.Services.AddCallers(auth, environment.Index.DataDirectory);
@@ -69,7 +68,7 @@ internal static class CopilotServices
         builder.Services.AddSingleton(new Uploads(server.Uploads(environment.Index.DataDirectory)));
         builder.Services.AddSingleton<UploadQueue>();
         builder.Services.AddHostedService<UploadWorker>();
-        builder.Services.AddSingleton(_ => new AuditLog(environment.Index.DataDirectory));
+        builder.Services.AddSingleton(_ => environment.OpenAudit());
         builder.Services.AddSingleton<AnswerRecorder>();
         builder.Services.AddSingleton(sp => new ConversationStore(environment.Index.DataDirectory, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ServerMetrics>();

@@ -23,13 +23,36 @@ internal static partial class StartupBanner
             var dataDirectory = app.Services.GetRequiredService<CopilotEnvironment>().Index.DataDirectory;
             LogDataDirectory(logger, dataDirectory);
             var options = app.Services.GetRequiredService<ServerOptions>();
-            if (!options.AllowAnonymousLoopback && app.Services.GetRequiredService<ApiKeyStore>().List().All(k => !k.Active))
+            if (!options.AllowAnonymousLoopback)
             {
-                LogNoKeys(logger);
+                _ = WarnWhenNoKeyAsync(app.Services.GetRequiredService<IApiKeyStore>(), logger, app.Lifetime.ApplicationStopping);
             }
         });
         return app;
     }
+
+    // The key store may be a database across the network: asked in the background, never holding up the start.
+    private static async Task WarnWhenNoKeyAsync(IApiKeyStore keys, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if ((await keys.ListAsync(cancellationToken)).All(k => !k.Active))
+            {
+                LogNoKeys(logger);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogKeysUnreadable(logger, e);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping already.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the API keys at start")]
+    private static partial void LogKeysUnreadable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "IndustryCopilot: open {Url}/ in a browser (API page: {Url}/scalar/)")]
     private static partial void LogOpen(ILogger logger, string url);

@@ -30,7 +30,7 @@ internal static class DocumentsApi
         group.MapDelete("/documents/{id}", Delete).RequireAuthorization(Roles.Editor);
         group.MapPost("/documents", DocumentUpload.UploadAsync).RequireAuthorization(Roles.Editor).DisableAntiforgery();
         group.MapGet("/jobs/{id}", Job);
-        group.MapPost("/documents/{id}/release", HeldPassagesApi.Release).RequireAuthorization(Roles.Admin);
+        group.MapPost("/documents/{id}/release", HeldPassagesApi.ReleaseAsync).RequireAuthorization(Roles.Admin);
         group.MapGet("/sources/{chunkId}", Source);
         return app;
     }

@@ -13,7 +13,7 @@ namespace IndustryCopilot.Server.Documents;
 /// </summary>
 internal static partial class HeldPassagesApi
 {
-    internal static Results<NoContent, NotFound, Conflict<string>> Release(string id, AnswerOrchestrator orchestrator, AuditLog audit, ClaimsPrincipal user, TimeProvider time, ILogger<AuditLog> log)
+    internal static async Task<Results<NoContent, NotFound, Conflict<string>>> ReleaseAsync(string id, AnswerOrchestrator orchestrator, IAuditLog audit, ClaimsPrincipal user, TimeProvider time, ILogger<IAuditLog> log, CancellationToken cancellationToken)
     {
         var (document, held) = orchestrator.ReadIndex(i => (i.GetDocument(id), i.HeldDocuments().GetValueOrDefault(id)));
         if (document is null || !user.CanSee(document))
@@ -29,7 +29,7 @@ internal static partial class HeldPassagesApi
         var (keyId, keyName) = user.Key();
         var now = time.GetUtcNow();
         // Written to the audit first: a release nobody can account for does not happen.
-        audit.AppendAction(new AdminAction(now, keyId, keyName, "release-held", id, $"{held.Count} passage(s) of '{document.Title}' ({document.ContentHash[..12]}): {held.Reason}"));
+        await audit.AppendActionAsync(new AdminAction(now, keyId, keyName, "release-held", id, $"{held.Count} passage(s) of '{document.Title}' ({document.ContentHash[..12]}): {held.Reason}"), cancellationToken);
         orchestrator.ReadIndex(i => i.ReleaseHeld(id, keyId, now));
         Released(log, id, held.Count, keyId);
         return TypedResults.NoContent();

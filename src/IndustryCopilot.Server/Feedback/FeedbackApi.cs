@@ -21,12 +21,12 @@ internal static class FeedbackApi
 
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/feedback", Rate).WithTags("Feedback").RequireAuthorization().RequireRateLimiting(KeyRateLimits.Policy);
-        app.MapGet("/api/export/qa.jsonl", Export).WithTags("Feedback").RequireAuthorization(Roles.Editor).RequireRateLimiting(KeyRateLimits.Policy);
+        app.MapPost("/api/feedback", RateAsync).WithTags("Feedback").RequireAuthorization().RequireRateLimiting(KeyRateLimits.Policy);
+        app.MapGet("/api/export/qa.jsonl", ExportAsync).WithTags("Feedback").RequireAuthorization(Roles.Editor).RequireRateLimiting(KeyRateLimits.Policy);
         return app;
     }
 
-    internal static Results<NoContent, NotFound, ValidationProblem> Rate(FeedbackBody body, AuditLog audit, ClaimsPrincipal user, TimeProvider time)
+    internal static async Task<Results<NoContent, NotFound, ValidationProblem>> RateAsync(FeedbackBody body, IAuditLog audit, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
     {
         int? rating = body.Rating?.ToLowerInvariant() switch { "up" or "+1" or "1" => 1, "down" or "-1" => -1, _ => null };
         if (rating is null || (body.Comment?.Length ?? 0) > MaxComment || string.IsNullOrWhiteSpace(body.AnswerId))
@@ -36,18 +36,18 @@ internal static class FeedbackApi
 
         // Someone else's answer id is "not found", not "forbidden": ids should not be probeable.
         var (keyId, _) = user.Key();
-        if (audit.Get(body.AnswerId) is not { } entry || (entry.KeyId != keyId && (user.Role() != ApiKeyRole.Admin || !entry.VisibleTo(user.Groups()))))
+        if (await audit.GetAsync(body.AnswerId, cancellationToken) is not { } entry || (entry.KeyId != keyId && (user.Role() != ApiKeyRole.Admin || !entry.VisibleTo(user.Groups()))))
         {
             return TypedResults.NotFound();
         }
 
-        audit.AddFeedback(new AnswerFeedback(entry.Id, time.GetUtcNow(), keyId, rating.Value, string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment.Trim()));
+        await audit.AddFeedbackAsync(new AnswerFeedback(entry.Id, time.GetUtcNow(), keyId, rating.Value, string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment.Trim()), cancellationToken);
         return TypedResults.NoContent();
     }
 
-    internal static Results<FileContentHttpResult, ValidationProblem> Export(HttpContext http, AuditLog audit, ClaimsPrincipal user, AnswerOrchestrator orchestrator, IOptions<JsonOptions> json)
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(HttpContext http, IAuditLog audit, ClaimsPrincipal user, AnswerOrchestrator orchestrator, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var (query, errors) = AuditApi.Parse(http.Request.Query, defaultLimit: AuditLog.MaxLimit);
+        var (query, errors) = AuditApi.Parse(http.Request.Query, defaultLimit: AuditQuery.MaxLimit);
         if (errors is not null)
         {
             return TypedResults.ValidationProblem(errors);
@@ -67,7 +67,7 @@ internal static class FeedbackApi
             return visible;
         }
 
-        var rows = audit.Query(query, user.Groups()).Where(r => r.Entry.Citations.All(c => StillVisible(c.DocumentId)));
+        var rows = (await audit.QueryAsync(query, user.Groups(), cancellationToken)).Where(r => r.Entry.Citations.All(c => StillVisible(c.DocumentId)));
         return TypedResults.File(AuditApi.JsonLines(rows.Select(r => QaExportLine.From(r.Entry, r.Feedback)), json.Value.SerializerOptions), "application/x-ndjson", "qa.jsonl");
     }
 }

@@ -68,7 +68,7 @@ internal static partial class MesApi
             }
         }
 
-        var entry = recorder.Record(answer with { Citations = citations }, user, "mes", started);
+        var entry = await recorder.RecordAsync(answer with { Citations = citations }, user, "mes", started, null, cancellationToken);
         return TypedResults.Ok(new MesLookupResponse(entry.Id, question, answer.Text, answer.Mode, answer.Outcome, steps, [.. citations.Select(CitationView.From)]));
     }
 

@@ -50,7 +50,7 @@ internal static class OpenAIApi
         }
 
         var answer = ((AnswerCompleted)result).Answer;
-        var entry = recorder.Record(answer, user, "openai", started);
+        var entry = await recorder.RecordAsync(answer, user, "openai", started, null, cancellationToken);
         var id = "chatcmpl-" + entry.Id;
         var created = entry.Time.ToUnixTimeSeconds();
         var content = WithSources(answer);

@@ -13,24 +13,24 @@ namespace IndustryCopilot.Server.Security;
 /// anonymous only where <c>Server:AllowAnonymousLoopback</c> is set and the request comes from this machine; it then
 /// sees <c>public</c> documents as a reader.
 /// </summary>
-internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys, ServerOptions server)
+internal sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IApiKeyStore keys, ServerOptions server)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = Presented(Request);
         if (presented is null)
         {
-            return Task.FromResult(server.AllowAnonymousLoopback && IsLocal(Context.Connection.RemoteIpAddress)
+            return server.AllowAnonymousLoopback && IsLocal(Context.Connection.RemoteIpAddress)
                 ? Success(Caller.Principal("anonymous", "anonymous", ApiKeyRole.Reader, ["public"]))
-                : AuthenticateResult.NoResult());
+                : AuthenticateResult.NoResult();
         }
 
-        return Task.FromResult(keys.Find(presented) is { } key
+        return await keys.FindAsync(presented, Context.RequestAborted) is { } key
             ? Success(Caller.Principal(key.Id, key.Name, key.Role, key.VisibleGroups, key.AllGroups ? [new Claim(Caller.AllGroupsClaim, "true")] : null))
-            : AuthenticateResult.Fail("unknown or revoked API key"));
+            : AuthenticateResult.Fail("unknown or revoked API key");
     }
 
     /// <summary>The key a request presents (<c>X-Api-Key</c>, or a bearer token), or null.</summary>

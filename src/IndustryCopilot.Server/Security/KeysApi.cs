@@ -21,16 +21,16 @@ internal static partial class KeysApi
     public static IEndpointRouteBuilder MapKeysApi(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/admin").WithTags("Administration").RequireAuthorization(Roles.Admin).RequireRateLimiting(KeyRateLimits.Policy);
-        admin.MapGet("/keys", (ApiKeyStore keys, ClaimsPrincipal user) => TypedResults.Ok(keys.List().Where(user.Manages).Select(KeyView.From).ToList()));
-        admin.MapPost("/keys", Create);
-        admin.MapDelete("/keys/{nameOrId}", Revoke);
+        admin.MapGet("/keys", async (IApiKeyStore keys, ClaimsPrincipal user, CancellationToken cancellationToken) => TypedResults.Ok((await keys.ListAsync(cancellationToken)).Where(user.Manages).Select(KeyView.From).ToList()));
+        admin.MapPost("/keys", CreateAsync);
+        admin.MapDelete("/keys/{nameOrId}", RevokeAsync);
         admin.MapGet("/sign-in", (AuthOptions auth) => TypedResults.Ok(new SignInSettingsView(
             auth.Ldap.Enabled, auth.Oidc.Enabled ? auth.Oidc.DisplayName : null, auth.UnmappedUsers.ToString(), auth.RefreshMinutes,
             [.. auth.GroupMap.Select(m => new GroupMappingView(m.Directory, m.Groups, (m.Role ?? ApiKeyRole.Reader).ToString().ToLowerInvariant()))])));
         return app;
     }
 
-    private static Results<Created<NewKeyView>, ValidationProblem, ProblemHttpResult> Create(NewKey body, ApiKeyStore keys, ClaimsPrincipal user, ILogger<ApiKeyStore> log)
+    private static async Task<Results<Created<NewKeyView>, ValidationProblem, ProblemHttpResult>> CreateAsync(NewKey body, IApiKeyStore keys, ClaimsPrincipal user, ILogger<IApiKeyStore> log, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<ApiKeyRole>(body.Role ?? "reader", ignoreCase: true, out var role) || !Enum.IsDefined(role) || int.TryParse(body.Role, out _))
         {
@@ -55,20 +55,20 @@ internal static partial class KeysApi
 
         try
         {
-            var (key, record) = keys.Add(body.Name ?? "", role, groups);
+            var (key, record) = await keys.AddAsync(body.Name ?? "", role, groups, cancellationToken: cancellationToken);
             var admin = user.Key().Id;
             Created(log, record.Name, admin);
             return TypedResults.Created($"/api/admin/keys/{record.Id}", new NewKeyView(key, KeyView.From(record)));
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is ArgumentException or DuplicateKeyNameException)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [e.Message] });
         }
     }
 
-    private static Results<NoContent, NotFound> Revoke(string nameOrId, ApiKeyStore keys, ClaimsPrincipal user, ILogger<ApiKeyStore> log)
+    private static async Task<Results<NoContent, NotFound>> RevokeAsync(string nameOrId, IApiKeyStore keys, ClaimsPrincipal user, ILogger<IApiKeyStore> log, CancellationToken cancellationToken)
     {
-        if (!keys.Revoke(nameOrId, user.Manages))
+        if (!await keys.RevokeAsync(nameOrId, user.Manages, cancellationToken))
         {
             return TypedResults.NotFound();
         }

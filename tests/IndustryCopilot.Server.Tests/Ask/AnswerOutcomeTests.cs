@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using IndustryCopilot.Server.Tests.Fixtures;
 
@@ -28,8 +29,8 @@ public sealed class AnswerOutcomeTests
         Assert.StartsWith("No direct answer found; the closest passages are:\n", body.GetProperty("answer").GetString(), StringComparison.Ordinal);
         Assert.True(body.GetProperty("citations").GetArrayLength() >= 2);
         Assert.InRange(body.GetProperty("answerability").GetDouble(), 0, 1);
-        using var audit = new Hosting.Audit.AuditLog(server.DataDirectory);
-        Assert.Equal(Core.Answering.AnswerOutcome.Closest, Assert.Single(audit.Query(new Hosting.Audit.AuditQuery(), null)).Entry.Outcome);
+        var audit = server.Services.GetRequiredService<Hosting.Audit.IAuditLog>();
+        Assert.Equal(Core.Answering.AnswerOutcome.Closest, Assert.Single((await audit.QueryAsync(new Hosting.Audit.AuditQuery(), null))).Entry.Outcome);
     }
 
     [Fact]

@@ -39,8 +39,8 @@ public sealed class BackupWhileRunningTests
 
             Assert.Equal(before.GetProperty("answer").GetString(), after.GetProperty("answer").GetString());
             Assert.Equal(Citations(before), Citations(after));
-            using var audit = new AuditLog(restoredData);
-            Assert.Contains(audit.Query(new AuditQuery(), null), e => e.Entry.Id == before.GetProperty("answerId").GetString());
+            using var audit = new SqliteAuditLog(restoredData);
+            Assert.Contains((await audit.QueryAsync(new AuditQuery(), null)), e => e.Entry.Id == before.GetProperty("answerId").GetString());
         }
         finally
         {

@@ -10,8 +10,8 @@ public sealed partial class SecurityModelTests
     public void SecurityDoc_EveryNamedTest_Exists()
     {
         var doc = File.ReadAllText(Path.Combine(CorpusServer.RepositoryRoot, "docs", "security.md"));
-        // Read from the sources, since the suites live in several test projects.
-        var files = Directory.EnumerateFiles(Path.Combine(CorpusServer.RepositoryRoot, "tests"), "*Tests.cs", SearchOption.AllDirectories)
+        // Read from the sources, since the suites live in several test projects (and contract suites in *Contract.cs).
+        var files = Directory.EnumerateFiles(Path.Combine(CorpusServer.RepositoryRoot, "tests"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .ToList();
         var tests = files.SelectMany(f => TestMethod().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -39,11 +40,8 @@ public sealed class HeldPassagesApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await otherAdmin.PostAsync($"/api/documents/{id}/release", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/documents/{id}/release", null)).StatusCode);
 
-        using (var audit = new Hosting.Audit.AuditLog(server.DataDirectory))
-        {
-            var action = Assert.Single(audit.Actions(id));
-            Assert.Equal(("release-held", "prod-admin"), (action.Action, action.KeyName));
-        }
+        var action = Assert.Single(await server.Services.GetRequiredService<Hosting.Audit.IAuditLog>().ActionsAsync(id));
+        Assert.Equal(("release-held", "prod-admin"), (action.Action, action.KeyName));
 
         Assert.Contains("ignore all previous", await (await editor.PostAsJsonAsync("/api/search", new { query = "PB-9 light curtain bridged assistant" })).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(Assert.Single(JsonDocument.Parse(await editor.GetStringAsync("/api/documents")).RootElement.EnumerateArray(), d => d.GetProperty("id").GetString() == id).GetProperty("heldReleased").GetBoolean());

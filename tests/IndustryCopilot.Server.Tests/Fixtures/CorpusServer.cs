@@ -70,8 +70,7 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
     /// <summary>Creates an API key in the server's data directory and returns it.</summary>
     public string AddKey(string name, Hosting.Security.ApiKeyRole role, params string[] groups)
     {
-        using var keys = new Hosting.Security.ApiKeyStore(DataDirectory);
-        return keys.Add(name, role, groups).Key;
+        return LocalKeys.Add(DataDirectory, name, role, groups).Key;
     }
 
     /// <summary>Waits until an upload job has finished (indexed or failed); returns its JSON as the API shows it.</summary>

@@ -23,8 +23,7 @@ public sealed class OpenAIApiTests
     private static async Task<string> Key(CorpusServer server)
     {
         (await server.ReadyClientAsync()).Dispose();
-        using var keys = new ApiKeyStore(server.DataDirectory);
-        return keys.Add("chat-tool", ApiKeyRole.Reader, ["production"]).Key;
+        return LocalKeys.Add(server.DataDirectory, "chat-tool", ApiKeyRole.Reader, ["production"]).Key;
     }
 
     [Fact]

@@ -67,11 +67,7 @@ public sealed class GroupIsolationTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await quality.GetAsync("/api/documents")).StatusCode);
 
         // The plant's IT admin, made on the server itself, reaches every group.
-        string plantKey;
-        using (var keys = new ApiKeyStore(server.DataDirectory))
-        {
-            plantKey = keys.Add("plant-it", ApiKeyRole.Admin, [], allGroups: true).Key;
-        }
+        var plantKey = LocalKeys.Add(server.DataDirectory, "plant-it", ApiKeyRole.Admin, [], allGroups: true).Key;
 
         using var plant = await server.ReadyClientAsync(plantKey);
         Assert.Equal(HttpStatusCode.Created, (await plant.PostAsJsonAsync("/api/admin/keys", new { name = "qc-2", groups = new[] { "quality" } })).StatusCode);

@@ -55,19 +55,13 @@ public sealed class KeysApiTests
         browser.FindElement(By.CssSelector("#key-form button[type=submit]")).Click();
 
         var shown = browser.WaitFor("#new-key-value", e => e.Text.StartsWith("icp_", StringComparison.Ordinal)).Text;
-        using (var keys = new ApiKeyStore(server.DataDirectory))
-        {
-            Assert.Equal("mes-line5", keys.Find(shown)?.Name);
-        }
+        Assert.Equal("mes-line5", LocalKeys.Find(server.DataDirectory, shown)?.Name);
 
         var row = browser.WaitFor("tr[data-key='mes-line5']");
         Assert.Contains("production, quality", row.Text, StringComparison.Ordinal);
         row.FindElement(By.CssSelector("button.danger")).Click();
         browser.SwitchTo().Alert().Accept();
         browser.WaitFor("tr[data-key='mes-line5']", e => !e.Text.Contains("active", StringComparison.Ordinal) && e.FindElements(By.CssSelector("button.danger")).Count == 0);
-        using (var keys = new ApiKeyStore(server.DataDirectory))
-        {
-            Assert.Null(keys.Find(shown));
-        }
+        Assert.Null(LocalKeys.Find(server.DataDirectory, shown));
     }
 }

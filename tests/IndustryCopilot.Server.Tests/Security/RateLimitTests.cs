@@ -11,12 +11,8 @@ public sealed class RateLimitTests
     {
         using var server = new CorpusServer { Anonymous = false, RequestsPerMinute = 3 };
         (await server.ReadyClientAsync()).Dispose();
-        string busy, other;
-        using (var keys = new ApiKeyStore(server.DataDirectory))
-        {
-            busy = keys.Add("script", ApiKeyRole.Reader, []).Key;
-            other = keys.Add("engineer", ApiKeyRole.Reader, []).Key;
-        }
+        var busy = LocalKeys.Add(server.DataDirectory, "script", ApiKeyRole.Reader, []).Key;
+        var other = LocalKeys.Add(server.DataDirectory, "engineer", ApiKeyRole.Reader, []).Key;
 
         using var script = await server.ReadyClientAsync(busy);
         using var engineer = await server.ReadyClientAsync(other);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -37,8 +38,8 @@ public sealed class TeamsApiTests : IDisposable
         var token = _bf.Server.Requests.Single(r => r.PathAndQuery.EndsWith("/token", StringComparison.Ordinal)).Body;
         Assert.Contains("grant_type=client_credentials", token, StringComparison.Ordinal);
         Assert.Contains("scope=https%3A%2F%2Fapi.botframework.com%2F.default", token, StringComparison.Ordinal);
-        using var audit = new Hosting.Audit.AuditLog(server.DataDirectory);
-        Assert.Equal("teams:8c0a1f4e-3b6d-4f0e-9e47-2a1d6f3c9b10", Assert.Single(audit.Query(new Hosting.Audit.AuditQuery { Channel = "teams" }, null)).Entry.KeyId);
+        var audit = server.Services.GetRequiredService<Hosting.Audit.IAuditLog>();
+        Assert.Equal("teams:8c0a1f4e-3b6d-4f0e-9e47-2a1d6f3c9b10", Assert.Single((await audit.QueryAsync(new Hosting.Audit.AuditQuery { Channel = "teams" }, null))).Entry.KeyId);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -65,8 +66,8 @@ public sealed class WeComApiTests : IDisposable
         Assert.Equal("zhangsan", body.GetProperty("touser").GetString());
         Assert.Contains("| M12 | 8.8 | 82 | ±8% |", content, StringComparison.Ordinal);
         Assert.Contains("来源：\n[1] ", content, StringComparison.Ordinal);
-        using var audit = new Hosting.Audit.AuditLog(server.DataDirectory);
-        var entry = Assert.Single(audit.Query(new Hosting.Audit.AuditQuery(), null)).Entry;
+        var audit = server.Services.GetRequiredService<Hosting.Audit.IAuditLog>();
+        var entry = Assert.Single((await audit.QueryAsync(new Hosting.Audit.AuditQuery(), null))).Entry;
         Assert.Equal("wecom", entry.Channel);
         Assert.Equal("wecom:zhangsan", entry.KeyId);
     }
@@ -84,8 +85,8 @@ public sealed class WeComApiTests : IDisposable
         var content = body.GetProperty(body.GetProperty("msgtype").GetString()!).GetProperty("content").GetString()!;
         Assert.StartsWith("未能确认直接答案，以下条款最相关：", content, StringComparison.Ordinal);
         Assert.Contains("来源：\n[1] ", content, StringComparison.Ordinal);
-        using var audit = new Hosting.Audit.AuditLog(server.DataDirectory);
-        Assert.Equal(Core.Answering.AnswerOutcome.Closest, Assert.Single(audit.Query(new Hosting.Audit.AuditQuery(), null)).Entry.Outcome);
+        var audit = server.Services.GetRequiredService<Hosting.Audit.IAuditLog>();
+        Assert.Equal(Core.Answering.AnswerOutcome.Closest, Assert.Single((await audit.QueryAsync(new Hosting.Audit.AuditQuery(), null))).Entry.Outcome);
     }
 
     [Fact]
@@ -162,8 +163,8 @@ public sealed class WeComApiTests : IDisposable
         Assert.NotEmpty(replays);
         Assert.All(replays, status => Assert.Equal(HttpStatusCode.Forbidden, status));
         await _wecom.WaitForAsync(r => r.PathAndQuery.StartsWith("/cgi-bin/message/send", StringComparison.Ordinal));
-        using var audit = new Hosting.Audit.AuditLog(server.DataDirectory);
-        Assert.Single(audit.Query(new Hosting.Audit.AuditQuery { Channel = "wecom" }, null));
+        var audit = server.Services.GetRequiredService<Hosting.Audit.IAuditLog>();
+        Assert.Single((await audit.QueryAsync(new Hosting.Audit.AuditQuery { Channel = "wecom" }, null)));
     }
 
     [Fact]

@@ -1,24 +1,21 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Globalization;
 using System.Text.Json;
-using IndustryCopilot.Core.Documents;
 using Microsoft.Data.Sqlite;
 
 namespace IndustryCopilot.Hosting.Security;
 
 /// <summary>
-/// API keys in <c>keys.db</c> in the data directory. A key is 32 random bytes shown once as <c>icp_</c> + hex; only
-/// its SHA-256 is stored (keys are random, so no salt or slow hash is needed to resist guessing), so a stolen
-/// database does not reveal usable keys. Lookups compare hashes.
+/// API keys in <c>keys.db</c> in the data directory (one server). Only each key's SHA-256 is stored
+/// (<see cref="ApiKeySecrets"/>); lookups compare hashes. A local file answers at once, so the async methods complete
+/// synchronously.
 /// </summary>
-public sealed class ApiKeyStore : IDisposable
+public sealed class SqliteApiKeyStore : IApiKeyStore
 {
-    private const string Prefix = "icp_";
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
 
-    public ApiKeyStore(string dataDirectory, TimeProvider? time = null)
+    public SqliteApiKeyStore(string dataDirectory, TimeProvider? time = null)
     {
         Directory.CreateDirectory(dataDirectory);
         _time = time ?? TimeProvider.System;
@@ -37,41 +34,14 @@ public sealed class ApiKeyStore : IDisposable
         }
     }
 
-    /// <summary>Creates a key; returns it (the only time it is visible) with its record.</summary>
-    /// <param name="name">Who uses the key, unique.</param>
-    /// <param name="role">What it may do.</param>
-    /// <param name="groups">The document access groups it may see (names checked by <see cref="AccessGroupName"/>).</param>
-    /// <param name="allGroups">Lets an admin key manage keys of every group (the CLI's <c>--all-groups</c>; never from the API).</param>
-    public (string Key, ApiKey Record) Add(string name, ApiKeyRole role, IEnumerable<string> groups, bool allGroups = false)
+    public Task<(string Key, ApiKey Record)> AddAsync(string name, ApiKeyRole role, IEnumerable<string> groups, bool allGroups = false, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
-        {
-            throw new ArgumentException("a key name of 1–100 characters is required", nameof(name));
-        }
-
-        if (!Enum.IsDefined(role))
-        {
-            throw new ArgumentException("role must be reader, editor or admin", nameof(role));
-        }
-
-        if (allGroups && role != ApiKeyRole.Admin)
-        {
-            throw new ArgumentException("only an admin key can manage all groups", nameof(allGroups));
-        }
-
-        var groupList = groups.Select(g => g.Trim()).Where(g => g.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (groupList.FirstOrDefault(g => !AccessGroupName.IsValid(g)) is { } bad)
-        {
-            throw new ArgumentException($"'{bad}' is not a group name: {AccessGroupName.Rule}", nameof(groups));
-        }
-
-        var key = Prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var record = new ApiKey(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)), name.Trim(), role, groupList, _time.GetUtcNow(), null) { AllGroups = allGroups };
+        var (key, hash, record) = ApiKeySecrets.Issue(name, role, groups, allGroups, _time.GetUtcNow());
         lock (_lock)
         {
-            if (Get(name.Trim()) is not null)
+            if (Query("name = $v", record.Name).Count > 0)
             {
-                throw new InvalidOperationException($"a key named '{name.Trim()}' already exists");
+                throw new DuplicateKeyNameException(record.Name);
             }
 
             using var command = _connection.CreateCommand();
@@ -79,29 +49,27 @@ public sealed class ApiKeyStore : IDisposable
             command.Parameters.AddWithValue("$all", allGroups ? 1 : 0);
             command.Parameters.AddWithValue("$id", record.Id);
             command.Parameters.AddWithValue("$name", record.Name);
-            command.Parameters.AddWithValue("$hash", Hash(key));
+            command.Parameters.AddWithValue("$hash", hash);
             command.Parameters.AddWithValue("$role", record.Role.ToString());
-            command.Parameters.AddWithValue("$groups", JsonSerializer.Serialize(groupList));
+            command.Parameters.AddWithValue("$groups", JsonSerializer.Serialize(record.Groups));
             command.Parameters.AddWithValue("$created", record.Created.ToString("O"));
             command.ExecuteNonQuery();
         }
 
-        return (key, record);
+        return Task.FromResult((key, record));
     }
 
-    /// <summary>The active key a presented secret belongs to, or null.</summary>
-    public ApiKey? Find(string presented)
+    public Task<ApiKey?> FindAsync(string presented, CancellationToken cancellationToken = default)
     {
-        if (!presented.StartsWith(Prefix, StringComparison.Ordinal) || presented.Length != Prefix.Length + 64)
+        if (ApiKeySecrets.HashOf(presented) is not { } hash)
         {
-            return null;
+            return Task.FromResult<ApiKey?>(null);
         }
 
-        var key = Query("hash = $v", Hash(presented)).FirstOrDefault(k => k.Active);
+        var key = Query("hash = $v", hash).FirstOrDefault(k => k.Active);
         var now = _time.GetUtcNow();
-        if (key is not null && (key.LastUsed is not { } used || now - used >= LastUsedResolution))
+        if (key is not null && ApiKeySecrets.UseWorthRecording(key.LastUsed, now))
         {
-            // Written at most once a minute per key: the admin page needs "used today", not a write on every request.
             lock (_lock)
             {
                 using var command = _connection.CreateCommand();
@@ -114,23 +82,19 @@ public sealed class ApiKeyStore : IDisposable
             key = key with { LastUsed = now };
         }
 
-        return key;
+        return Task.FromResult(key);
     }
 
-    /// <summary>How stale <see cref="ApiKey.LastUsed"/> may be.</summary>
-    public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+    public Task<ApiKey?> GetAsync(string name, CancellationToken cancellationToken = default) => Task.FromResult(Query("name = $v", name).FirstOrDefault());
 
-    public ApiKey? Get(string name) => Query("name = $v", name).FirstOrDefault();
+    public Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<ApiKey>>(Query("1 = 1 OR $v IS NULL", null));
 
-    public IReadOnlyList<ApiKey> List() => Query("1 = 1 OR $v IS NULL", null);
-
-    /// <summary>Revokes a key by name or id; false when there is no such active key, or when <paramref name="allowed"/> refuses it.</summary>
-    public bool Revoke(string nameOrId, Func<ApiKey, bool>? allowed = null)
+    public Task<bool> RevokeAsync(string nameOrId, Func<ApiKey, bool>? allowed = null, CancellationToken cancellationToken = default)
     {
         var target = Query("(name = $v OR id = $v) AND revoked IS NULL", nameOrId).FirstOrDefault();
         if (target is null || (allowed is not null && !allowed(target)))
         {
-            return false;
+            return Task.FromResult(false);
         }
 
         lock (_lock)
@@ -139,13 +103,11 @@ public sealed class ApiKeyStore : IDisposable
             command.CommandText = "UPDATE api_keys SET revoked = $now WHERE id = $v AND revoked IS NULL";
             command.Parameters.AddWithValue("$v", target.Id);
             command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToString("O"));
-            return command.ExecuteNonQuery() > 0;
+            return Task.FromResult(command.ExecuteNonQuery() > 0);
         }
     }
 
     public void Dispose() => _connection.Dispose();
-
-    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     private List<ApiKey> Query(string where, string? value)
     {
@@ -163,9 +125,9 @@ public sealed class ApiKeyStore : IDisposable
                     reader.GetString(1),
                     Enum.Parse<ApiKeyRole>(reader.GetString(2)),
                     JsonSerializer.Deserialize<List<string>>(reader.GetString(3)) ?? [],
-                    DateTimeOffset.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture),
-                    reader.IsDBNull(5) ? null : DateTimeOffset.Parse(reader.GetString(5), System.Globalization.CultureInfo.InvariantCulture))
-                { AllGroups = reader.GetInt64(6) != 0, LastUsed = reader.IsDBNull(7) ? null : DateTimeOffset.Parse(reader.GetString(7), System.Globalization.CultureInfo.InvariantCulture) });
+                    DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
+                    reader.IsDBNull(5) ? null : DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture))
+                { AllGroups = reader.GetInt64(6) != 0, LastUsed = reader.IsDBNull(7) ? null : DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture) });
             }
 
             return keys;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 
 namespace IndustryCopilot.Hosting.Audit;
@@ -8,19 +7,17 @@ namespace IndustryCopilot.Hosting.Audit;
 /// <summary>
 /// The append-only answer record in <c>audit.db</c> (data directory): one row per answer, one per rating. Triggers
 /// make SQLite refuse UPDATE and DELETE on both tables, so the trail cannot be edited through this program or any
-/// other SQLite client short of dropping the triggers; a crash loses at most the answer being written (WAL).
+/// other SQLite client short of dropping the triggers; a crash loses at most the answer being written (WAL). A local
+/// file answers at once, so the async methods complete synchronously.
 /// </summary>
-public sealed class AuditLog : IDisposable
+public sealed class SqliteAuditLog : IAuditLog
 {
-    /// <summary>Most entries one query returns.</summary>
-    public const int MaxLimit = 10_000;
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+    private static JsonSerializerOptions Json => AuditJson.Options;
 
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
 
-    public AuditLog(string dataDirectory)
+    public SqliteAuditLog(string dataDirectory)
     {
         Directory.CreateDirectory(dataDirectory);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "audit.db"), Pooling = false }.ToString());
@@ -45,7 +42,7 @@ public sealed class AuditLog : IDisposable
     }
 
     /// <summary>Records an administrative action (a held document released after review, …), append-only like the answers.</summary>
-    public void AppendAction(AdminAction action)
+    public Task AppendActionAsync(AdminAction action, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
@@ -59,10 +56,12 @@ public sealed class AuditLog : IDisposable
             command.Parameters.AddWithValue("$detail", action.Detail);
             command.ExecuteNonQuery();
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>The administrative actions on a target (a document id), oldest first.</summary>
-    public IReadOnlyList<AdminAction> Actions(string target)
+    public Task<IReadOnlyList<AdminAction>> ActionsAsync(string target, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
@@ -76,11 +75,11 @@ public sealed class AuditLog : IDisposable
                 actions.Add(new AdminAction(DateTimeOffset.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
             }
 
-            return actions;
+            return Task.FromResult<IReadOnlyList<AdminAction>>(actions);
         }
     }
 
-    public void Append(AuditEntry entry)
+    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
@@ -96,16 +95,16 @@ public sealed class AuditLog : IDisposable
             command.Parameters.AddWithValue("$entry", JsonSerializer.Serialize(entry, Json));
             command.ExecuteNonQuery();
         }
+
+        return Task.CompletedTask;
     }
 
-    public AuditEntry? Get(string id) => Read("a.id = $id", [("$id", id)], 1, null).Select(r => r.Entry).FirstOrDefault();
+    public Task<AuditEntry?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Read("a.id = $id", [("$id", id)], 1, null).Select(r => r.Entry).FirstOrDefault());
 
-    public void AddFeedback(AnswerFeedback feedback)
+    public Task AddFeedbackAsync(AnswerFeedback feedback, CancellationToken cancellationToken = default)
     {
-        if (feedback.Rating is not (1 or -1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(feedback), "rating must be +1 or -1");
-        }
+        AuditJson.CheckRating(feedback);
 
         lock (_lock)
         {
@@ -118,13 +117,15 @@ public sealed class AuditLog : IDisposable
             command.Parameters.AddWithValue("$comment", (object?)feedback.Comment ?? DBNull.Value);
             command.ExecuteNonQuery();
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>
     /// Entries matching <paramref name="query"/>, newest first, each with its latest feedback; when
     /// <paramref name="visibleGroups"/> is given, only entries revealing no document outside those groups.
     /// </summary>
-    public IReadOnlyList<(AuditEntry Entry, AnswerFeedback? Feedback)> Query(AuditQuery query, IReadOnlyCollection<string>? visibleGroups)
+    public Task<IReadOnlyList<(AuditEntry Entry, AnswerFeedback? Feedback)>> QueryAsync(AuditQuery query, IReadOnlyCollection<string>? visibleGroups, CancellationToken cancellationToken = default)
     {
         var where = new List<string> { "1 = 1" };
         var parameters = new List<(string, object)>();
@@ -141,7 +142,7 @@ public sealed class AuditLog : IDisposable
         if (query.Mode is { } mode) Add("a.mode = $mode", "$mode", JsonNamingPolicy.CamelCase.ConvertName(mode.ToString()));
         if (query.Contains is { Length: > 0 } text) Add("instr(lower(a.question), lower($text)) > 0", "$text", text);
         if (query.RatedOnly) where.Add("f.rating IS NOT NULL");
-        return Read(string.Join(" AND ", where), parameters, Math.Clamp(query.Limit, 1, MaxLimit), visibleGroups);
+        return Task.FromResult<IReadOnlyList<(AuditEntry, AnswerFeedback?)>>(Read(string.Join(" AND ", where), parameters, Math.Clamp(query.Limit, 1, AuditQuery.MaxLimit), visibleGroups));
     }
 
     public void Dispose() => _connection.Dispose();

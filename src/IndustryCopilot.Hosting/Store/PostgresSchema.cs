@@ -1,0 +1,62 @@
+namespace IndustryCopilot.Hosting.Store;
+
+/// <summary>The shared store's tables. Idempotent: run by every server at start, under <see cref="PostgresStore"/>'s lock.</summary>
+internal static class PostgresSchema
+{
+    public const string Sql = """
+        CREATE TABLE IF NOT EXISTS api_keys (
+            id text PRIMARY KEY,
+            name text NOT NULL UNIQUE,
+            hash text NOT NULL UNIQUE,
+            role text NOT NULL,
+            groups jsonb NOT NULL,
+            all_groups boolean NOT NULL DEFAULT false,
+            created timestamptz NOT NULL,
+            revoked timestamptz,
+            last_used timestamptz);
+
+        -- The audit is append-only: answers, ratings and admin actions can be added, never changed or removed, by
+        -- this program or any other client short of dropping the triggers (as the SQLite audit's triggers do).
+        CREATE TABLE IF NOT EXISTS audit_answers (
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            id text NOT NULL UNIQUE,
+            time timestamptz NOT NULL,
+            key_id text NOT NULL,
+            key_name text NOT NULL,
+            channel text NOT NULL,
+            mode text NOT NULL,
+            question text NOT NULL,
+            entry jsonb NOT NULL);
+        CREATE INDEX IF NOT EXISTS audit_answers_time ON audit_answers(time);
+        CREATE TABLE IF NOT EXISTS audit_feedback (
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            answer_id text NOT NULL,
+            time timestamptz NOT NULL,
+            key_id text NOT NULL,
+            rating integer NOT NULL CHECK (rating IN (-1, 1)),
+            comment text);
+        CREATE INDEX IF NOT EXISTS audit_feedback_answer ON audit_feedback(answer_id);
+        CREATE TABLE IF NOT EXISTS audit_actions (
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            time timestamptz NOT NULL,
+            key_id text NOT NULL,
+            key_name text NOT NULL,
+            action text NOT NULL,
+            target text NOT NULL,
+            detail text NOT NULL);
+        CREATE INDEX IF NOT EXISTS audit_actions_target ON audit_actions(target);
+        CREATE OR REPLACE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'the audit is append-only';
+        END $$;
+        DO $$
+        DECLARE t text;
+        BEGIN
+            FOREACH t IN ARRAY ARRAY['audit_answers', 'audit_feedback', 'audit_actions'] LOOP
+                IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = t || '_append_only') THEN
+                    EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()', t || '_append_only', t);
+                END IF;
+            END LOOP;
+        END $$;
+        """;
+}

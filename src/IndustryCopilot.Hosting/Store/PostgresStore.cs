@@ -1,0 +1,60 @@
+using Npgsql;
+
+namespace IndustryCopilot.Hosting.Store;
+
+/// <summary>
+/// The shared PostgreSQL database: one pooled data source per process. Before the first use the schema is created or
+/// brought up to date, once, under an advisory lock so replicas starting together do not race each other's
+/// <c>CREATE</c>s; when the database cannot be reached, the next use tries again (nothing is remembered as broken).
+/// </summary>
+public sealed class PostgresStore : IAsyncDisposable, IDisposable
+{
+    // Any fixed number of ours; advisory lock keys are per database.
+    private const long SchemaLock = 0x1C0_0001;
+
+    private readonly NpgsqlDataSource _source;
+    private readonly Lock _gate = new();
+    private Task? _schema;
+
+    public PostgresStore(string connectionString) => _source = NpgsqlDataSource.Create(connectionString);
+
+    /// <summary>The data source, once the schema is in place.</summary>
+    public async Task<NpgsqlDataSource> ReadyAsync(CancellationToken cancellationToken = default)
+    {
+        Task schema;
+        lock (_gate)
+        {
+            if (_schema is null || _schema.IsFaulted || _schema.IsCanceled)
+            {
+                // Not the caller's token: the schema is everyone's, and one caller giving up must not fail the others.
+                _schema = EnsureSchemaAsync();
+            }
+
+            schema = _schema;
+        }
+
+        await schema.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return _source;
+    }
+
+    public ValueTask DisposeAsync() => _source.DisposeAsync();
+
+    public void Dispose() => _source.Dispose();
+
+    private async Task EnsureSchemaAsync()
+    {
+        await using var connection = await _source.OpenConnectionAsync().ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({SchemaLock})", connection, tx))
+        {
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+
+        await using (var command = new NpgsqlCommand(PostgresSchema.Sql, connection, tx))
+        {
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync().ConfigureAwait(false);
+    }
+}
