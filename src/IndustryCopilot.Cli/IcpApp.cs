@@ -36,6 +36,11 @@ internal static class IcpApp
                 keys.AddCommand<KeysListCommand>("list").WithDescription("List keys (never the keys themselves).");
                 keys.AddCommand<KeysRevokeCommand>("revoke").WithDescription("Revoke a key by name or id.");
             });
+            config.AddBranch("store", store =>
+            {
+                store.SetDescription("The shared store (PostgreSQL) of a plant group's servers.");
+                store.AddCommand<StoreMigrateCommand>("migrate").WithDescription("Copy the data directory's API keys and audit into the shared PostgreSQL database; safe to run again.").WithExample("store", "migrate", "--connection-string", "Host=db;Database=copilot;Username=copilot;Password=…");
+            });
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Benchmarks.");
@@ -61,6 +66,12 @@ internal static class IcpApp
         {
             // Only the Qdrant search index speaks gRPC; its status and the socket error say more than the whole Status text.
             Console.Error.WriteLine("error: Qdrant did not answer: " + Qdrant.QdrantSearchIndex.Describe(ex));
+            return 2;
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            // The shared store: the database's own message (host unreachable, password refused, …) is the useful part.
+            Console.Error.WriteLine("error: PostgreSQL: " + ex.Message);
             return 2;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or InvalidOperationException or Hosting.Security.DuplicateKeyNameException or FormatException or InvalidDataException or System.ComponentModel.DataAnnotations.ValidationException or UnauthorizedAccessException or Llama.ModelLoadException or ArgumentException)

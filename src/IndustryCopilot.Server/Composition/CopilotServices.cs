@@ -38,6 +38,7 @@ internal static class CopilotServices
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<SearchIndexUnavailableHandler>();
+        builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySchemeTransformer>().AddOperationTransformer<ApiKeySchemeTransformer>());
         // Questions are short; nothing on these endpoints needs more than 1 MiB (uploads, when they come, get their own limit).
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);

@@ -65,6 +65,22 @@ public sealed class SharedStoreTests(SharedPostgres postgres) : IClassFixture<Sh
         Assert.Equal(audit.GetRawText(), JsonDocument.Parse(await onB.GetStringAsync("/api/audit")).RootElement.GetRawText());
     }
 
+    [Fact]
+    public async Task Store_DatabaseUnreachable_KeyedRequest503WithRetryAfter()
+    {
+        // Nothing listens on port 1: every store call fails as it would with the database down.
+        using var server = Replica("Host=127.0.0.1;Port=1;Username=copilot;Database=copilot;Timeout=2");
+        await server.ReadyAsync();
+        using var client = server.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", "icp_" + new string('0', 64));
+
+        var response = await client.PostAsJsonAsync("/api/search", new { query = "M12" });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+        Assert.Contains("store unavailable", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static CorpusServer Replica(string database) => new()
     {
         Anonymous = false,
