@@ -15,6 +15,18 @@ internal static class PostgresSchema
             revoked timestamptz,
             last_used timestamptz);
 
+        -- People's sessions (the cookie holds only the id), shared: a session begun on one replica is valid on every
+        -- other, and ended on one, ended on all. (The key ring that encrypts them creates its own table.)
+        CREATE TABLE IF NOT EXISTS sessions (
+            id text PRIMARY KEY,
+            subject text NOT NULL,
+            name text NOT NULL,
+            groups jsonb NOT NULL,
+            created timestamptz NOT NULL,
+            expires timestamptz,
+            ticket bytea NOT NULL);
+        CREATE INDEX IF NOT EXISTS sessions_subject ON sessions(subject);
+
         -- The audit is append-only: answers, ratings and admin actions can be added, never changed or removed, by
         -- this program or any other client short of dropping the triggers (as the SQLite audit's triggers do).
         CREATE TABLE IF NOT EXISTS audit_answers (

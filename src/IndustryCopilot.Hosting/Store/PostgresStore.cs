@@ -9,14 +9,20 @@ namespace IndustryCopilot.Hosting.Store;
 /// </summary>
 public sealed class PostgresStore : IAsyncDisposable, IDisposable
 {
-    // Any fixed number of ours; advisory lock keys are per database.
-    private const long SchemaLock = 0x1C0_0001;
+    /// <summary>The advisory lock every schema change of ours takes (any fixed number; keys are per database).</summary>
+    public const long SchemaLock = 0x1C0_0001;
 
     private readonly NpgsqlDataSource _source;
     private readonly Lock _gate = new();
     private Task? _schema;
 
     public PostgresStore(string connectionString) => _source = NpgsqlDataSource.Create(connectionString);
+
+    /// <summary>
+    /// The data source without waiting for the schema: for the few callers that must be synchronous (ASP.NET's key
+    /// ring) and keep a table of their own, created under <see cref="SchemaLock"/>.
+    /// </summary>
+    public NpgsqlDataSource UncheckedSource => _source;
 
     /// <summary>The data source, once the schema is in place.</summary>
     public async Task<NpgsqlDataSource> ReadyAsync(CancellationToken cancellationToken = default)

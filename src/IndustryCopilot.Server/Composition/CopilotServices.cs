@@ -54,7 +54,7 @@ internal static class CopilotServices
         builder.Services.AddSingleton(sp => environment.OpenKeys(sp.GetRequiredService<TimeProvider>()));
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         auth.Validate();
-        builder.Services.AddCallers(auth, environment.Index.DataDirectory);
+        builder.Services.AddCallers(auth, environment.Index.DataDirectory, environment.SharedStore());
         builder.Services.AddAuthorization(o => o.AddRolePolicies());
         builder.Services.AddKeyRateLimits(server);
         builder.Services.AddHostedService<IndexingWorker>();

@@ -56,7 +56,7 @@ internal sealed partial class SessionRenewal(AuthOptions options, TimeProvider t
         if (person is null || PersonAccess.Of(person.DirectoryGroups, options) is not { } access)
         {
             // A leaver's other browsers and devices must not wait for their own refresh: end every session of theirs.
-            var ended = services.GetRequiredService<SessionTicketStore>().EndAll(user.Key().Id);
+            var ended = await services.GetRequiredService<ISessionTickets>().EndAllAsync(user.Key().Id, context.HttpContext.RequestAborted);
             await End(context, $"the person is no longer in the directory or no longer mapped ({ended} session(s) ended)");
             return;
         }

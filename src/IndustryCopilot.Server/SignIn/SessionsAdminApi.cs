@@ -14,25 +14,25 @@ internal static partial class SessionsAdminApi
     public static IEndpointRouteBuilder MapSessionsAdminApi(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/admin/sessions").WithTags("Administration").RequireAuthorization(Roles.Admin).RequireRateLimiting(KeyRateLimits.Policy);
-        admin.MapGet("", (SessionTicketStore sessions, ClaimsPrincipal user) => TypedResults.Ok(sessions.List().Where(s => Manages(user, s)).ToList()));
-        admin.MapDelete("", End);
+        admin.MapGet("", async (ISessionTickets sessions, ClaimsPrincipal user, CancellationToken cancellationToken) => TypedResults.Ok((await sessions.ListAsync(cancellationToken)).Where(s => Manages(user, s)).ToList()));
+        admin.MapDelete("", EndAsync);
         return app;
     }
 
-    private static Results<NoContent, NotFound, ValidationProblem> End(string? subject, SessionTicketStore sessions, ClaimsPrincipal user, ILogger<SessionTicketStore> log)
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> EndAsync(string? subject, ISessionTickets sessions, ClaimsPrincipal user, ILogger<ISessionTickets> log, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(subject))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["subject"] = ["The person's subject (ldap:… or oidc:…), as GET /api/admin/sessions lists it."] });
         }
 
-        var theirs = sessions.List().Where(s => s.Subject == subject).ToList();
+        var theirs = (await sessions.ListAsync(cancellationToken)).Where(s => s.Subject == subject).ToList();
         if (theirs.Count == 0 || !theirs.All(s => Manages(user, s)))
         {
             return TypedResults.NotFound();
         }
 
-        var ended = sessions.EndAll(subject);
+        var ended = await sessions.EndAllAsync(subject, cancellationToken);
         var admin = user.Key().Id;
         Ended(log, ended, subject, admin);
         return TypedResults.NoContent();

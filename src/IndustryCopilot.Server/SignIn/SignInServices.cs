@@ -1,7 +1,9 @@
 using IndustryCopilot.Server.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using IndustryCopilot.Hosting.Store;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace IndustryCopilot.Server.SignIn;
 
@@ -13,7 +15,11 @@ internal static class SignInServices
 {
     public const string CallerScheme = "Caller";
 
-    public static IServiceCollection AddCallers(this IServiceCollection services, AuthOptions auth, string dataDirectory)
+    /// <param name="services">The server's services.</param>
+    /// <param name="auth">The sign-in settings.</param>
+    /// <param name="dataDirectory">Where one server keeps sessions and their keys.</param>
+    /// <param name="shared">The group's database, when sessions and their keys are the group's (<c>Store:Provider=Postgres</c>).</param>
+    public static IServiceCollection AddCallers(this IServiceCollection services, AuthOptions auth, string dataDirectory, PostgresStore? shared = null)
     {
         services.AddSingleton(auth);
         services.AddSingleton<SignInThrottle>();
@@ -24,9 +30,18 @@ internal static class SignInServices
             services.AddSingleton<LdapDirectory>();
         }
 
-        // Session cookies are encrypted with keys kept in the data directory, so sessions survive a restart and a
-        // backup of the data directory restores them.
-        services.AddDataProtection().SetApplicationName("IndustryCopilot").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "session-keys")));
+        // Session cookies are encrypted with keys kept in the data directory (one server: sessions survive a restart and a
+        // backup of the data directory restores them) or in the group's database (every replica reads every session).
+        var protection = services.AddDataProtection().SetApplicationName("IndustryCopilot");
+        if (shared is null)
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "session-keys")));
+        }
+        else
+        {
+            services.Configure<KeyManagementOptions>(o => o.XmlRepository = new PostgresKeyRing(shared));
+        }
+
         services.AddAntiforgery(o =>
         {
             o.HeaderName = AntiforgeryCheck.HeaderName;
@@ -35,9 +50,11 @@ internal static class SignInServices
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
-        // The cookie holds only a session id; the session itself lives in sessions.db, so ending it ends every copy.
-        services.AddSingleton(sp => new SessionTicketStore(dataDirectory, sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddOptions<CookieAuthenticationOptions>(PersonSession.Scheme).Configure<SessionTicketStore>((o, store) => o.SessionStore = store);
+        // The cookie holds only a session id; the session itself lives in the store, so ending it ends every copy.
+        services.AddSingleton<ISessionTickets>(sp => shared is null
+            ? new SqliteSessionTickets(dataDirectory, sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<TimeProvider>())
+            : new PostgresSessionTickets(shared, sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<CookieAuthenticationOptions>(PersonSession.Scheme).Configure<ISessionTickets>((o, store) => o.SessionStore = store);
 
         var authentication = services.AddAuthentication(CallerScheme)
             .AddPolicyScheme(CallerScheme, null, o => o.ForwardDefaultSelector = Select)

@@ -2,26 +2,20 @@ using System.Globalization;
 using System.Text.Json;
 using IndustryCopilot.Server.Security;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 
 namespace IndustryCopilot.Server.SignIn;
 
-/// <summary>
-/// People's sessions kept on the server (<c>sessions.db</c> in the data directory): the cookie carries only a random
-/// session id, the ticket itself (claims, times) stays here, encrypted with the data-protection keys. So a session
-/// ends for every copy of its cookie at once — on sign-out, when a refresh finds the person gone or unmapped, or
-/// when an admin ends a person's sessions (OWASP ASVS 4.0 V3.3.1: logout invalidates the session on the server).
-/// </summary>
-internal sealed class SessionTicketStore : ITicketStore, IDisposable
+/// <summary>People's sessions in <c>sessions.db</c> in the data directory (one server); see <see cref="ISessionTickets"/>.</summary>
+internal sealed class SqliteSessionTickets : ISessionTickets, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly IDataProtector _protector;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
 
-    public SessionTicketStore(string dataDirectory, IDataProtectionProvider protection, TimeProvider time)
+    public SqliteSessionTickets(string dataDirectory, IDataProtectionProvider protection, TimeProvider time)
     {
         Directory.CreateDirectory(dataDirectory);
         _protector = protection.CreateProtector("IndustryCopilot.Sessions.v1");
@@ -102,17 +96,15 @@ internal sealed class SessionTicketStore : ITicketStore, IDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Ends every session of a person (subject <c>ldap:…</c> or <c>oidc:…</c>); returns how many there were.</summary>
-    public int EndAll(string subject)
+    public Task<int> EndAllAsync(string subject, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
-            return Execute("DELETE FROM sessions WHERE subject = $s", ("$s", subject));
+            return Task.FromResult(Execute("DELETE FROM sessions WHERE subject = $s", ("$s", subject)));
         }
     }
 
-    /// <summary>The live sessions, one row per session, newest first.</summary>
-    public IReadOnlyList<KeptSession> List()
+    public Task<IReadOnlyList<KeptSession>> ListAsync(CancellationToken cancellationToken = default)
     {
         var now = Stamp(_time.GetUtcNow());
         lock (_lock)
@@ -128,7 +120,7 @@ internal sealed class SessionTicketStore : ITicketStore, IDisposable
                     reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture)));
             }
 
-            return rows;
+            return Task.FromResult<IReadOnlyList<KeptSession>>(rows);
         }
     }
 
