@@ -153,6 +153,10 @@ public sealed class CopilotEnvironment
     public PostgresStore? SharedStore() =>
         Store.Provider != StoreProvider.Postgres ? null : _shared ??= new PostgresStore(Store.ConnectionString!);
 
+    /// <summary>The conversation store of <c>Store:Provider</c>.</summary>
+    public Conversations.IConversationStore OpenConversations(TimeProvider? time = null) =>
+        SharedStore() is { } shared ? new Conversations.PostgresConversationStore(shared, time) : new Conversations.SqliteConversationStore(Index.DataDirectory, time);
+
     /// <summary>The audit of <c>Store:Provider</c>.</summary>
     public Audit.IAuditLog OpenAudit() =>
         SharedStore() is { } shared ? new Audit.PostgresAuditLog(shared) : new Audit.SqliteAuditLog(Index.DataDirectory);

@@ -27,6 +27,25 @@ internal static class PostgresSchema
             ticket bytea NOT NULL);
         CREATE INDEX IF NOT EXISTS sessions_subject ON sessions(subject);
 
+        -- People's conversations, so a follow-up continues on whichever replica takes it.
+        CREATE TABLE IF NOT EXISTS conversations (
+            owner text NOT NULL,
+            id text NOT NULL,
+            title text NOT NULL,
+            created timestamptz NOT NULL,
+            updated timestamptz NOT NULL,
+            PRIMARY KEY (owner, id));
+        CREATE TABLE IF NOT EXISTS conversation_turns (
+            owner text NOT NULL,
+            conversation text NOT NULL,
+            seq integer NOT NULL,
+            question text NOT NULL,
+            answer text NOT NULL,
+            response text NOT NULL,
+            created timestamptz NOT NULL,
+            PRIMARY KEY (owner, conversation, seq),
+            FOREIGN KEY (owner, conversation) REFERENCES conversations (owner, id) ON DELETE CASCADE);
+
         -- The audit is append-only: answers, ratings and admin actions can be added, never changed or removed, by
         -- this program or any other client short of dropping the triggers (as the SQLite audit's triggers do).
         CREATE TABLE IF NOT EXISTS audit_answers (

@@ -28,11 +28,11 @@ internal static class AskApi
     {
         var group = app.MapGroup("/api/ask").WithTags("Ask").RequireAuthorization().RequireRateLimiting(KeyRateLimits.Policy);
         group.MapPost("", AskAsync);
-        group.MapPost("/stream", Stream);
+        group.MapPost("/stream", StreamAsync);
         return app;
     }
 
-    internal static async Task<Results<Ok<AskResponse>, ValidationProblem, ProblemHttpResult>> AskAsync(AskBody body, AnswerOrchestrator orchestrator, AnswerRecorder recorder, ConversationStore conversations, IOptions<JsonOptions> json, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<AskResponse>, ValidationProblem, ProblemHttpResult>> AskAsync(AskBody body, AnswerOrchestrator orchestrator, AnswerRecorder recorder, IConversationStore conversations, IOptions<JsonOptions> json, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         if (Validate(body) is { } invalid)
         {
@@ -40,7 +40,7 @@ internal static class AskApi
         }
 
         var started = time.GetTimestamp();
-        var request = Request(body, http.User, conversations, orchestrator);
+        var request = await RequestAsync(body, http.User, conversations, orchestrator, cancellationToken);
         var result = await orchestrator.AskAsync(request, cancellationToken);
         if (result is AnswerBusy busy)
         {
@@ -50,11 +50,11 @@ internal static class AskApi
         var answer = ((AnswerCompleted)result).Answer;
         var entry = await recorder.RecordAsync(answer, http.User, body.Channel ?? "api", started, request.ConversationId, cancellationToken);
         var response = AskResponse.From(answer, entry.Id);
-        Keep(conversations, http.User, body, response, json.Value.SerializerOptions);
+        await KeepAsync(conversations, http.User, body, response, json.Value.SerializerOptions, cancellationToken);
         return TypedResults.Ok(response);
     }
 
-    internal static Results<ServerSentEventsResult<string>, ValidationProblem> Stream(AskBody body, AnswerOrchestrator orchestrator, AnswerRecorder recorder, ConversationStore conversations, TimeProvider time, IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken)
+    internal static async Task<Results<ServerSentEventsResult<string>, ValidationProblem>> StreamAsync(AskBody body, AnswerOrchestrator orchestrator, AnswerRecorder recorder, IConversationStore conversations, TimeProvider time, IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken)
     {
         if (Validate(body) is { } invalid)
         {
@@ -62,12 +62,12 @@ internal static class AskApi
         }
 
         var started = time.GetTimestamp();
-        var request = Request(body, http.User, conversations, orchestrator);
+        var request = await RequestAsync(body, http.User, conversations, orchestrator, cancellationToken);
         var options = json.Value.SerializerOptions;
-        return TypedResults.ServerSentEvents(Events(orchestrator, request, options, async answer => (await recorder.RecordAsync(answer, http.User, body.Channel ?? "api", started, request.ConversationId, cancellationToken)).Id, response => Keep(conversations, http.User, body, response, options), cancellationToken));
+        return TypedResults.ServerSentEvents(Events(orchestrator, request, options, async answer => (await recorder.RecordAsync(answer, http.User, body.Channel ?? "api", started, request.ConversationId, cancellationToken)).Id, response => KeepAsync(conversations, http.User, body, response, options, cancellationToken), cancellationToken));
     }
 
-    private static async IAsyncEnumerable<SseItem<string>> Events(AnswerOrchestrator orchestrator, AskRequest request, JsonSerializerOptions json, Func<Core.Answering.Answer, Task<string>> record, Action<AskResponse> keep, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<SseItem<string>> Events(AnswerOrchestrator orchestrator, AskRequest request, JsonSerializerOptions json, Func<Core.Answering.Answer, Task<string>> record, Func<AskResponse, Task> keep, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var events = orchestrator.AskStreamingAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
@@ -105,7 +105,7 @@ internal static class AskApi
                     yield break;
                 case AnswerCompleted completed:
                     var response = AskResponse.From(completed.Answer, await record(completed.Answer));
-                    keep(response);
+                    await keep(response);
                     yield return new SseItem<string>(JsonSerializer.Serialize(response.Citations, json), "citations");
                     yield return new SseItem<string>(JsonSerializer.Serialize(response, json), "done");
                     yield break;
@@ -117,22 +117,22 @@ internal static class AskApi
     // caller cannot continue (or read back) someone else's conversation by guessing its id. A kept conversation's
     // history comes from the store, so a follow-up works after a restart; turns citing a document the caller may no
     // longer see are left out, and the store is then the only source (never the in-process memory, which would still hold them).
-    private static AskRequest Request(AskBody body, ClaimsPrincipal user, ConversationStore conversations, AnswerOrchestrator orchestrator) =>
+    private static async Task<AskRequest> RequestAsync(AskBody body, ClaimsPrincipal user, IConversationStore conversations, AnswerOrchestrator orchestrator, CancellationToken cancellationToken) =>
         new(body.Question.Trim())
         {
             ConversationId = body.ConversationId is { } id ? user.Key().Id + ":" + id : null,
-            History = body.ConversationId is { } kept && Owner(user) is { } owner ? conversations.History(owner, kept, new TurnAccess(user, orchestrator).MayShow) : null,
+            History = body.ConversationId is { } kept && Owner(user) is { } owner ? await conversations.HistoryAsync(owner, kept, new TurnAccess(user, orchestrator).MayShow, cancellationToken) : null,
             Filter = user.Limit(SearchFilter.Parse(body.Filters ?? [])),
         };
 
     // Conversations are kept for people and keys; not for the shared anonymous loopback caller.
     internal static string? Owner(ClaimsPrincipal user) => user.Key().Id is { Length: > 0 } id && id != "anonymous" ? id : null;
 
-    private static void Keep(ConversationStore conversations, ClaimsPrincipal user, AskBody body, AskResponse response, JsonSerializerOptions json)
+    private static async Task KeepAsync(IConversationStore conversations, ClaimsPrincipal user, AskBody body, AskResponse response, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
         if (body.ConversationId is { } id && Owner(user) is { } owner)
         {
-            conversations.Append(owner, id, body.Question.Trim(), response.Answer, JsonSerializer.Serialize(response, json));
+            await conversations.AppendAsync(owner, id, body.Question.Trim(), response.Answer, JsonSerializer.Serialize(response, json), cancellationToken);
         }
     }
 

@@ -10,7 +10,6 @@ using IndustryCopilot.Server.Telemetry;
 using OpenTelemetry.Metrics;
 using IndustryCopilot.Hosting;
 using IndustryCopilot.Hosting.Answering;
-using IndustryCopilot.Hosting.Conversations;
 using IndustryCopilot.Server.Indexing;
 using IndustryCopilot.Server.Security;
 using IndustryCopilot.Server.SignIn;
@@ -71,7 +70,7 @@ internal static class CopilotServices
         builder.Services.AddHostedService<UploadWorker>();
         builder.Services.AddSingleton(_ => environment.OpenAudit());
         builder.Services.AddSingleton<AnswerRecorder>();
-        builder.Services.AddSingleton(sp => new ConversationStore(environment.Index.DataDirectory, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => environment.OpenConversations(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddBots(builder.Configuration);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics

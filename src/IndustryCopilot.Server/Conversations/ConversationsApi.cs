@@ -18,18 +18,18 @@ internal static class ConversationsApi
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/conversations").WithTags("Conversations").RequireAuthorization().RequireRateLimiting(KeyRateLimits.Policy);
-        group.MapGet("", (ClaimsPrincipal user, ConversationStore store) =>
-            TypedResults.Ok(AskApi.Owner(user) is { } owner ? store.List(owner) : []));
-        group.MapGet("/{id}", Get);
-        group.MapPatch("/{id}", Rename);
-        group.MapDelete("/{id}", (string id, ClaimsPrincipal user, ConversationStore store) =>
-            AskApi.Owner(user) is { } owner && store.Delete(owner, id) ? Results.NoContent() : Results.NotFound());
+        group.MapGet("", async (ClaimsPrincipal user, IConversationStore store, CancellationToken cancellationToken) =>
+            TypedResults.Ok(AskApi.Owner(user) is { } owner ? await store.ListAsync(owner, cancellationToken) : []));
+        group.MapGet("/{id}", GetAsync);
+        group.MapPatch("/{id}", RenameAsync);
+        group.MapDelete("/{id}", async (string id, ClaimsPrincipal user, IConversationStore store, CancellationToken cancellationToken) =>
+            AskApi.Owner(user) is { } owner && await store.DeleteAsync(owner, id, cancellationToken) ? Results.NoContent() : Results.NotFound());
         return app;
     }
 
-    private static Results<Ok<ConversationView>, NotFound> Get(string id, ClaimsPrincipal user, ConversationStore store, AnswerOrchestrator orchestrator)
+    private static async Task<Results<Ok<ConversationView>, NotFound>> GetAsync(string id, ClaimsPrincipal user, IConversationStore store, AnswerOrchestrator orchestrator, CancellationToken cancellationToken)
     {
-        if (AskApi.Owner(user) is not { } owner || store.Get(owner, id) is not { } conversation)
+        if (AskApi.Owner(user) is not { } owner || await store.GetAsync(owner, id, cancellationToken) is not { } conversation)
         {
             return TypedResults.NotFound();
         }
@@ -43,13 +43,13 @@ internal static class ConversationsApi
 
     internal const string RedactedNotice = "This answer cited a document you can no longer see (your access groups changed, or the document was narrowed or removed), so it is withheld. Ask again for an answer from what you can see now. / 此回答引用了您当前无权查看的文件（访问组已变更，或文件已收紧或删除），已隐藏。请重新提问。";
 
-    private static Results<NoContent, NotFound, ValidationProblem> Rename(string id, ConversationRename body, ClaimsPrincipal user, ConversationStore store)
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> RenameAsync(string id, ConversationRename body, ClaimsPrincipal user, IConversationStore store, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body.Title))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["title"] = ["A title is required."] });
         }
 
-        return AskApi.Owner(user) is { } owner && store.Rename(owner, id, body.Title) ? TypedResults.NoContent() : TypedResults.NotFound();
+        return AskApi.Owner(user) is { } owner && await store.RenameAsync(owner, id, body.Title, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 }

@@ -65,6 +65,33 @@ public sealed class SharedStoreTests(SharedPostgres postgres) : IClassFixture<Sh
         Assert.Equal(audit.GetRawText(), JsonDocument.Parse(await onB.GetStringAsync("/api/audit")).RootElement.GetRawText());
     }
 
+    [SkippableFact]
+    public async Task Conversation_BegunOnOneReplica_FollowUpOnTheOtherHasItsHistory()
+    {
+        Skip.If(postgres.Server is null, PostgresServer.Missing);
+        var database = await postgres.Server.NewDatabaseAsync();
+        // B's model rewrites the follow-up: what it is given as history shows what B knew of the conversation.
+        var model = new Hosting.Tests.Fixtures.ScriptedChatClient(messages => messages[^1].Text.Contains("追问", StringComparison.Ordinal) ? "M16 螺栓的拧紧力矩是多少？" : "M16 的拧紧力矩为 200 N·m。[1]");
+        using var a = Replica(database);
+        using var b = new CorpusServer
+        {
+            Anonymous = false,
+            Settings = new Dictionary<string, string> { ["Store:Provider"] = "Postgres", ["Store:ConnectionString"] = database },
+            Model = Hosting.Llm.ChatBackends.FromChatClient(model, Core.Answering.Generation.ApproximateTokenCounter.Instance, 8192, "scripted"),
+        };
+        var key = (await a.Services.GetRequiredService<IApiKeyStore>().AddAsync("li.wei", ApiKeyRole.Reader, [])).Key;
+        using var onA = await a.ReadyClientAsync(key);
+        using var onB = await b.ReadyClientAsync(key);
+
+        await onA.PostAsJsonAsync("/api/ask", new { question = "M12 螺栓的拧紧力矩是多少？", conversationId = "c1" });
+        var followUp = await onB.PostAsJsonAsync("/api/ask", new { question = "M16 呢？", conversationId = "c1" });
+        var kept = JsonDocument.Parse(await onA.GetStringAsync("/api/conversations/c1")).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, followUp.StatusCode);
+        Assert.Contains("M12 螺栓的拧紧力矩是多少？", model.Calls.First().Messages[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(["M12 螺栓的拧紧力矩是多少？", "M16 呢？"], kept.GetProperty("turns").EnumerateArray().Select(t => t.GetProperty("question").GetString()));
+    }
+
     [Fact]
     public async Task Store_DatabaseUnreachable_KeyedRequest503WithRetryAfter()
     {

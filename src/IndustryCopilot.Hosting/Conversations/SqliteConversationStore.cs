@@ -5,23 +5,16 @@ using Microsoft.Data.Sqlite;
 namespace IndustryCopilot.Hosting.Conversations;
 
 /// <summary>
-/// People's conversations in <c>conversations.db</c> beside the audit: each belongs to one owner (a person's subject
-/// or a key's id) and every read, rename and delete is limited to that owner, so nobody else ever sees it. Follow-up
-/// questions read their history from here, so they continue after a restart.
+/// People's conversations in <c>conversations.db</c> beside the audit (one server); see <see cref="IConversationStore"/>.
+/// A local file answers at once, so the async methods complete synchronously.
 /// </summary>
-public sealed class ConversationStore : IDisposable
+public sealed class SqliteConversationStore : IConversationStore
 {
-    /// <summary>Longest title kept, in characters (the first question, cut).</summary>
-    public const int MaxTitle = 80;
-
-    /// <summary>Turns given to the model as history for a follow-up (the most recent).</summary>
-    public const int HistoryTurns = 6;
-
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
 
-    public ConversationStore(string dataDirectory, TimeProvider? time = null)
+    public SqliteConversationStore(string dataDirectory, TimeProvider? time = null)
     {
         Directory.CreateDirectory(dataDirectory);
         _time = time ?? TimeProvider.System;
@@ -34,51 +27,46 @@ public sealed class ConversationStore : IDisposable
             """);
     }
 
-    /// <summary>Adds a question and its answer (<paramref name="response"/>: the answer as the API returned it, JSON) to the owner's conversation, creating it titled after the first question.</summary>
-    public void Append(string owner, string id, string question, string answer, string response)
+    public Task AppendAsync(string owner, string id, string question, string answer, string response, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         lock (_lock)
         {
             using var transaction = _connection.BeginTransaction();
             Execute("INSERT INTO conversations (owner, id, title, created, updated) VALUES ($o, $id, $title, $now, $now) ON CONFLICT (owner, id) DO UPDATE SET updated = $now",
-                ("$o", owner), ("$id", id), ("$title", Title(question)), ("$now", now));
+                ("$o", owner), ("$id", id), ("$title", ConversationText.Title(question)), ("$now", now));
             Execute("INSERT INTO turns (owner, conversation, seq, question, answer, response, created) VALUES ($o, $id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM turns WHERE owner = $o AND conversation = $id), $q, $a, $r, $now)",
                 ("$o", owner), ("$id", id), ("$q", question), ("$a", answer), ("$r", response), ("$now", now));
             transaction.Commit();
         }
+
+        return Task.CompletedTask;
     }
 
-    /// <summary>The owner's conversations, most recently used first.</summary>
-    public IReadOnlyList<ConversationSummary> List(string owner) =>
-        Query("SELECT id, title, created, updated FROM conversations WHERE owner = $o ORDER BY updated DESC", r => new ConversationSummary(r.GetString(0), r.GetString(1), Date(r.GetString(2)), Date(r.GetString(3))), ("$o", owner));
+    public Task<IReadOnlyList<ConversationSummary>> ListAsync(string owner, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ConversationSummary>>(Query("SELECT id, title, created, updated FROM conversations WHERE owner = $o ORDER BY updated DESC", r => new ConversationSummary(r.GetString(0), r.GetString(1), Date(r.GetString(2)), Date(r.GetString(3))), ("$o", owner)));
 
-    /// <summary>The owner's conversation with its turns in order, or null (also when it is someone else's).</summary>
-    public Conversation? Get(string owner, string id)
+    public Task<Conversation?> GetAsync(string owner, string id, CancellationToken cancellationToken = default)
     {
         var summary = Query("SELECT id, title, created, updated FROM conversations WHERE owner = $o AND id = $id", r => new ConversationSummary(r.GetString(0), r.GetString(1), Date(r.GetString(2)), Date(r.GetString(3))), ("$o", owner), ("$id", id)).FirstOrDefault();
-        return summary is null ? null : new Conversation(summary, Query(
+        return Task.FromResult(summary is null ? null : new Conversation(summary, Query(
             "SELECT question, answer, response, created FROM turns WHERE owner = $o AND conversation = $id ORDER BY seq",
-            r => new ConversationEntry(r.GetString(0), r.GetString(1), r.GetString(2), Date(r.GetString(3))), ("$o", owner), ("$id", id)));
+            r => new ConversationEntry(r.GetString(0), r.GetString(1), r.GetString(2), Date(r.GetString(3))), ("$o", owner), ("$id", id))));
     }
 
-    /// <summary>
-    /// The last turns of the owner's conversation, as follow-up history (empty when there is none). Turns whose stored
-    /// response <paramref name="mayUse"/> refuses (it reveals a document the owner may no longer see) are left out.
-    /// </summary>
-    public IReadOnlyList<ConversationTurn> History(string owner, string id, Func<string, bool>? mayUse = null) =>
-        [.. Query("SELECT question, answer, response FROM turns WHERE owner = $o AND conversation = $id ORDER BY seq DESC LIMIT " + HistoryTurns, r => (Turn: new ConversationTurn(r.GetString(0), r.GetString(1)), Response: r.GetString(2)), ("$o", owner), ("$id", id))
-            .Where(t => mayUse is null || mayUse(t.Response)).Select(t => t.Turn).Reverse()];
+    public Task<IReadOnlyList<ConversationTurn>> HistoryAsync(string owner, string id, Func<string, bool>? mayUse = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ConversationTurn>>([.. Query("SELECT question, answer, response FROM turns WHERE owner = $o AND conversation = $id ORDER BY seq DESC LIMIT " + ConversationText.HistoryTurns, r => (Turn: new ConversationTurn(r.GetString(0), r.GetString(1)), Response: r.GetString(2)), ("$o", owner), ("$id", id))
+            .Where(t => mayUse is null || mayUse(t.Response)).Select(t => t.Turn).Reverse()]);
 
-    public bool Rename(string owner, string id, string title)
+    public Task<bool> RenameAsync(string owner, string id, string title, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
-            return Execute("UPDATE conversations SET title = $t WHERE owner = $o AND id = $id", ("$t", Title(title)), ("$o", owner), ("$id", id)) > 0;
+            return Task.FromResult(Execute("UPDATE conversations SET title = $t WHERE owner = $o AND id = $id", ("$t", ConversationText.Title(title)), ("$o", owner), ("$id", id)) > 0);
         }
     }
 
-    public bool Delete(string owner, string id)
+    public Task<bool> DeleteAsync(string owner, string id, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
@@ -86,17 +74,11 @@ public sealed class ConversationStore : IDisposable
             Execute("DELETE FROM turns WHERE owner = $o AND conversation = $id", ("$o", owner), ("$id", id));
             var deleted = Execute("DELETE FROM conversations WHERE owner = $o AND id = $id", ("$o", owner), ("$id", id)) > 0;
             transaction.Commit();
-            return deleted;
+            return Task.FromResult(deleted);
         }
     }
 
     public void Dispose() => _connection.Dispose();
-
-    private static string Title(string text)
-    {
-        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return line.Length <= MaxTitle ? line : line[..(MaxTitle - 1)] + "…";
-    }
 
     private static DateTimeOffset Date(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
 
