@@ -46,6 +46,12 @@ internal static class PostgresSchema
             PRIMARY KEY (owner, conversation, seq),
             FOREIGN KEY (owner, conversation) REFERENCES conversations (owner, id) ON DELETE CASCADE);
 
+        -- Failed sign-ins per user name and per address, counted for the whole group (rows past the lockout window are
+        -- deleted as new failures come).
+        CREATE TABLE IF NOT EXISTS sign_in_failures (key text NOT NULL, at timestamptz NOT NULL);
+        CREATE INDEX IF NOT EXISTS sign_in_failures_key ON sign_in_failures(key, at);
+        CREATE INDEX IF NOT EXISTS sign_in_failures_at ON sign_in_failures(at);
+
         -- The audit is append-only: answers, ratings and admin actions can be added, never changed or removed, by
         -- this program or any other client short of dropping the triggers (as the SQLite audit's triggers do).
         CREATE TABLE IF NOT EXISTS audit_answers (

@@ -31,7 +31,7 @@ internal static partial class SignInApi
     }
 
     private static async Task<Results<Ok<SignedInView>, ProblemHttpResult>> SignInWithDirectory(
-        DirectorySignIn body, HttpContext context, AuthOptions options, SignInThrottle throttle, TimeProvider time, IServiceProvider services, ILogger<SignInThrottle> log)
+        DirectorySignIn body, HttpContext context, AuthOptions options, ISignInThrottle throttle, TimeProvider time, IServiceProvider services, ILogger<ISignInThrottle> log)
     {
         if (services.GetService<LdapDirectory>() is not { } directory)
         {
@@ -46,7 +46,7 @@ internal static partial class SignInApi
             return TypedResults.Problem(title: "User name and password are required", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (throttle.LockedUntil(userName, address) is { } until)
+        if (await throttle.LockedUntilAsync(userName, address, context.RequestAborted) is { } until)
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(title: "Too many failed sign-ins", detail: $"Try again after {until:HH:mm} UTC.", statusCode: StatusCodes.Status429TooManyRequests);
@@ -65,12 +65,12 @@ internal static partial class SignInApi
 
         if (person is null)
         {
-            throttle.Failed(userName, address);
+            await throttle.FailedAsync(userName, address, context.RequestAborted);
             Failed(log, userName, address);
             return TypedResults.Problem(title: "Wrong user name or password", statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        throttle.Succeeded(userName);
+        await throttle.SucceededAsync(userName, context.RequestAborted);
         if (PersonAccess.Of(person.DirectoryGroups, options) is not { } access)
         {
             Unmapped(log, person.Subject);

@@ -22,7 +22,9 @@ internal static class SignInServices
     public static IServiceCollection AddCallers(this IServiceCollection services, AuthOptions auth, string dataDirectory, PostgresStore? shared = null)
     {
         services.AddSingleton(auth);
-        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<ISignInThrottle>(sp => shared is null
+            ? new MemorySignInThrottle(auth, sp.GetRequiredService<TimeProvider>())
+            : new PostgresSignInThrottle(shared, auth, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SessionRenewal>();
         if (auth.Ldap.Enabled)
         {

@@ -2,13 +2,8 @@ using System.Collections.Concurrent;
 
 namespace IndustryCopilot.Server.SignIn;
 
-/// <summary>
-/// Counts failed sign-ins per user name and per client address; past <c>Auth:MaxFailuresPerUser</c> /
-/// <c>MaxFailuresPerAddress</c> within <c>LockoutMinutes</c>, further attempts are refused without asking the
-/// directory (which would otherwise lock the AD account itself, or let a password be guessed). Names are counted in
-/// the form the directory compares them (<see cref="UserName.Canonical"/>), so look-alike spellings share one count.
-/// </summary>
-internal sealed class SignInThrottle(AuthOptions options, TimeProvider time)
+/// <summary>Sign-in failures counted in this server's memory (one server); see <see cref="ISignInThrottle"/>.</summary>
+internal sealed class MemorySignInThrottle(AuthOptions options, TimeProvider time) : ISignInThrottle
 {
     /// <summary>Past this many tracked names and addresses, entries without a recent failure are dropped.</summary>
     internal const int PruneAbove = 10_000;
@@ -18,17 +13,15 @@ internal sealed class SignInThrottle(AuthOptions options, TimeProvider time)
     /// <summary>How many names and addresses are tracked (for tests).</summary>
     internal int Tracked => _failures.Count;
 
-    /// <summary>When a locked-out caller may try again, or null when it may try now.</summary>
-    public DateTimeOffset? LockedUntil(string userName, string address)
+    public Task<DateTimeOffset?> LockedUntilAsync(string userName, string address, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var user = Until("user:" + UserName.Canonical(userName), options.MaxFailuresPerUser, now);
         var client = Until("addr:" + address, options.MaxFailuresPerAddress, now);
-        // Lifted comparison is false when either side is null, so pick the later of the two by hand.
-        return user is null ? client : client is null || user > client ? user : client;
+        return Task.FromResult(LockoutWindow.Later(user, client));
     }
 
-    public void Failed(string userName, string address)
+    public Task FailedAsync(string userName, string address, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         foreach (var key in new[] { "user:" + UserName.Canonical(userName), "addr:" + address })
@@ -47,10 +40,15 @@ internal sealed class SignInThrottle(AuthOptions options, TimeProvider time)
                 }
             }
         }
+
+        return Task.CompletedTask;
     }
 
-    /// <summary>A successful sign-in clears the user's failures (not the address's: one right password must not reset a spray).</summary>
-    public void Succeeded(string userName) => _failures.TryRemove("user:" + UserName.Canonical(userName), out _);
+    public Task SucceededAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        _failures.TryRemove("user:" + UserName.Canonical(userName), out _);
+        return Task.CompletedTask;
+    }
 
     private TimeSpan Window => TimeSpan.FromMinutes(options.LockoutMinutes);
 
