@@ -49,9 +49,46 @@ public sealed partial class DockerFilesTests
     }
 
     [Fact]
-    public void EnvExample_DefinesEveryVariableComposeRequires()
+    public void ComposeGroup_TwoReplicasOnOnePostgres_EachWithItsOwnDataAndTheSharedStore()
     {
-        var compose = File.ReadAllText(Path.Combine(Docker, "compose.yaml"));
+        var root = Load("compose.group.yaml");
+        var services = (YamlMappingNode)root["services"];
+
+        Assert.Equal(["postgres", "server-1", "server-2"], services.Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+        var postgres = (YamlMappingNode)services["postgres"];
+        Assert.StartsWith("postgres:", postgres["image"].ToString(), StringComparison.Ordinal);
+        Assert.Contains(Strings(postgres, "volumes"), v => v == "postgres-data:/var/lib/postgresql/data");
+        Assert.Equal("pg_isready", ((YamlSequenceNode)((YamlMappingNode)postgres["healthcheck"])["test"]).Children[1].ToString());
+
+        var data = new List<string>();
+        var ports = new List<string>();
+        foreach (var name in new[] { "server-1", "server-2" })
+        {
+            // The anchor's keys (image, depends_on, health check) are merged in: YamlDotNet keeps them under "<<".
+            var replica = (YamlMappingNode)services[name];
+            var shared = (YamlMappingNode)replica["<<"];
+            Assert.Equal("docker/Dockerfile", ((YamlMappingNode)shared["build"])["dockerfile"].ToString());
+            Assert.Equal("service_healthy", ((YamlMappingNode)((YamlMappingNode)shared["depends_on"])["postgres"])["condition"].ToString());
+            Assert.True(((YamlSequenceNode)((YamlMappingNode)shared["healthcheck"])["test"]).Children.Count > 1);
+            var environment = (YamlMappingNode)replica["environment"];
+            Assert.Equal("Postgres", environment["ICP_Store__Provider"].ToString());
+            Assert.StartsWith("Host=postgres;Database=copilot;", environment["ICP_Store__ConnectionString"].ToString(), StringComparison.Ordinal);
+            data.Add(Assert.Single(Strings(replica, "volumes"), v => v.EndsWith(":/data", StringComparison.Ordinal)));
+            Assert.Contains(Strings(replica, "volumes"), v => v.EndsWith(":/documents:ro", StringComparison.Ordinal));
+            ports.Add(Assert.Single(Strings(replica, "ports")));
+        }
+
+        Assert.Equal(2, data.Distinct().Count());
+        Assert.Equal(2, ports.Distinct().Count());
+        Assert.Equal(["icp-data-1", "icp-data-2", "postgres-data"], ((YamlMappingNode)root["volumes"]).Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("compose.yaml")]
+    [InlineData("compose.group.yaml")]
+    public void EnvExample_DefinesEveryVariableComposeRequires(string file)
+    {
+        var compose = File.ReadAllText(Path.Combine(Docker, file));
         var defined = File.ReadAllLines(Path.Combine(Docker, ".env.example")).Where(l => l.Contains('=', StringComparison.Ordinal) && !l.StartsWith('#')).Select(l => l[..l.IndexOf('=', StringComparison.Ordinal)]).ToHashSet();
 
         var required = Required().Matches(compose).Select(m => m.Groups[1].Value).Distinct().ToList();
