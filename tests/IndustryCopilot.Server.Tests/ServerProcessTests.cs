@@ -1,9 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
-using IndustryCopilot.Core.Tests.Fixtures;
 using IndustryCopilot.Server.Tests.Fixtures;
 
 namespace IndustryCopilot.Server.Tests;
@@ -15,23 +12,12 @@ public sealed class ServerProcessTests
     public async Task RealProcess_DataDirFlag_KeyMadeThereAcceptedAndCorpusAnsweredOverHttp()
     {
         var data = Directory.CreateTempSubdirectory("icp-server-process-").FullName;
-        var port = FreePort();
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "IndustryCopilot.Server.dll"), "--urls", $"http://127.0.0.1:{port}", "--data-dir", data])
-        {
-            // Standard output is not read: left redirected, a chatty server could fill the pipe and stall.
-            RedirectStandardOutput = false,
-            RedirectStandardError = true,
-            WorkingDirectory = CorpusServer.RepositoryRoot,
-            // Only the flag names the data directory, as `icp keys add --data-dir` did for the key below.
-            Environment = { ["ICP_Index__DataDirectory"] = null, ["ICP_DATA_DIR"] = null },
-        };
+        // Made where `icp keys add --data-dir` makes it: the flag alone names the directory the server reads.
         var key = LocalKeys.Add(data, "process-test", Hosting.Security.ApiKeyRole.Reader, ["production"]).Key;
-
-        using var process = Process.Start(info)!;
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitReady(client, process);
+            await using var server = await ServerProcess.StartAsync(data);
+            var client = server.Client;
             var anonymous = await client.PostAsJsonAsync("/api/ask", new { question = "E-203 报警怎么处理？" });
             client.DefaultRequestHeaders.Add("X-Api-Key", key);
 
@@ -49,37 +35,7 @@ public sealed class ServerProcessTests
         }
         finally
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
             Directory.Delete(data, recursive: true);
         }
-    }
-
-    // Another process raises no event this test can subscribe to: ask its health endpoint until it answers ready.
-    private static Task WaitReady(HttpClient client, Process process) =>
-        Until.Answered(
-            async () =>
-            {
-                if (process.HasExited)
-                {
-                    Assert.Fail("the server exited: " + await process.StandardError.ReadToEndAsync());
-                }
-
-                try
-                {
-                    return (await client.GetAsync("/health/ready")).IsSuccessStatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    return false; // not listening yet
-                }
-            },
-            "the server process becoming ready");
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
