@@ -177,9 +177,10 @@ public sealed class CopilotEnvironment
 
     /// <summary>
     /// The configured model, or the GGUF file given by <c>--model</c> (which selects the LlamaSharp provider); null for
-    /// quote mode. Load problems are written to standard error (and stop the command unless Llm:FallbackToQuote).
+    /// quote mode. A model that cannot be loaded is logged on <paramref name="logger"/> (and stops the command unless
+    /// Llm:FallbackToQuote).
     /// </summary>
-    public ChatBackend? Backend(string? modelFlag, Action<string>? promptObserver = null)
+    public ChatBackend? Backend(string? modelFlag, Microsoft.Extensions.Logging.ILogger logger, Action<string>? promptObserver = null)
     {
         if (modelFlag is not null)
         {
@@ -187,7 +188,7 @@ public sealed class CopilotEnvironment
             LlamaModel.ModelPath = modelFlag;
         }
 
-        return ChatBackends.Create(Llm, LlamaModel, Console.Error, promptObserver);
+        return ChatBackends.Create(Llm, LlamaModel, logger, promptObserver);
     }
 
     /// <summary>The answer flow over an index: generated with <paramref name="backend"/>, quote mode without.</summary>

@@ -50,7 +50,7 @@ internal sealed class AskCommand : AsyncCommand<AskCommand.Settings>
         var environment = CopilotEnvironment.Load(settings.DataDir);
         using var index = environment.OpenIndex();
         string? prompt = null;
-        using var backend = settings.Quote ? null : environment.Backend(settings.Model, promptObserver: settings.ShowPrompt ? p => prompt = p : null);
+        using var backend = settings.Quote ? null : environment.Backend(settings.Model, StandardErrorLogger.Instance, promptObserver: settings.ShowPrompt ? p => prompt = p : null);
         using var orchestrator = environment.Orchestrator(index, backend);
 
         Answer? answer = null;

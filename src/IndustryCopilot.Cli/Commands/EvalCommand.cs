@@ -104,6 +104,10 @@ internal sealed class EvalCommand : AsyncCommand<EvalCommand.Settings>
             foreach (var file in settings.Files)
             {
                 var set = Evaluation.Questions.QuestionSetReader.Read(file, settings.Corpus, Path.Combine(root, "corpora"));
+                if (set.LeftOut > 0)
+                {
+                    Console.Error.WriteLine($"{set.Name}: {set.Questions.Count} questions matched to a corpus section, {set.LeftOut} left out (section not in the corpus)");
+                }
                 if (settings.Sample is { } n)
                 {
                     set = set with { Questions = set.Questions.GroupBy(q => q.Type).SelectMany(g => g.Take(n)).ToList() };

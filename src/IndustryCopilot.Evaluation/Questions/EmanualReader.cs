@@ -41,8 +41,7 @@ internal static class EmanualReader
             }
         }
 
-        Console.Error.WriteLine($"{name}: {questions.Count} questions matched to a corpus section, {unmatched} left out (section not in the corpus)");
-        return new QuestionSet(name, questions, corpus);
+        return new QuestionSet(name, questions, corpus) { LeftOut = unmatched };
     }
 
     private static Dictionary<string, (string TitlePath, string Text)> Sections(string corpusFile)

@@ -3,6 +3,7 @@ using System.ClientModel.Primitives;
 using IndustryCopilot.Core.Answering.Generation;
 using IndustryCopilot.Llama;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 using OpenAI;
@@ -10,14 +11,14 @@ using OpenAI;
 namespace IndustryCopilot.Hosting.Llm;
 
 /// <summary>Creates the configured <see cref="ChatBackend"/>: the local GGUF model, an OpenAI-compatible server, or none.</summary>
-public static class ChatBackends
+public static partial class ChatBackends
 {
     /// <summary>
     /// The backend for <see cref="LlmOptions.Provider"/>, or null for quote mode. A model that cannot be loaded is
-    /// reported on <paramref name="warnings"/> and gives null when <see cref="LlmOptions.FallbackToQuote"/> is set;
-    /// otherwise its <see cref="ModelLoadException"/> (file and llama.cpp's reason) stops the start.
+    /// logged as a warning on <paramref name="logger"/> and gives null when <see cref="LlmOptions.FallbackToQuote"/> is
+    /// set; otherwise its <see cref="ModelLoadException"/> (file and llama.cpp's reason) stops the start.
     /// </summary>
-    public static ChatBackend? Create(LlmOptions llm, LlamaModelOptions llama, TextWriter? warnings = null, Action<string>? promptObserver = null)
+    public static ChatBackend? Create(LlmOptions llm, LlamaModelOptions llama, ILogger? logger = null, Action<string>? promptObserver = null)
     {
         llm.Validate();
         switch (llm.Provider)
@@ -29,7 +30,11 @@ public static class ChatBackends
                 }
                 catch (ModelLoadException e) when (llm.FallbackToQuote)
                 {
-                    warnings?.WriteLine($"warning: {e.Message} — answering in quote mode (Llm:FallbackToQuote)");
+                    if (logger is not null)
+                    {
+                        ModelNotLoaded(logger, e.Message);
+                    }
+
                     return null;
                 }
 
@@ -50,6 +55,9 @@ public static class ChatBackends
     /// <summary>The local model as a backend; disposing the backend disposes the model when <paramref name="ownsModel"/>.</summary>
     public static ChatBackend FromLlama(LlamaModel model, IReadOnlyDictionary<int, float>? logitBias = null, Action<string>? promptObserver = null, bool ownsModel = true) =>
         new(model.CreateChatClient(logitBias, promptObserver).AsChatCompletionService(), model.TokenCounter, model.ContextSize, model.Name, ownsModel ? model : null);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Reason} — answering in quote mode (Llm:FallbackToQuote)")]
+    private static partial void ModelNotLoaded(ILogger logger, string reason);
 
     /// <summary>Any <see cref="IChatClient"/> as a backend (tests script one).</summary>
     public static ChatBackend FromChatClient(IChatClient client, ITokenCounter tokens, int contextSize, string name) =>

@@ -46,7 +46,7 @@ internal static class CopilotServices
         builder.Services.AddSingleton(server);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => environment.OpenIndex());
-        builder.Services.AddSingleton(_ => new ServedModel(environment.Backend(modelFlag: null)));
+        builder.Services.AddSingleton(sp => new ServedModel(environment.Backend(modelFlag: null, sp.GetRequiredService<ILogger<ServedModel>>())));
         // The host's clock reaches the model queue and conversation memory (tests drive both with a fake one).
         builder.Services.AddSingleton(sp => environment.Orchestrator(sp.GetRequiredService<SqliteIndex>(), sp.GetRequiredService<ServedModel>().Backend, sp.GetService<QdrantSearchIndex>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IndexingStatus>();

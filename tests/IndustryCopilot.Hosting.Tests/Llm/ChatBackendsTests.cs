@@ -1,6 +1,8 @@
 using IndustryCopilot.Hosting.Llm;
 using IndustryCopilot.Llama;
 using IndustryCopilot.Llama.Tests.Fixtures;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace IndustryCopilot.Hosting.Tests.Llm;
 
@@ -24,13 +26,15 @@ public sealed class ChatBackendsTests(TinyModel tiny) : IClassFixture<TinyModel>
     {
         var path = tiny.File("corrupt-fallback.gguf");
         File.WriteAllBytes(path, File.ReadAllBytes(tiny.Path)[..3000]);
-        var warnings = new StringWriter();
+        var logger = new FakeLogger();
 
-        var backend = ChatBackends.Create(new LlmOptions { Provider = LlmProvider.LlamaSharp, FallbackToQuote = true }, new LlamaModelOptions { ModelPath = path }, warnings);
+        var backend = ChatBackends.Create(new LlmOptions { Provider = LlmProvider.LlamaSharp, FallbackToQuote = true }, new LlamaModelOptions { ModelPath = path }, logger);
 
         Assert.Null(backend);
-        Assert.Contains(path, warnings.ToString(), StringComparison.Ordinal);
-        Assert.Contains("quote mode", warnings.ToString(), StringComparison.Ordinal);
+        var warning = Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains(path, warning.Message, StringComparison.Ordinal);
+        Assert.Contains("quote mode", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
