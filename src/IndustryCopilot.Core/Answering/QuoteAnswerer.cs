@@ -32,7 +32,7 @@ public sealed class QuoteAnswerer
     /// <param name="question">The question.</param>
     /// <param name="filter">The caller's document filter (access groups included).</param>
     /// <param name="lanes">The retrieval lanes to run.</param>
-    /// <param name="queryVector">The question's embedding, when computed already (see <see cref="HybridRetriever.EmbedQuery"/>).</param>
+    /// <param name="queryVector">The question's embedding, when computed already (see <see cref="HybridRetriever.EmbedQueryAsync"/>).</param>
     /// <param name="cancellationToken">The caller's.</param>
     public async Task<Answer> AskAsync(string question, SearchFilter? filter = null, SearchLanes lanes = SearchLanes.All, float[]? queryVector = null, CancellationToken cancellationToken = default)
     {

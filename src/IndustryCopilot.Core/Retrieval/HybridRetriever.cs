@@ -107,16 +107,15 @@ public sealed class HybridRetriever
     /// The query's vector for the dense lane, or null when the lane does not apply (no embedder, or a language it
     /// does not cover). Thread-safe and without index access: the one part of a search worth running concurrently.
     /// </summary>
-    public float[]? EmbedQuery(string query)
+    public async Task<float[]?> EmbedQueryAsync(string query, CancellationToken cancellationToken = default)
     {
-        if (_embedder is null)
+        var language = Ingestion.Metadata.LanguageDetector.Detect(query);
+        if (_embedder is not { } embedder || !embedder.Supports(language == DocumentLanguage.Unknown ? DocumentLanguage.En : language))
         {
             return null;
         }
 
-        var language = Ingestion.Metadata.LanguageDetector.Detect(query);
-        var embedder = _embedder;
-        return embedder.Supports(language == DocumentLanguage.Unknown ? DocumentLanguage.En : language) ? _embeddings.GetOrAdd(query, q => embedder.Embed([q])[0]) : null;
+        return await _embeddings.GetOrAddAsync(query, async (q, ct) => (await embedder.EmbedAsync([q], ct).ConfigureAwait(false))[0], cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
@@ -138,7 +137,7 @@ public sealed class HybridRetriever
         float[]? vector = null;
         if (request.Lanes.HasFlag(SearchLanes.Dense) && _embedder is not null && _embedder.Supports(query.Language))
         {
-            vector = request.QueryVector ?? EmbedQuery(request.Query);
+            vector = request.QueryVector ?? await EmbedQueryAsync(request.Query, cancellationToken).ConfigureAwait(false);
             Lap(timings, "embed", clock);
         }
 

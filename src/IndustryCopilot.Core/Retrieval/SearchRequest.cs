@@ -12,7 +12,7 @@ public sealed record SearchRequest(string Query)
     public SearchLanes Lanes { get; init; } = SearchLanes.All;
 
     /// <summary>
-    /// The query's embedding when the caller computed it already (<see cref="HybridRetriever.EmbedQuery"/>), e.g.
+    /// The query's embedding when the caller computed it already (<see cref="HybridRetriever.EmbedQueryAsync"/>), e.g.
     /// outside a lock around <see cref="HybridRetriever.SearchAsync"/>; null: the dense lane embeds the query itself.
     /// </summary>
     public float[]? QueryVector { get; init; }

@@ -134,7 +134,7 @@ public sealed class AnswerOrchestrator : IDisposable
             timings["translate"] = Lap(clock);
         }
 
-        var vector = request.Lanes.HasFlag(SearchLanes.Dense) ? _retriever.EmbedQuery(standalone) : null;
+        var vector = request.Lanes.HasFlag(SearchLanes.Dense) ? await _retriever.EmbedQueryAsync(standalone, cancellationToken).ConfigureAwait(false) : null;
         var response = await _retriever.SearchAsync(new SearchRequest(standalone) { K = _answering.EvidenceChunks, Filter = request.Filter, Lanes = request.Lanes, QueryVector = vector, ModelTranslation = translation.Text }, cancellationToken).ConfigureAwait(false);
 
         var assessment = _quote.Assess(question, response);

@@ -29,11 +29,18 @@ public sealed class QueryEmbeddingCache(int capacity)
     }
 
     /// <summary>The cached vector for <paramref name="text"/>, else <paramref name="embed"/>'s (computed outside the lock, then kept).</summary>
-    public float[] GetOrAdd(string text, Func<string, float[]> embed)
+    public float[] GetOrAdd(string text, Func<string, float[]> embed) =>
+        TryGet(text) ?? Keep(text, embed(text));
+
+    /// <summary>As <see cref="GetOrAdd"/>, awaiting <paramref name="embed"/> with the caller's cancellation.</summary>
+    public async Task<float[]> GetOrAddAsync(string text, Func<string, CancellationToken, Task<float[]>> embed, CancellationToken cancellationToken = default) =>
+        TryGet(text) ?? Keep(text, await embed(text, cancellationToken).ConfigureAwait(false));
+
+    private float[]? TryGet(string text)
     {
         if (capacity == 0)
         {
-            return embed(text);
+            return null;
         }
 
         lock (_lock)
@@ -48,7 +55,17 @@ public sealed class QueryEmbeddingCache(int capacity)
         }
 
         Lookups.Add(1, Miss);
-        var vector = embed(text);
+        return null;
+    }
+
+    // Two searches of one new query may both embed it: the vectors are equal and the first kept stays.
+    private float[] Keep(string text, float[] vector)
+    {
+        if (capacity == 0)
+        {
+            return vector;
+        }
+
         lock (_lock)
         {
             if (!_entries.ContainsKey(text))
