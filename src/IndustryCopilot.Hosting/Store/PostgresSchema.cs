@@ -52,6 +52,44 @@ internal static class PostgresSchema
         CREATE INDEX IF NOT EXISTS sign_in_failures_key ON sign_in_failures(key, at);
         CREATE INDEX IF NOT EXISTS sign_in_failures_at ON sign_in_failures(at);
 
+        -- The shared catalog: every document as the indexing replica stored it (fields, chunks in order, vectors), so
+        -- every replica's embedded index is rebuilt from it and ranks alike. Only the replica holding the indexer lease
+        -- writes documents; the generation moves with every change so the others know when to look.
+        CREATE TABLE IF NOT EXISTS catalog_documents (
+            id text PRIMARY KEY,
+            source_path text NOT NULL,
+            fingerprint text NOT NULL,
+            pipeline_version integer NOT NULL,
+            vector_model text,
+            document jsonb NOT NULL,
+            chunks jsonb NOT NULL);
+        CREATE TABLE IF NOT EXISTS catalog_vectors (
+            document_id text NOT NULL REFERENCES catalog_documents(id) ON DELETE CASCADE,
+            chunk_id text NOT NULL,
+            vector bytea NOT NULL,
+            PRIMARY KEY (document_id, chunk_id));
+        CREATE TABLE IF NOT EXISTS catalog_generation (one boolean PRIMARY KEY DEFAULT true CHECK (one), value bigint NOT NULL);
+        INSERT INTO catalog_generation (one, value) VALUES (true, 0) ON CONFLICT DO NOTHING;
+
+        -- Uploaded files waiting to be indexed, taken by whichever replica holds the indexer lease; the files themselves
+        -- are in the shared upload folder.
+        CREATE TABLE IF NOT EXISTS upload_jobs (
+            id text PRIMARY KEY,
+            file_name text NOT NULL,
+            state text NOT NULL,
+            created timestamptz NOT NULL,
+            key_id text NOT NULL,
+            groups jsonb NOT NULL,
+            path text NOT NULL,
+            previous_path text,
+            document_id text,
+            chunks integer NOT NULL DEFAULT 0,
+            pages integer NOT NULL DEFAULT 0,
+            error text,
+            finished timestamptz,
+            taken_by text);
+        CREATE INDEX IF NOT EXISTS upload_jobs_waiting ON upload_jobs(created) WHERE state IN ('queued', 'indexing');
+
         -- The audit is append-only: answers, ratings and admin actions can be added, never changed or removed, by
         -- this program or any other client short of dropping the triggers (as the SQLite audit's triggers do).
         CREATE TABLE IF NOT EXISTS audit_answers (

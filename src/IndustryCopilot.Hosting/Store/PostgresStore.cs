@@ -13,10 +13,15 @@ public sealed class PostgresStore : IAsyncDisposable, IDisposable
     public const long SchemaLock = 0x1C0_0001;
 
     private readonly NpgsqlDataSource _source;
+    private readonly string _connectionString;
     private readonly Lock _gate = new();
     private Task? _schema;
 
-    public PostgresStore(string connectionString) => _source = NpgsqlDataSource.Create(connectionString);
+    public PostgresStore(string connectionString)
+    {
+        _connectionString = connectionString;
+        _source = NpgsqlDataSource.Create(connectionString);
+    }
 
     /// <summary>
     /// The data source without waiting for the schema: for the few callers that must be synchronous (ASP.NET's key
@@ -41,6 +46,26 @@ public sealed class PostgresStore : IAsyncDisposable, IDisposable
 
         await schema.WaitAsync(cancellationToken).ConfigureAwait(false);
         return _source;
+    }
+
+    /// <summary>
+    /// An open connection of its own, outside the pool, with TCP keepalives: for a session-level advisory lock, which
+    /// must end when this process or its network does, and never be handed to another user of the pool.
+    /// </summary>
+    public async Task<NpgsqlConnection> OpenDedicatedAsync(CancellationToken cancellationToken = default)
+    {
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false, KeepAlive = 5, TcpKeepAlive = true }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     public ValueTask DisposeAsync() => _source.DisposeAsync();

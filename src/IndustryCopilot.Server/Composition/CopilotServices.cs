@@ -9,6 +9,7 @@ using IndustryCopilot.Server.Documents;
 using IndustryCopilot.Server.Telemetry;
 using OpenTelemetry.Metrics;
 using IndustryCopilot.Hosting;
+using IndustryCopilot.Hosting.Store;
 using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Server.Indexing;
 using IndustryCopilot.Server.Security;
@@ -66,7 +67,22 @@ internal static class CopilotServices
         }
 
         builder.Services.AddSingleton(new Uploads(server.Uploads(environment.Index.DataDirectory)));
-        builder.Services.AddSingleton<UploadQueue>();
+        if (environment.SharedStore() is { } shared)
+        {
+            // A plant group: the catalog and upload jobs are shared, one replica at a time indexes (see IndexerRole).
+            builder.Services.AddSingleton(new PostgresCatalog(shared));
+            builder.Services.AddSingleton(sp => IndexerRole.Replica(sp.GetRequiredService<PostgresCatalog>()));
+            builder.Services.AddSingleton(new IndexerLease(shared));
+            builder.Services.AddSingleton<IUploadQueue>(sp => new PostgresUploadQueue(shared, sp.GetRequiredService<TimeProvider>()));
+            builder.Services.AddHostedService<ReplicationWorker>();
+        }
+        else
+        {
+            builder.Services.AddSingleton(IndexerRole.Single());
+            builder.Services.AddSingleton<UploadQueue>();
+            builder.Services.AddSingleton<IUploadQueue>(sp => sp.GetRequiredService<UploadQueue>());
+        }
+
         builder.Services.AddHostedService<UploadWorker>();
         builder.Services.AddSingleton(_ => environment.OpenAudit());
         builder.Services.AddSingleton<AnswerRecorder>();

@@ -26,7 +26,7 @@ internal static class DocumentUpload
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static async Task<Results<Accepted<UploadAccepted>, ValidationProblem, ProblemHttpResult, Conflict<string>>> UploadAsync(
-        HttpContext http, ClaimsPrincipal user, ServerOptions options, Uploads uploads, UploadQueue queue, AnswerOrchestrator orchestrator, CopilotEnvironment environment, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, ClaimsPrincipal user, ServerOptions options, Uploads uploads, IUploadQueue queue, AnswerOrchestrator orchestrator, CopilotEnvironment environment, TimeProvider time, CancellationToken cancellationToken)
     {
         var limit = options.MaxUploadMegabytes * 1024L * 1024L;
         if (!http.Request.HasFormContentType)
@@ -134,7 +134,7 @@ internal static class DocumentUpload
             }
 
             File.Move(part, target);
-            accepted.Add(queue.Enqueue(job with { PreviousPath = previous, Groups = GroupsOf(target) }));
+            accepted.Add(await queue.EnqueueAsync(job with { PreviousPath = previous, Groups = GroupsOf(target) }, cancellationToken));
         }
 
         return TypedResults.Accepted($"/api/jobs/{accepted[0].Id}", new UploadAccepted(accepted));

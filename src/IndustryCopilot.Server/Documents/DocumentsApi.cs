@@ -10,6 +10,8 @@ using IndustryCopilot.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.StaticFiles;
 
+using IndustryCopilot.Server.Indexing;
+
 namespace IndustryCopilot.Server.Documents;
 
 /// <summary>
@@ -80,7 +82,7 @@ internal static class DocumentsApi
         return TypedResults.PhysicalFile(path, ContentTypes.TryGetContentType(name, out var type) ? type : "application/octet-stream", enableRangeProcessing: true);
     }
 
-    internal static Results<NoContent, NotFound, Conflict<string>> Delete(string id, AnswerOrchestrator orchestrator, ClaimsPrincipal user, Uploads uploads)
+    internal static async Task<Results<NoContent, NotFound, Conflict<string>>> Delete(string id, AnswerOrchestrator orchestrator, ClaimsPrincipal user, Uploads uploads, IndexerRole role, CancellationToken cancellationToken)
     {
         var document = orchestrator.ReadIndex(i => i.GetDocument(id));
         if (document is null || !user.CanSee(document))
@@ -95,6 +97,13 @@ internal static class DocumentsApi
             return TypedResults.Conflict($"'{Path.GetFileName(document.SourcePath)}' comes from a watched folder; remove the file there and the next indexing run drops it.");
         }
 
+        // In a group the shared catalog goes first: every replica (the indexer too) then drops it from its own index,
+        // and the file, gone from the shared folder, is never published again.
+        if (role.Shared is { } shared)
+        {
+            await shared.RemoveAsync(id, cancellationToken);
+        }
+
         orchestrator.ReadIndex(i => i.RemoveDocument(id));
         System.IO.File.Delete(document.SourcePath);
         System.IO.File.Delete(SidecarMetadata.PathFor(document.SourcePath));
@@ -102,8 +111,8 @@ internal static class DocumentsApi
     }
 
     // An admin of another department must not learn that a file was uploaded, what it is called or its document id.
-    internal static Results<Ok<UploadJob>, NotFound> Job(string id, UploadQueue queue, ClaimsPrincipal user) =>
-        queue.Get(id) is { } job && (job.KeyId == user.Key().Id || (user.Role() == ApiKeyRole.Admin && job.Groups.Any(user.Groups().Contains)))
+    internal static async Task<Results<Ok<UploadJob>, NotFound>> Job(string id, IUploadQueue queue, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await queue.GetAsync(id, cancellationToken) is { } job && (job.KeyId == user.Key().Id || (user.Role() == ApiKeyRole.Admin && job.Groups.Any(user.Groups().Contains)))
             ? TypedResults.Ok(job)
             : TypedResults.NotFound();
 

@@ -8,12 +8,15 @@ namespace IndustryCopilot.Server.Documents;
 /// <summary>
 /// Indexes uploaded files one at a time with its own index connection, after the start-up run has finished (one
 /// writer at a time keeps SQLite from waiting on its lock). A file that cannot be read fails its job alone and is
-/// removed again (a replaced file is put back), so the index and the folder keep agreeing.
+/// removed again (a replaced file is put back), so the index and the folder keep agreeing. In a plant group only the
+/// replica holding the indexer lease takes jobs, and publishes each document to the shared catalog before the job
+/// is marked done.
 /// </summary>
-internal sealed partial class UploadWorker(CopilotEnvironment environment, UploadQueue queue, IndexingStatus startup, TimeProvider time, ILogger<UploadWorker> logger) : BackgroundService
+internal sealed partial class UploadWorker(CopilotEnvironment environment, IUploadQueue queue, IndexingStatus startup, IndexerRole role, TimeProvider time, ILogger<UploadWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await role.WhenIndexerAsync(stoppingToken);
         while (!startup.Completed)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(200), time, stoppingToken);
@@ -21,16 +24,20 @@ internal sealed partial class UploadWorker(CopilotEnvironment environment, Uploa
 
         using var index = environment.OpenIndex();
         var pipeline = environment.Pipeline(index);
-        await foreach (var id in queue.Reader.ReadAllAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
-            if (queue.Get(id) is not { } job)
+            var job = await queue.TakeAsync(stoppingToken);
+            await role.Gate.WaitAsync(stoppingToken);
+            try
             {
-                continue;
+                var finished = await Task.Run(() => Index(pipeline, job, stoppingToken), stoppingToken);
+                await role.PublishAsync(index, stoppingToken);
+                await queue.FinishAsync(finished, stoppingToken);
             }
-
-            queue.Update(job with { State = UploadState.Indexing });
-            var finished = await Task.Run(() => Index(pipeline, job, stoppingToken), stoppingToken);
-            queue.Update(finished);
+            finally
+            {
+                role.Gate.Release();
+            }
         }
     }
 

@@ -6,14 +6,15 @@ namespace IndustryCopilot.Server.Indexing;
 
 /// <summary>
 /// Indexes the watched folders once at start, in the background, with its own index connection (SQLite WAL lets the
-/// serving connection read meanwhile; retrieval picks the new chunks up through the index generation).
+/// serving connection read meanwhile; retrieval picks the new chunks up through the index generation). In a plant
+/// group it runs on the replica holding the indexer lease — when it takes the lease over, too — and publishes the
+/// run's changes to the shared catalog.
 /// </summary>
-internal sealed partial class IndexingWorker(CopilotEnvironment environment, ServerOptions options, IndexingStatus status, ILogger<IndexingWorker> logger) : BackgroundService
+internal sealed partial class IndexingWorker(CopilotEnvironment environment, ServerOptions options, IndexingStatus status, IndexerRole role, ILogger<IndexingWorker> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() => Run(stoppingToken), stoppingToken);
-
-    private void Run(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await role.WhenIndexerAsync(stoppingToken);
         // Uploads are indexed again too: a restart may have cut an upload's job short (unchanged files cost a hash).
         var folders = options.IndexOnStart ? options.Folders.Select(Path.GetFullPath).Append(options.Uploads(environment.Index.DataDirectory)).Where(Directory.Exists).Distinct(StringComparer.Ordinal).ToList() : [];
         if (folders.Count == 0)
@@ -23,11 +24,13 @@ internal sealed partial class IndexingWorker(CopilotEnvironment environment, Ser
         }
 
         status.Start();
+        await role.Gate.WaitAsync(stoppingToken);
         try
         {
             using var index = environment.OpenIndex();
-            var report = environment.Pipeline(index).Run(new IngestionRequest { Paths = folders, Prune = true }, new Progress<IngestionProgress>(p => status.Progress(p.FilesDone, p.FilesTotal)), stoppingToken);
+            var report = await Task.Run(() => environment.Pipeline(index).Run(new IngestionRequest { Paths = folders, Prune = true }, new Progress<IngestionProgress>(p => status.Progress(p.FilesDone, p.FilesTotal)), stoppingToken), stoppingToken);
             environment.RememberGlossary(index, folders);
+            await role.PublishAsync(index, stoppingToken);
             var names = string.Join(", ", folders);
             LogIndexed(report.Indexed, report.Unchanged, report.Failed, names);
             status.Finish(report.Failed);
@@ -36,10 +39,14 @@ internal sealed partial class IndexingWorker(CopilotEnvironment environment, Ser
         {
             status.Finish(0, "stopped");
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException or Npgsql.NpgsqlException)
         {
             LogFailed(e);
             status.Finish(0, e.Message);
+        }
+        finally
+        {
+            role.Gate.Release();
         }
     }
 

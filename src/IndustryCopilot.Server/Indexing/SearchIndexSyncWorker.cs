@@ -10,9 +10,10 @@ namespace IndustryCopilot.Server.Indexing;
 /// process — whenever the catalog's generation moves. Each pass is an idempotent <see cref="SearchIndexSync"/>, so a
 /// pass cut short by a Qdrant outage is completed by the next one. Between changes it asks Qdrant's health, so
 /// readiness follows an outage that starts (or ends) while the catalog is idle. With <c>Qdrant:Sync=false</c> (a
-/// query-only replica) it only checks Qdrant and never writes.
+/// query-only replica) it only checks Qdrant and never writes; in a plant group only the replica holding the indexer
+/// lease pushes, the others check.
 /// </summary>
-internal sealed partial class SearchIndexSyncWorker(CopilotEnvironment environment, QdrantSearchIndex target, SearchIndexSyncStatus status, TimeProvider time, ILogger<SearchIndexSyncWorker> logger) : BackgroundService
+internal sealed partial class SearchIndexSyncWorker(CopilotEnvironment environment, IndexerRole role, QdrantSearchIndex target, SearchIndexSyncStatus status, TimeProvider time, ILogger<SearchIndexSyncWorker> logger) : BackgroundService
 {
     /// <summary>How often the catalog's generation is compared with the last one pushed.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
@@ -34,14 +35,15 @@ internal sealed partial class SearchIndexSyncWorker(CopilotEnvironment environme
                 }
 
                 var generation = catalog.Generation;
-                if (!environment.Qdrant.Sync || generation == pushed)
+                var pushes = environment.Qdrant.Sync && role.IsIndexer;
+                if (!pushes || generation == pushed)
                 {
                     // Nothing to push: still notice Qdrant going away (or coming back) while the catalog is idle.
                     if (await target.CheckHealthAsync(stoppingToken) is { } problem)
                     {
                         status.Failed(problem);
                     }
-                    else if (!environment.Qdrant.Sync)
+                    else if (!pushes)
                     {
                         status.Synced(new SearchIndexSyncReport(0, 0, 0, 0, [], Published: false), time.GetUtcNow());
                     }

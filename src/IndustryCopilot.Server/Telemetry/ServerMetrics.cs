@@ -17,7 +17,7 @@ internal sealed class ServerMetrics : IDisposable
     private readonly Meter _meter = new(MeterName);
     private readonly Histogram<double> _answerDuration;
 
-    public ServerMetrics(IndexingStatus indexing, UploadQueue uploads, IServiceProvider services)
+    public ServerMetrics(IndexingStatus indexing, IUploadQueue uploads, IServiceProvider services)
     {
         _answerDuration = _meter.CreateHistogram<double>("icp.answer.duration", "ms", "Time to a complete answer, by channel and mode");
         // The first scrape creates the orchestrator (loading the model) if no request has yet, as the readiness probe does.

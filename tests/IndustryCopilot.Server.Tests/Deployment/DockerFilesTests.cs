@@ -49,7 +49,7 @@ public sealed partial class DockerFilesTests
     }
 
     [Fact]
-    public void ComposeGroup_TwoReplicasOnOnePostgres_EachWithItsOwnDataAndTheSharedStore()
+    public void ComposeGroup_TwoReplicasOnOnePostgres_EachWithItsOwnDataSharingStoreAndUploads()
     {
         var root = Load("compose.group.yaml");
         var services = (YamlMappingNode)root["services"];
@@ -75,12 +75,15 @@ public sealed partial class DockerFilesTests
             Assert.StartsWith("Host=postgres;Database=copilot;", environment["ICP_Store__ConnectionString"].ToString(), StringComparison.Ordinal);
             data.Add(Assert.Single(Strings(replica, "volumes"), v => v.EndsWith(":/data", StringComparison.Ordinal)));
             Assert.Contains(Strings(replica, "volumes"), v => v.EndsWith(":/documents:ro", StringComparison.Ordinal));
+            // Uploads are the group's: one volume at one path, so a document has one id on every replica.
+            Assert.Contains(Strings(replica, "volumes"), v => v == "uploads:/uploads");
+            Assert.Equal("/uploads", environment["ICP_Server__UploadDirectory"].ToString());
             ports.Add(Assert.Single(Strings(replica, "ports")));
         }
 
         Assert.Equal(2, data.Distinct().Count());
         Assert.Equal(2, ports.Distinct().Count());
-        Assert.Equal(["icp-data-1", "icp-data-2", "postgres-data"], ((YamlMappingNode)root["volumes"]).Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["icp-data-1", "icp-data-2", "postgres-data", "uploads"], ((YamlMappingNode)root["volumes"]).Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
     }
 
     [Theory]

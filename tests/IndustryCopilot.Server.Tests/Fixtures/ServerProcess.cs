@@ -53,10 +53,38 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Completes when the process writes <c>icp: held at …</c> to standard error: it reached the <c>ICP_TEST_HOLD</c>
+    /// point given in its environment and blocks there until killed.
+    /// </summary>
+    public async Task HeldAsync()
+    {
+        while (await _process.StandardError.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("icp: held at ", StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"the server ended (exit {_process.ExitCode}) without reaching its hold point");
+    }
+
+    /// <summary>Kills the process as a power cut or an OOM kill would: no shutdown, no goodbye to its database.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        _process.Kill(entireProcessTree: true);
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
         await _process.WaitForExitAsync();
         _process.Dispose();
     }
