@@ -8,7 +8,7 @@ using IndustryCopilot.Hosting;
 namespace IndustryCopilot.Cli.Commands;
 
 /// <summary><c>icp index &lt;path...&gt;</c>: exit code 1 when any file failed, so scripts notice.</summary>
-internal sealed class IndexCommand : Command<IndexCommand.Settings>
+internal sealed class IndexCommand : AsyncCommand<IndexCommand.Settings>
 {
     internal sealed class Settings : IcpSettings
     {
@@ -34,7 +34,7 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
         public string? Line { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var environment = CopilotEnvironment.Load(settings.DataDir);
         using var index = environment.OpenIndex();
@@ -62,7 +62,7 @@ internal sealed class IndexCommand : Command<IndexCommand.Settings>
         }
 
         PrintSummary(report, index.DatabasePath);
-        var synced = SearchIndexOutput.Sync(environment, index, cancellationToken);
+        var synced = await SearchIndexOutput.SyncAsync(environment, index, cancellationToken);
         return report.Failed > 0 || synced is { Failed.Count: > 0 } ? 1 : 0;
     }
 

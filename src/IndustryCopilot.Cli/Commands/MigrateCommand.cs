@@ -12,7 +12,7 @@ namespace IndustryCopilot.Cli.Commands;
 /// no file is read and nothing is re-embedded — into the collection of the model the vectors were made with, then
 /// points the alias at it. Safe to run again: unchanged documents are skipped, an interrupted run is finished.
 /// </summary>
-internal sealed class MigrateCommand : Command<MigrateCommand.Settings>
+internal sealed class MigrateCommand : AsyncCommand<MigrateCommand.Settings>
 {
     internal sealed class Settings : IcpSettings
     {
@@ -33,7 +33,7 @@ internal sealed class MigrateCommand : Command<MigrateCommand.Settings>
         public string? Collection { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         if (!settings.To.Equals("qdrant", StringComparison.OrdinalIgnoreCase))
         {
@@ -49,8 +49,8 @@ internal sealed class MigrateCommand : Command<MigrateCommand.Settings>
         var model = catalog.StoredEmbeddingModel();
         using var target = new QdrantSearchIndex(QdrantSearchIndex.Connect(options), options, model);
         AnsiConsole.MarkupLineInterpolated($"migrating {catalog.DatabasePath} → Qdrant {options.Url}, collection {target.WriteCollection} behind alias {target.Alias} ({(model is null ? "no vectors" : model.Key)})");
-        target.ValidateAsync(cancellationToken).GetAwaiter().GetResult();
-        var report = SearchIndexSync.SyncAsync(catalog, target, new SynchronousProgress<string>(line => AnsiConsole.WriteLine("  " + line)), cancellationToken).GetAwaiter().GetResult();
+        await target.ValidateAsync(cancellationToken);
+        var report = await SearchIndexSync.SyncAsync(catalog, target, new SynchronousProgress<string>(line => AnsiConsole.WriteLine("  " + line)), cancellationToken);
         SearchIndexOutput.Print(report, target.Alias);
         if (report.Published)
         {

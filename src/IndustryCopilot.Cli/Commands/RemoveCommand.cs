@@ -6,7 +6,7 @@ using IndustryCopilot.Hosting;
 namespace IndustryCopilot.Cli.Commands;
 
 /// <summary><c>icp remove &lt;doc&gt;</c>.</summary>
-internal sealed class RemoveCommand : Command<RemoveCommand.Settings>
+internal sealed class RemoveCommand : AsyncCommand<RemoveCommand.Settings>
 {
     internal sealed class Settings : IcpSettings
     {
@@ -15,13 +15,13 @@ internal sealed class RemoveCommand : Command<RemoveCommand.Settings>
         public string Document { get; init; } = "";
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var environment = CopilotEnvironment.Load(settings.DataDir);
         using var index = environment.OpenIndex();
         var d = DocumentSelector.Single(index, settings.Document);
         index.RemoveDocument(d.Id);
         AnsiConsole.MarkupLineInterpolated($"removed {d.Id} {d.Title} ({d.ChunkCount} chunks)");
-        return SearchIndexOutput.Sync(environment, index, cancellationToken) is { Failed.Count: > 0 } ? 1 : 0;
+        return await SearchIndexOutput.SyncAsync(environment, index, cancellationToken) is { Failed.Count: > 0 } ? 1 : 0;
     }
 }

@@ -9,9 +9,9 @@ namespace IndustryCopilot.Cli.Commands;
 internal static class SearchIndexOutput
 {
     /// <summary>The sync's report, or null with the embedded provider (the catalog is the search index).</summary>
-    public static SearchIndexSyncReport? Sync(CopilotEnvironment environment, SqliteIndex index, CancellationToken cancellationToken)
+    public static async Task<SearchIndexSyncReport?> SyncAsync(CopilotEnvironment environment, SqliteIndex index, CancellationToken cancellationToken)
     {
-        var report = environment.SyncSearchIndexAsync(index, null, cancellationToken).GetAwaiter().GetResult();
+        var report = await environment.SyncSearchIndexAsync(index, null, cancellationToken);
         if (report is not null)
         {
             Print(report, environment.QdrantIndex().Alias);

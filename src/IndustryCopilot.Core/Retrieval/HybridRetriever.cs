@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using IndustryCopilot.Core.Documents;
 using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Index.Lexical;
@@ -9,6 +8,8 @@ using IndustryCopilot.Core.Retrieval.Lanes;
 using IndustryCopilot.Core.Retrieval.Query;
 using IndustryCopilot.Core.Retrieval.Reranking;
 using IndustryCopilot.Core.Retrieval.Translation;
+
+using IndustryCopilot.Core.Tracing;
 
 namespace IndustryCopilot.Core.Retrieval;
 
@@ -120,8 +121,8 @@ public sealed class HybridRetriever
 
     public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
-        var timings = new Dictionary<string, double>();
-        var clock = Stopwatch.StartNew();
+        using var stages = new StageTimer("search");
+        var timings = stages.Timings;
         var (catalog, documents) = _catalog.Value;
         var allowed = _index.AllowedDocuments(request.Filter);
         var query = QueryAnalyzer.Analyze(request.Query, _glossary, catalog, allowed);
@@ -131,14 +132,14 @@ public sealed class HybridRetriever
             query = query with { Translation = _translator!.Translate(request.Query, target, query.Terms, request.ModelTranslation, _index.DocumentFrequencies) };
         }
 
-        Lap(timings, "analyze", clock);
+        Lap(stages, "analyze");
 
         var pool = Math.Max(_options.CandidatesPerLane, request.K);
         float[]? vector = null;
         if (request.Lanes.HasFlag(SearchLanes.Dense) && _embedder is not null && _embedder.Supports(query.Language))
         {
             vector = request.QueryVector ?? await EmbedQueryAsync(request.Query, cancellationToken).ConfigureAwait(false);
-            Lap(timings, "embed", clock);
+            Lap(stages, "embed");
         }
 
         var scoped = ClauseLane.Scope(request.Filter, query.Mentions);
@@ -155,7 +156,7 @@ public sealed class HybridRetriever
             Lanes = request.Lanes,
             K = pool,
         }, cancellationToken).ConfigureAwait(false);
-        Lap(timings, "index", clock);
+        Lap(stages, "index");
 
         var lanes = new Dictionary<SearchLane, IReadOnlyList<ChunkScore>>();
         foreach (var (lane, hits) in found.Lanes.Where(l => l.Key != SearchLane.Identifier))
@@ -189,7 +190,7 @@ public sealed class HybridRetriever
                 lanes[SearchLane.NamedDocument] = TakingTurns.Merge(heads, NamedDocumentCandidates * named.Count);
             }
 
-            Lap(timings, "identifier", clock);
+            Lap(stages, "identifier");
         }
 
         if (request.Lanes.HasFlag(SearchLanes.Lexical) && _options.PenaltyWeight > 0 && PenaltyIntent.Asks(request.Query))
@@ -206,7 +207,7 @@ public sealed class HybridRetriever
                 lanes[SearchLane.Penalty] = penalty;
             }
 
-            Lap(timings, "penalty", clock);
+            Lap(stages, "penalty");
         }
 
         if (request.Lanes.HasFlag(SearchLanes.Lexical) && _options.PartsWeight > 0)
@@ -223,7 +224,7 @@ public sealed class HybridRetriever
                 }
 
                 lanes[SearchLane.Parts] = TakingTurns.Merge(rankings, pool);
-                Lap(timings, "parts", clock);
+                Lap(stages, "parts");
             }
         }
 
@@ -239,7 +240,7 @@ public sealed class HybridRetriever
                 lanes[SearchLane.Translated] = rows;
             }
 
-            Lap(timings, "translated", clock);
+            Lap(stages, "translated");
         }
 
         if (request.Lanes.HasFlag(SearchLanes.Ranking))
@@ -247,7 +248,7 @@ public sealed class HybridRetriever
             foreach (var ranking in _rankings.Where(r => r.Applies(query) && _options.Weight(r.Lane) > 0))
             {
                 lanes[ranking.Lane] = ranking.Search(query, allowed, pool);
-                Lap(timings, ranking.Lane.ToString().ToLowerInvariant(), clock);
+                Lap(stages, ranking.Lane.ToString().ToLowerInvariant());
             }
         }
 
@@ -301,7 +302,7 @@ public sealed class HybridRetriever
                 fused = fused.Select(f => weaker.Contains(f.RowId) ? (f.RowId, Score: f.Score - (extra / (_options.RrfK + rank[f.RowId]))) : f).OrderByDescending(f => f.Score).ToList();
             }
 
-            Lap(timings, "balance", clock);
+            Lap(stages, "balance");
         }
 
         var top = fused.Take(_reranker is null ? request.K : Math.Max(request.K, pool)).ToList();
@@ -319,10 +320,10 @@ public sealed class HybridRetriever
         if (_reranker is not null)
         {
             result = _reranker.Rerank(query, hitsOut).Take(request.K).ToList();
-            Lap(timings, "rerank", clock);
+            Lap(stages, "rerank");
         }
 
-        Lap(timings, "fuse", clock);
+        Lap(stages, "fuse");
         timings["total"] = timings.Values.Sum();
         return new SearchResponse(query, result, lanes.Keys.ToList(), timings);
     }
@@ -392,6 +393,5 @@ public sealed class HybridRetriever
         return ranks;
     }
 
-    private static void Lap(Dictionary<string, double> timings, string stage, Stopwatch clock) =>
-        timings[stage] = timings.GetValueOrDefault(stage) + RetrievalMetrics.Lap(stage, clock);
+    private static void Lap(StageTimer stages, string stage) => RetrievalMetrics.Record(stage, stages.Lap(stage));
 }

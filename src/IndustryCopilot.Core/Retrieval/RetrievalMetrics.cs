@@ -17,13 +17,4 @@ public static class RetrievalMetrics
     private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("icp.retrieval.duration", "ms", "Retrieval time per stage and lane");
 
     internal static void Record(string stage, double milliseconds) => Duration.Record(milliseconds, new KeyValuePair<string, object?>("stage", stage));
-
-    /// <summary>Records the time since <paramref name="clock"/> last started as <paramref name="stage"/>, restarts it, returns the milliseconds.</summary>
-    internal static double Lap(string stage, System.Diagnostics.Stopwatch clock)
-    {
-        var milliseconds = clock.Elapsed.TotalMilliseconds;
-        Record(stage, milliseconds);
-        clock.Restart();
-        return milliseconds;
-    }
 }

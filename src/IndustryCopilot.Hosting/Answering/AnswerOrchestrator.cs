@@ -6,6 +6,7 @@ using IndustryCopilot.Core.Answering.Generation;
 using IndustryCopilot.Core.Answering.Verification;
 using IndustryCopilot.Core.Documents;
 using IndustryCopilot.Core.Retrieval;
+using IndustryCopilot.Core.Tracing;
 using IndustryCopilot.Hosting.Llm;
 
 namespace IndustryCopilot.Hosting.Answering;
@@ -69,9 +70,9 @@ public sealed class AnswerOrchestrator : IDisposable
 
     public async IAsyncEnumerable<AnswerEvent> AskStreamingAsync(AskRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var timings = new Dictionary<string, double>();
+        using var stages = new StageTimer("ask");
+        var timings = stages.Timings;
         var started = Stopwatch.GetTimestamp();
-        var clock = Stopwatch.StartNew();
         var question = request.Question.Trim();
         var chinese = question.Any(c => c is >= '\u4e00' and <= '\u9fff');
         if (_prompts is null)
@@ -107,7 +108,7 @@ public sealed class AnswerOrchestrator : IDisposable
             yield break;
         }
 
-        timings["queue"] = Lap(clock);
+        stages.Lap("queue");
         var standalone = question;
         if (history.Count > 0)
         {
@@ -119,7 +120,7 @@ public sealed class AnswerOrchestrator : IDisposable
             }
 
             standalone = condensed.Value;
-            timings["condense"] = Lap(clock);
+            stages.Lap("condense");
         }
 
         var (translatedInTime, translation) = await InTime(TranslateAsync(standalone, request, lease.Token), lease, cancellationToken).ConfigureAwait(false);
@@ -131,7 +132,7 @@ public sealed class AnswerOrchestrator : IDisposable
 
         if (translation.Called)
         {
-            timings["translate"] = Lap(clock);
+            stages.Lap("translate");
         }
 
         var vector = request.Lanes.HasFlag(SearchLanes.Dense) ? await _retriever.EmbedQueryAsync(standalone, cancellationToken).ConfigureAwait(false) : null;
@@ -139,7 +140,7 @@ public sealed class AnswerOrchestrator : IDisposable
 
         var assessment = _quote.Assess(question, response);
         chinese = response.Query.Language is DocumentLanguage.Zh or DocumentLanguage.Mixed;
-        timings["retrieve"] = Lap(clock);
+        stages.Lap("retrieve");
         if (!assessment.PassesGate(_answering))
         {
             var refused = assessment.AsNotFound() with { StandaloneQuestion = Rewritten(question, standalone) };
@@ -148,7 +149,7 @@ public sealed class AnswerOrchestrator : IDisposable
         }
 
         var sources = await _prompts.PackAsync(standalone, response.Hits, chinese, lease.Token).ConfigureAwait(false);
-        timings["prompt"] = Lap(clock);
+        stages.Lap("prompt");
         if (sources.Count == 0)
         {
             // The prompt's fixed part and the answer budget leave no room for a single source: generating would be
@@ -201,7 +202,7 @@ public sealed class AnswerOrchestrator : IDisposable
 
         // The caller gave up: whatever the model or Semantic Kernel made of it, this answer is not complete.
         cancellationToken.ThrowIfCancellationRequested();
-        timings["generate"] = Lap(clock);
+        stages.Lap("generate");
         AnsweringMetrics.Generated(tokenCount, tokenCount > 0 ? Stopwatch.GetElapsedTime(firstToken) : TimeSpan.Zero);
         if (failure is not null)
         {
@@ -228,13 +229,13 @@ public sealed class AnswerOrchestrator : IDisposable
             // The model read the sources and says they do not answer: the standard not-found answer, in our words
             // (its own text kept for the audit trail).
             answer = assessment.AsNotFound() with { Verification = new VerificationReport { ModelText = text } };
-            timings["verify"] = Lap(clock);
+            stages.Lap("verify");
         }
         else
         {
             var handling = safetyCritical ? UnsupportedSentenceHandling.Remove : _generation.UnsupportedSentences;
             var verified = GeneratedAnswerVerifier.Verify(text, sources, handling, chinese, translator: _retriever.Translator);
-            timings["verify"] = Lap(clock);
+            stages.Lap("verify");
             answer = await JudgeAsync(verified, safetyCritical, request, question, standalone, response, assessment, chinese, cancellationToken).ConfigureAwait(false);
         }
 
@@ -361,12 +362,5 @@ public sealed class AnswerOrchestrator : IDisposable
     {
         timings["total"] = timings.Values.Sum();
         return answer with { TimingsMs = timings };
-    }
-
-    private static double Lap(Stopwatch clock)
-    {
-        var ms = clock.Elapsed.TotalMilliseconds;
-        clock.Restart();
-        return ms;
     }
 }

@@ -2,12 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Retrieval;
+using IndustryCopilot.Core.Tracing;
 using IndustryCopilot.Qdrant;
 using IndustryCopilot.Server.Audit;
 using IndustryCopilot.Server.Bots;
 using IndustryCopilot.Server.Documents;
 using IndustryCopilot.Server.Telemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using IndustryCopilot.Hosting;
 using IndustryCopilot.Hosting.Store;
 using IndustryCopilot.Hosting.Answering;
@@ -89,9 +91,16 @@ internal static class CopilotServices
         builder.Services.AddSingleton(sp => environment.OpenConversations(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddBots(builder.Configuration);
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        var telemetry = builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", RetrievalMetrics.MeterName, AnsweringMetrics.MeterName, ServerMetrics.MeterName)
             .AddPrometheusExporter());
+        // Stage spans go to the plant's collector when it is named the standard way (OTEL_EXPORTER_OTLP_ENDPOINT),
+        // under the HTTP request's span (ASP.NET Core's own source: without it the parent is unsampled and every stage
+        // dropped); with none, nothing listens and a stage costs a clock read.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.WithTracing(tracing => tracing.AddSource("Microsoft.AspNetCore", CopilotTracing.SourceName).AddOtlpExporter());
+        }
         return builder;
     }
 

@@ -2,6 +2,8 @@ using IndustryCopilot.Server.Tests.Fixtures;
 
 namespace IndustryCopilot.Server.Tests.Telemetry;
 
+// Meters and activity listeners are process-wide: one server of this collection at a time, so counts are its own.
+[Collection("Telemetry")]
 public sealed class MetricsTests
 {
     [Fact]
