@@ -84,7 +84,7 @@ public sealed partial class SqliteIndex
             SELECT c.rowid, -{rank} AS score
             FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid JOIN documents d ON d.id = c.doc_id
             WHERE chunk_terms MATCH $q AND {condition}
-            ORDER BY {rank} LIMIT $k
+            ORDER BY {rank}, c.doc_id, c.ordinal LIMIT $k
             """;
         command.Parameters.AddWithValue("$q", "terms : (" + string.Join(requireAll ? " AND " : " OR ", terms.Distinct().Select(Quote)) + ")");
         command.Parameters.AddWithValue("$k", k);
@@ -159,10 +159,13 @@ public sealed partial class SqliteIndex
         return ReadAll(command, r => (r.GetInt64(0), (r.GetString(1), r.GetString(2)))).ToDictionary(p => p.Item1, p => p.Item2);
     }
 
-    /// <summary>Streams the lexical text of every chunk — row id, document id, terms, grams — in row order.</summary>
+    /// <summary>
+    /// Streams the lexical text of every chunk — row id, document id, terms, grams — by document and ordinal: an order
+    /// every replica of a catalog shares whatever order its rows were written in, so equal scores fall alike.
+    /// </summary>
     public IEnumerable<(long RowId, string DocumentId, string Terms, string Grams)> ReadLexicalRows()
     {
-        using var command = Command("SELECT c.rowid, c.doc_id, t.terms, t.grams FROM chunk_terms t JOIN chunks c ON c.rowid = t.rowid ORDER BY c.rowid");
+        using var command = Command("SELECT c.rowid, c.doc_id, t.terms, t.grams FROM chunk_terms t JOIN chunks c ON c.rowid = t.rowid ORDER BY c.doc_id, c.ordinal");
         using var r = command.ExecuteReader();
         while (r.Read())
         {
@@ -207,7 +210,7 @@ public sealed partial class SqliteIndex
             return new StoredVectors([], [], [], dimension);
         }
 
-        using var command = Command("SELECT v.chunk_rowid, c.doc_id, v.vector FROM vectors v JOIN chunks c ON c.rowid = v.chunk_rowid ORDER BY v.chunk_rowid");
+        using var command = Command("SELECT v.chunk_rowid, c.doc_id, v.vector FROM vectors v JOIN chunks c ON c.rowid = v.chunk_rowid ORDER BY c.doc_id, c.ordinal");
         var rows = new List<long>();
         var docs = new List<string>();
         var matrix = new List<float>();

@@ -196,7 +196,7 @@ public sealed partial class SqliteIndex : IDisposable
             SELECT c.id, c.doc_id, d.title, c.section_path, c.page_start, c.page_end, c.text, -bm25(chunk_terms) AS score
             FROM chunk_terms JOIN chunks c ON c.rowid = chunk_terms.rowid JOIN documents d ON d.id = c.doc_id
             WHERE chunk_terms MATCH $q AND (d.status = 'current' OR $all = 1)
-            ORDER BY bm25(chunk_terms) LIMIT $k
+            ORDER BY bm25(chunk_terms), c.doc_id, c.ordinal LIMIT $k
             """);
         command.Parameters.AddWithValue("$q", "terms : (" + string.Join(" OR ", terms) + ")");
         command.Parameters.AddWithValue("$k", k);

@@ -25,6 +25,11 @@ public sealed class ChineseBm25Lane(SqliteIndex index) : IRankingLane, IDisposab
 {
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
+    /// <summary>The chunk id as a sortable field, second key after the score.</summary>
+    internal const string TieField = "key";
+
+    private static readonly Sort ByScoreThenChunk = new(SortField.FIELD_SCORE, new SortField(TieField, SortFieldType.STRING));
+
     // Analyzers are thread-safe (token streams are reused per thread) and cost dictionary loading to build: one per process.
     internal static readonly PerFieldAnalyzerWrapper Analyzer = new(new StandardAnalyzer(Version), new Dictionary<string, Analyzer>
     {
@@ -77,7 +82,9 @@ public sealed class ChineseBm25Lane(SqliteIndex index) : IRankingLane, IDisposab
 
             // Filtered inside the search, so a restricted caller gets the best k of its documents, not a share of a global k.
             var filter = allowedDocuments.Count >= documents ? null : new FieldCacheTermsFilter("doc", [.. allowedDocuments]);
-            return searcher.Search(boolean, filter, k).ScoreDocs.Select(d => new ChunkScore(rows.Get(d.Doc), d.Score)).ToList();
+            // Equal scores in chunk-id order: every replica (and a restart) ranks ties alike, whatever order the
+            // documents were added to this mirror in.
+            return searcher.Search(boolean, filter, k, ByScoreThenChunk, doDocScores: true, doMaxScore: false).ScoreDocs.Select(d => new ChunkScore(rows.Get(d.Doc), d.Score)).ToList();
         });
     }
 }

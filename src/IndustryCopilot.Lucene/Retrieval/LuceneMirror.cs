@@ -4,6 +4,7 @@ using IndustryCopilot.Core.Index;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 
@@ -121,6 +122,8 @@ internal sealed class LuceneMirror : IDisposable
         [
             new StringField("doc", chunk.Chunk.DocumentId, Field.Store.NO),
             new NumericDocValuesField("row", chunk.RowId),
+            // Breaks ties between equal scores by chunk id, not by the order documents reached this mirror.
+            new SortedDocValuesField(ChineseBm25Lane.TieField, new BytesRef(chunk.Chunk.Id)),
             new TextField("smart", content, Field.Store.NO),
             new TextField("cjk", content, Field.Store.NO),
         ];

@@ -225,4 +225,26 @@ public sealed class HybridRetrieverTests
         var rules = equipment.SelectMany(e => duties.Select(d => $"{e}{d}，检验机构应当出具报告。")).ToArray();
         fixture.Add("other", "特种设备安全监察条例", DocumentLanguage.Zh, rules.Select((r, i) => ($"第三章 > 第{i + 1}条", (string?)null, r)).ToArray());
     }
+
+    [Fact]
+    public void SearchAsync_SameDocumentsWrittenInAnotherOrder_EqualScoresRankedAlike()
+    {
+        // Replicas of a group write the catalog's documents in their own order: every lane must break ties the same way.
+        string[] order = ["line-1", "line-2", "line-3", "line-4", "line-5"];
+        List<string> Ranked(IEnumerable<string> ids)
+        {
+            using var index = new RetrievalIndex();
+            foreach (var id in ids)
+            {
+                index.Add(id, "Lockout " + id, DocumentLanguage.En, ("4 Lockout", "4", "Isolate the main switch and apply a personal lock before opening the guard."), ("5 Restart", "5", "Count the crew before removing the locks."));
+            }
+
+            return [.. index.Search("apply a lock before opening the guard", k: 4).Hits.Select(h => $"{h.Chunk.Id} {h.Score:R}")];
+        }
+
+        var forward = Ranked(order);
+
+        Assert.Equal(forward, Ranked(order.Reverse()));
+        Assert.Equal(4, forward.Count);
+    }
 }

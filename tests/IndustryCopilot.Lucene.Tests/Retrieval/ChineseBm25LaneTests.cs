@@ -131,4 +131,29 @@ public sealed class ChineseBm25LaneTests
 
         Assert.DoesNotContain(SearchLane.ChineseBm25, (await retriever.SearchAsync(new SearchRequest("员工宿舍能不能和仓库在一栋楼"))).LanesRun);
     }
+
+    [Fact]
+    public void Search_EqualScoresInDocumentsAddedInAnotherOrder_RankedAlike()
+    {
+        // Replicas of a group receive the catalog's documents in their own order; identical passages must still rank alike.
+        string[] order = ["lockout-a", "lockout-b", "lockout-c", "lockout-d"];
+        List<string> Ranked(IEnumerable<string> ids)
+        {
+            using var fixture = new RetrievalIndex(dense: false);
+            using var lane = new ChineseBm25Lane(fixture.Index);
+            foreach (var id in ids)
+            {
+                // A search after each one: the lane takes each document as it comes, as a running server does.
+                fixture.Add(id, "能量隔离 " + id, DocumentLanguage.Zh, ("1", "1", "检修前必须切断电源并上锁挂牌，确认无残余能量。"), ("2", "2", "解锁前清点人员。"));
+                lane.Search(Query("上锁挂牌"), order.ToHashSet(), 3);
+            }
+
+            return [.. lane.Search(Query("检修前上锁挂牌"), order.ToHashSet(), 3).Select(h => $"{ChunkOf(fixture, h.RowId)} {h.Score}")];
+        }
+
+        var forward = Ranked(order);
+
+        Assert.Equal(forward, Ranked(order.Reverse()));
+        Assert.Equal(3, forward.Count);
+    }
 }
