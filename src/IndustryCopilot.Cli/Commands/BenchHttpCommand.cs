@@ -20,8 +20,8 @@ internal sealed class BenchHttpCommand : AsyncCommand<BenchHttpCommand.Settings>
     internal sealed class Settings : IcpSettings
     {
         [CommandOption("--url <URL>")]
-        [Description("The server. Default http://127.0.0.1:5080.")]
-        public string Url { get; init; } = "http://127.0.0.1:5080";
+        [Description("The server (repeatable: replicas of one group share the clients round-robin, as a load balancer would). Default http://127.0.0.1:5080.")]
+        public string[] Urls { get; init; } = [];
 
         [CommandOption("--key <KEY>")]
         [Description("An API key (default: $ICP_API_KEY; none for a server that lets loopback callers in).")]
@@ -58,26 +58,23 @@ internal sealed class BenchHttpCommand : AsyncCommand<BenchHttpCommand.Settings>
             throw new ArgumentException($"unknown endpoint '{unknown}': search or ask");
         }
 
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = levels.Max(), PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        string[] urls = settings.Urls.Length > 0 ? settings.Urls : ["http://127.0.0.1:5080"];
+        var key = settings.Key ?? Environment.GetEnvironmentVariable("ICP_API_KEY");
+        var servers = urls.Select(url => Client(url, key, levels.Max())).ToList();
+        IReadOnlyList<string> questions = settings.Questions.Length == 0 ? BenchLlmCommand.DefaultQuestions : LoadQuestions(settings.Questions);
+        foreach (var server in servers)
         {
-            BaseAddress = new Uri(settings.Url),
-            Timeout = TimeSpan.FromSeconds(120),
-        };
-        if ((settings.Key ?? Environment.GetEnvironmentVariable("ICP_API_KEY")) is { Length: > 0 } key)
-        {
-            http.DefaultRequestHeaders.Add("X-Api-Key", key);
+            (await server.GetAsync("/health/ready", cancellationToken)).EnsureSuccessStatusCode();
         }
 
-        IReadOnlyList<string> questions = settings.Questions.Length == 0 ? BenchLlmCommand.DefaultQuestions : LoadQuestions(settings.Questions);
-        (await http.GetAsync("/health/ready", cancellationToken)).EnsureSuccessStatusCode();
         var table = new Table().AddColumns("endpoint", "clients", "seconds", "requests", "req/s", "× first", "p50 ms", "p95 ms", "p99 ms", "errors");
         foreach (var endpoint in endpoints)
         {
             double? first = null;
             foreach (var clients in levels)
             {
-                await RunAsync(http, endpoint, questions, clients, TimeSpan.FromSeconds(3), cancellationToken);
-                var run = await RunAsync(http, endpoint, questions, clients, TimeSpan.FromSeconds(settings.Seconds), cancellationToken);
+                await RunAsync(servers, endpoint, questions, clients, TimeSpan.FromSeconds(3), cancellationToken);
+                var run = await RunAsync(servers, endpoint, questions, clients, TimeSpan.FromSeconds(settings.Seconds), cancellationToken);
                 var sorted = run.Latencies.Order().ToList();
                 var rate = sorted.Count / run.Elapsed.TotalSeconds;
                 first ??= rate;
@@ -88,8 +85,28 @@ internal sealed class BenchHttpCommand : AsyncCommand<BenchHttpCommand.Settings>
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"[grey]{Markup.Escape(settings.Url)}; {questions.Count} distinct questions; {Environment.ProcessorCount} cores on this machine (the clients share them with the server when it runs here)[/]");
+        AnsiConsole.MarkupLine($"[grey]{Markup.Escape(string.Join(", ", urls))}; {questions.Count} distinct questions; {Environment.ProcessorCount} cores on this machine (the clients share them with the servers when they run here)[/]");
+        foreach (var server in servers)
+        {
+            server.Dispose();
+        }
+
         return 0;
+    }
+
+    private static HttpClient Client(string url, string? key, int connections)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = new Uri(url),
+            Timeout = TimeSpan.FromSeconds(120),
+        };
+        if (key is { Length: > 0 })
+        {
+            http.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
+        return http;
     }
 
     private static List<string> LoadQuestions(IEnumerable<string> files) =>
@@ -97,13 +114,15 @@ internal sealed class BenchHttpCommand : AsyncCommand<BenchHttpCommand.Settings>
             .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.TryGetProperty("question", out var q) ? q.GetString() : null)
             .OfType<string>().Where(q => q.Length is > 0 and <= 2000).Distinct(StringComparer.Ordinal)];
 
-    private static async Task<(List<double> Latencies, Dictionary<string, int> Errors, TimeSpan Elapsed)> RunAsync(HttpClient http, string endpoint, IReadOnlyList<string> questions, int clients, TimeSpan duration, CancellationToken cancellationToken)
+    // Client i talks to server i mod n for the whole run, as a load balancer spreading connections would.
+    private static async Task<(List<double> Latencies, Dictionary<string, int> Errors, TimeSpan Elapsed)> RunAsync(List<HttpClient> servers, string endpoint, IReadOnlyList<string> questions, int clients, TimeSpan duration, CancellationToken cancellationToken)
     {
         var latencies = new List<double>();
         var errors = new Dictionary<string, int>();
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
+            var http = servers[client % servers.Count];
             var mine = new List<double>();
             var failed = new List<string>();
             for (var i = client; clock.Elapsed < duration; i++)
