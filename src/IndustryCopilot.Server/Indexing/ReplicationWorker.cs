@@ -1,5 +1,6 @@
 using IndustryCopilot.Hosting;
 using IndustryCopilot.Hosting.Store;
+using IndustryCopilot.Server.Composition;
 using IndustryCopilot.Server.Documents;
 using Npgsql;
 
@@ -13,7 +14,7 @@ namespace IndustryCopilot.Server.Indexing;
 /// the new indexer; the service manager starts it again as a follower.
 /// </summary>
 internal sealed partial class ReplicationWorker(
-    CopilotEnvironment environment, IndexerRole role, IndexerLease lease, IUploadQueue queue, IndexingStatus status,
+    CopilotEnvironment environment, ServerOptions options, IndexerRole role, IndexerLease lease, IUploadQueue queue, IndexingStatus status,
     IHostApplicationLifetime lifetime, TimeProvider time, ILogger<ReplicationWorker> logger) : BackgroundService
 {
     /// <summary>How often the lease is asked for and the catalog's generation compared.</summary>
@@ -52,6 +53,9 @@ internal sealed partial class ReplicationWorker(
 
                 if (!status.Completed && !role.IsIndexer)
                 {
+                    // The glossary at the top of the watched folders (the same mount on every replica) shapes queries
+                    // as on the indexer, which remembers it when it indexes; searches load it once, so before ready.
+                    environment.RememberGlossary(index, options.Folders.Select(Path.GetFullPath));
                     status.Finish(0); // serving the catalog as it stands; the indexer's own run marks its progress
                 }
             }
