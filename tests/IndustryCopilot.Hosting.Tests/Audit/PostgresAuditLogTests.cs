@@ -1,5 +1,4 @@
 using IndustryCopilot.Hosting.Audit;
-using IndustryCopilot.Hosting.Store;
 using IndustryCopilot.Hosting.Tests.Fixtures;
 using Npgsql;
 
@@ -8,28 +7,15 @@ namespace IndustryCopilot.Hosting.Tests.Audit;
 /// <summary>The audit contract over a real PostgreSQL database; each instance is a replica with its own connection pool.</summary>
 public sealed class PostgresAuditLogTests(SharedPostgres postgres) : AuditLogContract, IClassFixture<SharedPostgres>, IAsyncLifetime
 {
-    private readonly List<PostgresStore> _stores = [];
-    private string _database = "";
+    private readonly FreshDatabase _database = new(postgres);
 
     protected override string? Unavailable => PostgresServer.Missing;
 
     protected override (string Answers, string Feedback, string Actions) Tables => ("audit_answers", "audit_feedback", "audit_actions");
 
-    public async Task InitializeAsync()
-    {
-        if (postgres.Server is { } server)
-        {
-            _database = await server.NewDatabaseAsync();
-        }
-    }
+    public Task InitializeAsync() => _database.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        foreach (var store in _stores)
-        {
-            await store.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _database.DisposeAsync();
 
     [SkippableFact]
     public async Task Storage_TruncateFromAnotherClient_Refused()
@@ -46,14 +32,13 @@ public sealed class PostgresAuditLogTests(SharedPostgres postgres) : AuditLogCon
 
     protected override Task<IAuditLog> OpenAsync()
     {
-        var store = new PostgresStore(_database);
-        _stores.Add(store);
+        var store = _database.Replica();
         return Task.FromResult<IAuditLog>(new PostgresAuditLog(store));
     }
 
     protected override async Task ExecuteAsAnotherClientAsync(string statement)
     {
-        await using var connection = new NpgsqlConnection(_database);
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(statement, connection);
         await command.ExecuteNonQueryAsync();

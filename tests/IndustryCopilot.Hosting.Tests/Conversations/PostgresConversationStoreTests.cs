@@ -1,5 +1,4 @@
 using IndustryCopilot.Hosting.Conversations;
-using IndustryCopilot.Hosting.Store;
 using IndustryCopilot.Hosting.Tests.Fixtures;
 
 namespace IndustryCopilot.Hosting.Tests.Conversations;
@@ -7,31 +6,17 @@ namespace IndustryCopilot.Hosting.Tests.Conversations;
 /// <summary>The conversation contract over a real PostgreSQL database; each instance is a replica with its own connection pool.</summary>
 public sealed class PostgresConversationStoreTests(SharedPostgres postgres) : ConversationStoreContract, IClassFixture<SharedPostgres>, IAsyncLifetime
 {
-    private readonly List<PostgresStore> _stores = [];
-    private string _database = "";
+    private readonly FreshDatabase _database = new(postgres);
 
     protected override string? Unavailable => PostgresServer.Missing;
 
-    public async Task InitializeAsync()
-    {
-        if (postgres.Server is { } server)
-        {
-            _database = await server.NewDatabaseAsync();
-        }
-    }
+    public Task InitializeAsync() => _database.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        foreach (var store in _stores)
-        {
-            await store.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _database.DisposeAsync();
 
     protected override Task<IConversationStore> OpenAsync()
     {
-        var store = new PostgresStore(_database);
-        _stores.Add(store);
+        var store = _database.Replica();
         return Task.FromResult<IConversationStore>(new PostgresConversationStore(store));
     }
 }

@@ -1,5 +1,4 @@
 using IndustryCopilot.Hosting.Security;
-using IndustryCopilot.Hosting.Store;
 using IndustryCopilot.Hosting.Tests.Fixtures;
 using Npgsql;
 
@@ -8,37 +7,23 @@ namespace IndustryCopilot.Hosting.Tests.Security;
 /// <summary>The key contract over a real PostgreSQL database; each instance is a replica with its own connection pool.</summary>
 public sealed class PostgresApiKeyStoreTests(SharedPostgres postgres) : ApiKeyStoreContract, IClassFixture<SharedPostgres>, IAsyncLifetime
 {
-    private readonly List<PostgresStore> _stores = [];
-    private string _database = "";
+    private readonly FreshDatabase _database = new(postgres);
 
     protected override string? Unavailable => PostgresServer.Missing;
 
-    public async Task InitializeAsync()
-    {
-        if (postgres.Server is { } server)
-        {
-            _database = await server.NewDatabaseAsync();
-        }
-    }
+    public Task InitializeAsync() => _database.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        foreach (var store in _stores)
-        {
-            await store.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _database.DisposeAsync();
 
     protected override Task<IApiKeyStore> OpenAsync()
     {
-        var store = new PostgresStore(_database);
-        _stores.Add(store);
+        var store = _database.Replica();
         return Task.FromResult<IApiKeyStore>(new PostgresApiKeyStore(store, Time));
     }
 
     protected override async Task<string> StoredTextAsync()
     {
-        await using var connection = new NpgsqlConnection(_database);
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT coalesce(string_agg(row_to_json(k)::text, ''), '') FROM api_keys k", connection);
         return (string)(await command.ExecuteScalarAsync())!;

@@ -1,4 +1,3 @@
-using IndustryCopilot.Hosting.Store;
 using IndustryCopilot.Hosting.Tests.Fixtures;
 using IndustryCopilot.Server.Documents;
 using Microsoft.Extensions.Time.Testing;
@@ -8,8 +7,7 @@ namespace IndustryCopilot.Server.Tests.Documents;
 /// <summary>The upload queue contract over a real PostgreSQL database, each open another replica of the group.</summary>
 public sealed class PostgresUploadQueueTests(SharedPostgres postgres) : UploadQueueContract, IClassFixture<SharedPostgres>, IAsyncLifetime
 {
-    private readonly List<PostgresStore> _stores = [];
-    private string _database = "";
+    private readonly FreshDatabase _database = new(postgres);
 
     protected override string? Unavailable => PostgresServer.Missing;
 
@@ -45,26 +43,13 @@ public sealed class PostgresUploadQueueTests(SharedPostgres postgres) : UploadQu
         Assert.Equal(("cut-short", UploadState.Indexing), (taken.Id, taken.State));
     }
 
-    public async Task InitializeAsync()
-    {
-        if (postgres.Server is { } server)
-        {
-            _database = await server.NewDatabaseAsync();
-        }
-    }
+    public Task InitializeAsync() => _database.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        foreach (var store in _stores)
-        {
-            await store.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _database.DisposeAsync();
 
     internal override Task<IUploadQueue> OpenAsync()
     {
-        var store = new PostgresStore(_database);
-        _stores.Add(store);
+        var store = _database.Replica();
         return Task.FromResult<IUploadQueue>(new PostgresUploadQueue(store, new FakeTimeProvider(Noon)));
     }
 }

@@ -1,4 +1,3 @@
-using IndustryCopilot.Hosting.Store;
 using IndustryCopilot.Hosting.Tests.Fixtures;
 using IndustryCopilot.Server.SignIn;
 
@@ -7,8 +6,7 @@ namespace IndustryCopilot.Server.Tests.SignIn;
 /// <summary>The throttle contract over a real PostgreSQL database, each failure counted by whichever "server" saw it.</summary>
 public sealed class PostgresSignInThrottleTests(SharedPostgres postgres) : SignInThrottleContract, IClassFixture<SharedPostgres>, IAsyncLifetime
 {
-    private readonly List<PostgresStore> _stores = [];
-    private string _database = "";
+    private readonly FreshDatabase _database = new(postgres);
 
     protected override string? Unavailable => PostgresServer.Missing;
 
@@ -26,27 +24,14 @@ public sealed class PostgresSignInThrottleTests(SharedPostgres postgres) : SignI
         Assert.NotNull(await b.LockedUntilAsync("liwei", "10.0.0.4"));
     }
 
-    public async Task InitializeAsync()
-    {
-        if (postgres.Server is { } server)
-        {
-            _database = await server.NewDatabaseAsync();
-        }
-    }
+    public Task InitializeAsync() => _database.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        foreach (var store in _stores)
-        {
-            await store.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _database.DisposeAsync();
 
     // Each call is another server, with a connection pool of its own.
     internal override Task<ISignInThrottle> OpenAsync()
     {
-        var store = new PostgresStore(_database);
-        _stores.Add(store);
+        var store = _database.Replica();
         return Task.FromResult<ISignInThrottle>(new PostgresSignInThrottle(store, Options, Time));
     }
 }
