@@ -61,6 +61,9 @@ public sealed class ReplicaIndexingTests(SharedPostgres postgres) : IClassFixtur
         {
             ["ICP_Store__Provider"] = "Postgres", ["ICP_Store__ConnectionString"] = database,
             ["ICP_Server__UploadDirectory"] = uploads, ["ICP_Server__IndexOnStart"] = "false",
+            // The test asks another process until it sees a change, as often as the machine allows: on a slow machine
+            // that is well past the 120 requests a minute a key may make, and a 429 would fail it for the machine's speed.
+            ["ICP_Server__RequestsPerMinute"] = "1000000",
         };
 
         // A starts first and takes the lease; it will stop inside the transaction of the second document it stores.
