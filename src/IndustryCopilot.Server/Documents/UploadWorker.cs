@@ -1,7 +1,9 @@
+using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Ingestion;
 using IndustryCopilot.Core.Ingestion.Metadata;
 using IndustryCopilot.Hosting;
 using IndustryCopilot.Server.Indexing;
+using Npgsql;
 
 namespace IndustryCopilot.Server.Documents;
 
@@ -26,18 +28,49 @@ internal sealed partial class UploadWorker(CopilotEnvironment environment, IUplo
         var pipeline = environment.Pipeline(index);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var job = await queue.TakeAsync(stoppingToken);
-            await role.Gate.WaitAsync(stoppingToken);
             try
             {
-                var finished = await Task.Run(() => Index(pipeline, job, stoppingToken), stoppingToken);
-                await role.PublishAsync(index, stoppingToken);
-                await queue.FinishAsync(finished, stoppingToken);
+                await TakeAndIndexAsync(index, pipeline, stoppingToken);
             }
-            finally
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
             {
-                role.Gate.Release();
+                // The shared database went away (a restart, a failover): an exception here would stop the whole server.
+                // Wait, then put back the job this indexer held so it is indexed again (unchanged files cost a hash).
+                LogDatabaseUnavailable(e.Message);
+                await Task.Delay(RetryInterval, time, stoppingToken);
+                await RequeueAsync(stoppingToken);
             }
+        }
+    }
+
+    /// <summary>How long the worker waits after the shared database failed before it tries again.</summary>
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+
+    private async Task TakeAndIndexAsync(SqliteIndex index, IngestionPipeline pipeline, CancellationToken stoppingToken)
+    {
+        var job = await queue.TakeAsync(stoppingToken);
+        await role.Gate.WaitAsync(stoppingToken);
+        try
+        {
+            var finished = await Task.Run(() => Index(pipeline, job, stoppingToken), stoppingToken);
+            await role.PublishAsync(index, stoppingToken);
+            await queue.FinishAsync(finished, stoppingToken);
+        }
+        finally
+        {
+            role.Gate.Release();
+        }
+    }
+
+    private async Task RequeueAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await queue.RequeueAbandonedAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            LogDatabaseUnavailable(e.Message); // still down: the next failed take comes back here
         }
     }
 
@@ -87,6 +120,9 @@ internal sealed partial class UploadWorker(CopilotEnvironment environment, IUplo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "upload {File} indexed: {Chunks} chunks")]
     private partial void LogIndexed(string file, int chunks);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "shared database unavailable for uploads ({Reason}); trying again")]
+    private partial void LogDatabaseUnavailable(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "upload {File} failed: {Error}")]
     private partial void LogFailed(string file, string error);

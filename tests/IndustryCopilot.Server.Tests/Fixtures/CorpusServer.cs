@@ -93,8 +93,16 @@ public sealed class CorpusServer : WebApplicationFactory<Program>
     /// <summary>Stop without waiting for open requests, as a crashed or killed server does to its connections.</summary>
     public bool AbruptShutdown { get; init; }
 
+    /// <summary>Changes to the server's services after its own registrations (a stand-in for one of them).</summary>
+    public Action<IServiceCollection>? Replace { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (Replace is { } replace)
+        {
+            builder.ConfigureServices(replace);
+        }
+
         if (AbruptShutdown)
         {
             builder.ConfigureServices(services => services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.Zero));
