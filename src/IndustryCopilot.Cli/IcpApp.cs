@@ -68,6 +68,17 @@ internal static class IcpApp
             Console.Error.WriteLine("error: Qdrant did not answer: " + Qdrant.QdrantSearchIndex.Describe(ex));
             return 2;
         }
+        catch (Core.Settings.InvalidOptionsException ex)
+        {
+            // Every wrong setting at once, one per line, as the server reports them.
+            Console.Error.WriteLine($"error: the configuration has {ex.Problems.Count} problem(s):");
+            foreach (var problem in ex.Problems)
+            {
+                Console.Error.WriteLine("  " + problem);
+            }
+
+            return 2;
+        }
         catch (Npgsql.NpgsqlException ex)
         {
             // The shared store: the database's own message (host unreachable, password refused, …) is the useful part.

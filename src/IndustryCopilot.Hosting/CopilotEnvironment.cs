@@ -11,6 +11,7 @@ using IndustryCopilot.Core.Retrieval.Lanes;
 using IndustryCopilot.Core.Retrieval.Query;
 using IndustryCopilot.Core.Retrieval.Translation;
 using IndustryCopilot.Hosting.Answering;
+using IndustryCopilot.Hosting.Composition;
 using IndustryCopilot.Hosting.Llm;
 using IndustryCopilot.Hosting.Store;
 using IndustryCopilot.Llama;
@@ -18,12 +19,13 @@ using IndustryCopilot.Lucene.Retrieval;
 using IndustryCopilot.Onnx.Embeddings;
 using IndustryCopilot.Qdrant;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IndustryCopilot.Hosting;
 
 /// <summary>
-/// The composition root shared by the CLI and the server: configuration and validated options, and the index,
-/// pipeline, retriever, model and answer flow built from them. Configuration: <c>appsettings.json</c> beside the program, then in the current
+/// What the shared container (<see cref="CopilotComposition.AddCopilotCore"/>) hands the CLI and the server: the
+/// checked options, and the index, pipeline, retriever, model and answer flow built from them. Configuration: <c>appsettings.json</c> beside the program, then in the current
 /// folder, then <c>ICP_</c> environment variables (<c>ICP_Chunking__MaxTokens=300</c>), then flags. The data
 /// directory is <c>--data-dir</c>, else <c>ICP_DATA_DIR</c>, else <c>Index:DataDirectory</c>, else <c>./data</c>.
 /// </summary>
@@ -38,41 +40,42 @@ public sealed class CopilotEnvironment
     private QdrantSearchIndex? _qdrant;
     private PostgresStore? _shared;
 
-    private CopilotEnvironment(IConfiguration configuration, string dataDirectory)
+    internal CopilotEnvironment(IConfiguration configuration, IServiceProvider services)
     {
+        // The host resolves its workers (which need this) before it runs its own start-up checks: check every section
+        // here first, so the first failure is the whole list and not the one section this constructor happened to read.
+        services.ValidateOptions();
         Configuration = configuration;
-        Index = configuration.GetSection(IndexOptions.Section).Get<IndexOptions>() ?? new IndexOptions();
-        Index.DataDirectory = dataDirectory;
-        Qdrant = configuration.GetSection(QdrantOptions.Section).Get<QdrantOptions>() ?? new QdrantOptions();
-        Ingestion = configuration.GetSection(IngestionOptions.Section).Get<IngestionOptions>() ?? new IngestionOptions();
-        Chunking = configuration.GetSection(ChunkingOptions.Section).Get<ChunkingOptions>() ?? new ChunkingOptions();
-        Retrieval = configuration.GetSection(RetrievalOptions.Section).Get<RetrievalOptions>() ?? new RetrievalOptions();
-        Embeddings = configuration.GetSection(OnnxEmbeddingOptions.Section).Get<OnnxEmbeddingOptions>() ?? new OnnxEmbeddingOptions();
-        Answering = configuration.GetSection(AnsweringOptions.Section).Get<AnsweringOptions>() ?? new AnsweringOptions();
-        Ocr = configuration.GetSection(OcrOptions.Section).Get<OcrOptions>() ?? new OcrOptions();
-        Llm = configuration.GetSection(LlmOptions.Section).Get<LlmOptions>() ?? new LlmOptions();
-        Generation = configuration.GetSection(GenerationOptions.Section).Get<GenerationOptions>() ?? new GenerationOptions();
-        LlamaModel = configuration.GetSection(LlamaModelOptions.Section).Get<LlamaModelOptions>() ?? new LlamaModelOptions();
-        Store = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
-        Index.Validate();
-        Store.Validate();
-        if (Index.Provider == IndexProvider.Qdrant)
-        {
-            Qdrant.Validate();
-        }
+        Time = services.GetRequiredService<TimeProvider>();
+        Index = services.Options<IndexOptions>();
+        Qdrant = services.Options<QdrantOptions>();
+        Ingestion = services.Options<IngestionOptions>();
+        Chunking = services.Options<ChunkingOptions>();
+        Retrieval = services.Options<RetrievalOptions>();
+        Embeddings = services.Options<OnnxEmbeddingOptions>();
+        Answering = services.Options<AnsweringOptions>();
+        Ocr = services.Options<OcrOptions>();
+        Llm = services.Options<LlmOptions>();
+        Generation = services.Options<GenerationOptions>();
+        LlamaModel = services.Options<LlamaModelOptions>();
+        Store = services.Options<StoreOptions>();
+    }
 
-        Ingestion.Validate();
-        Chunking.Validate();
-        Retrieval.Validate();
-        Embeddings.Validate();
-        Answering.Validate();
-        Ocr.Validate();
-        Llm.Validate();
-        Generation.Validate();
-        LlamaModel.Validate();
+    // The same checked options over another data directory (evaluation and benchmark indexes), sharing the loaded model.
+    private CopilotEnvironment(CopilotEnvironment other, string dataDirectory)
+    {
+        Configuration = other.Configuration;
+        Time = other.Time;
+        Index = new IndexOptions { DataDirectory = dataDirectory, Provider = other.Index.Provider };
+        (Qdrant, Ingestion, Chunking, Retrieval, Embeddings) = (other.Qdrant, other.Ingestion, other.Chunking, other.Retrieval, other.Embeddings);
+        (Answering, Ocr, Llm, Generation, LlamaModel, Store) = (other.Answering, other.Ocr, other.Llm, other.Generation, other.LlamaModel, other.Store);
+        _embedder = other.Embedder();
     }
 
     public IConfiguration Configuration { get; }
+
+    /// <summary>The host's clock (a fake one in tests), for the pipeline, the model queue, keys and conversations.</summary>
+    public TimeProvider Time { get; }
 
     public IndexOptions Index { get; }
 
@@ -100,15 +103,9 @@ public sealed class CopilotEnvironment
     /// <summary>Where keys and the audit live: files in the data directory, or the group's PostgreSQL database.</summary>
     public StoreOptions Store { get; }
 
-    /// <summary>The environment over an existing configuration (the server's), data directory as <see cref="Load"/> resolves it.</summary>
-    public static CopilotEnvironment FromConfiguration(IConfiguration configuration, string? dataDirFlag = null)
-    {
-        var dataDirectory = dataDirFlag
-            ?? Environment.GetEnvironmentVariable("ICP_DATA_DIR")
-            ?? configuration[$"{IndexOptions.Section}:DataDirectory"]
-            ?? "data";
-        return new CopilotEnvironment(configuration, Path.GetFullPath(dataDirectory));
-    }
+    /// <summary>The environment over an existing configuration, data directory as <see cref="Load"/> resolves it, every option checked.</summary>
+    public static CopilotEnvironment FromConfiguration(IConfiguration configuration, string? dataDirFlag = null) =>
+        CopilotComposition.BuildCopilot(configuration, dataDirFlag).GetRequiredService<CopilotEnvironment>();
 
     /// <summary>
     /// Remembers the glossary at the top of an indexed folder (<c>glossary.tsv</c>), so searches use it; returns its
@@ -129,23 +126,29 @@ public sealed class CopilotEnvironment
         return null;
     }
 
-    public static CopilotEnvironment Load(string? dataDirFlag)
+    /// <summary>
+    /// The CLI's environment: <c>appsettings.json</c> beside the program, then in the current folder, then <c>ICP_</c>
+    /// variables, then <paramref name="overrides"/> (what flags such as <c>--model</c> set), every option checked.
+    /// </summary>
+    public static CopilotEnvironment Load(string? dataDirFlag, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables("ICP_")
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();
-        var dataDirectory = dataDirFlag
-            ?? Environment.GetEnvironmentVariable("ICP_DATA_DIR")
-            ?? configuration[$"{IndexOptions.Section}:DataDirectory"]
-            ?? "data";
-        return new CopilotEnvironment(configuration, Path.GetFullPath(dataDirectory));
+        return FromConfiguration(configuration, dataDirFlag);
     }
+
+    /// <summary>The settings <c>--model</c> stands for: the LlamaSharp provider over that GGUF file; none without the flag.</summary>
+    public static IReadOnlyDictionary<string, string?> ModelFlag(string? modelPath) =>
+        modelPath is null
+            ? new Dictionary<string, string?>()
+            : new Dictionary<string, string?> { [$"{LlmOptions.Section}:Provider"] = nameof(LlmProvider.LlamaSharp), [$"{LlamaModelOptions.Section}:ModelPath"] = modelPath };
 
     public SqliteIndex OpenIndex() => new(Index);
 
-    /// <summary>The API keys of this data directory (<c>keys.db</c>).</summary>
     /// <summary>
     /// The configured shared database, one per environment (its connection pool is the process's); null when the
     /// store is SQLite.
@@ -155,7 +158,7 @@ public sealed class CopilotEnvironment
 
     /// <summary>The conversation store of <c>Store:Provider</c>.</summary>
     public Conversations.IConversationStore OpenConversations(TimeProvider? time = null) =>
-        SharedStore() is { } shared ? new Conversations.PostgresConversationStore(shared, time) : new Conversations.SqliteConversationStore(Index.DataDirectory, time);
+        SharedStore() is { } shared ? new Conversations.PostgresConversationStore(shared, time ?? Time) : new Conversations.SqliteConversationStore(Index.DataDirectory, time ?? Time);
 
     /// <summary>The audit of <c>Store:Provider</c>.</summary>
     public Audit.IAuditLog OpenAudit() =>
@@ -163,41 +166,31 @@ public sealed class CopilotEnvironment
 
     /// <summary>The key store of <c>Store:Provider</c>.</summary>
     public Security.IApiKeyStore OpenKeys(TimeProvider? time = null) =>
-        SharedStore() is { } shared ? new Security.PostgresApiKeyStore(shared, time) : new Security.SqliteApiKeyStore(Index.DataDirectory, time);
+        SharedStore() is { } shared ? new Security.PostgresApiKeyStore(shared, time ?? Time) : new Security.SqliteApiKeyStore(Index.DataDirectory, time ?? Time);
 
     /// <summary>The same configuration over another data directory, sharing the loaded embedding model.</summary>
-    public CopilotEnvironment ForDataDirectory(string dataDirectory) =>
-        new(Configuration, Path.GetFullPath(dataDirectory)) { _embedder = _embedder ??= Embeddings.Enabled ? OnnxEmbeddingGenerator.CreateEmbedder(Embeddings) : null };
+    public CopilotEnvironment ForDataDirectory(string dataDirectory) => new(this, Path.GetFullPath(dataDirectory));
 
     /// <summary>The dense lane's model, loaded once per process; null when <c>Embeddings:Enabled</c> is false.</summary>
     public TextEmbedder? Embedder() => Embeddings.Enabled ? _embedder ??= OnnxEmbeddingGenerator.CreateEmbedder(Embeddings) : null;
 
     public IngestionPipeline Pipeline(SqliteIndex index) =>
-        new(index, ReaderRegistry.Default(Ingestion), new StructuredChunker(Chunking), Ingestion, TimeProvider.System, Embedder(), Ocr.Enabled ? new PdfPageOcr(Ocr) : null);
+        new(index, ReaderRegistry.Default(Ingestion), new StructuredChunker(Chunking), Ingestion, Time, Embedder(), Ocr.Enabled ? new PdfPageOcr(Ocr) : null);
 
     /// <summary>
-    /// The configured model, or the GGUF file given by <c>--model</c> (which selects the LlamaSharp provider); null for
-    /// quote mode. A model that cannot be loaded is logged on <paramref name="logger"/> (and stops the command unless
-    /// Llm:FallbackToQuote).
+    /// The configured model (<c>--model</c> arrives as configuration, see <see cref="ModelFlag"/>); null for quote mode.
+    /// A model that cannot be loaded is logged on <paramref name="logger"/> (and stops the command unless Llm:FallbackToQuote).
     /// </summary>
-    public ChatBackend? Backend(string? modelFlag, Microsoft.Extensions.Logging.ILogger logger, Action<string>? promptObserver = null)
-    {
-        if (modelFlag is not null)
-        {
-            Llm.Provider = LlmProvider.LlamaSharp;
-            LlamaModel.ModelPath = modelFlag;
-        }
-
-        return ChatBackends.Create(Llm, LlamaModel, logger, promptObserver);
-    }
+    public ChatBackend? Backend(Microsoft.Extensions.Logging.ILogger logger, Action<string>? promptObserver = null) =>
+        ChatBackends.Create(Llm, LlamaModel, logger, promptObserver);
 
     /// <summary>The answer flow over an index: generated with <paramref name="backend"/>, quote mode without.</summary>
     /// <remarks>
     /// <paramref name="qdrant"/>: the Qdrant index to search (the server's shared one); null: <see cref="QdrantIndex"/>.
-    /// <paramref name="time"/>: the host's clock, for the model queue's deadlines and conversation expiry (the system clock when null).
+    /// <paramref name="time"/>: the clock for the model queue's deadlines and conversation expiry (<see cref="Time"/> when null).
     /// </remarks>
     public AnswerOrchestrator Orchestrator(SqliteIndex index, ChatBackend? backend, QdrantSearchIndex? qdrant = null, TimeProvider? time = null) =>
-        new(Retriever(index, qdrant: qdrant), Answering, Generation, backend, backend is null ? null : PromptLibrary.Load(Llm.PromptsDirectory), Llm.FallbackToQuote, time);
+        new(Retriever(index, qdrant: qdrant), Answering, Generation, backend, backend is null ? null : PromptLibrary.Load(Llm.PromptsDirectory), Llm.FallbackToQuote, time ?? Time);
 
     /// <summary>
     /// Retrieval over <paramref name="index"/>'s catalog with the lanes of the configured provider, or the embedded

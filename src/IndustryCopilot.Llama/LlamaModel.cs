@@ -1,4 +1,5 @@
 using IndustryCopilot.Core.Answering.Generation;
+using IndustryCopilot.Core.Settings;
 using IndustryCopilot.Llama.Native;
 using LLama;
 using LLama.Common;

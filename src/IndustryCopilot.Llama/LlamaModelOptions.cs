@@ -1,7 +1,8 @@
+using IndustryCopilot.Core.Settings;
 namespace IndustryCopilot.Llama;
 
 /// <summary>The local GGUF model run in-process by llama.cpp (configuration section <c>Llm:LlamaSharp</c>).</summary>
-public sealed class LlamaModelOptions
+public sealed class LlamaModelOptions : IValidatedOptions
 {
     public const string Section = "Llm:LlamaSharp";
 
@@ -20,16 +21,16 @@ public sealed class LlamaModelOptions
     /// <summary>Tokens evaluated per decode call while reading the prompt. Default 512.</summary>
     public int BatchSize { get; set; } = 512;
 
-    public void Validate()
+    public IEnumerable<string> Problems()
     {
         if (ContextSize is < 256 or > 262_144)
         {
-            throw new InvalidOperationException($"{Section}:ContextSize must be between 256 and 262144 tokens (was {ContextSize})");
+            yield return $"{Section}:ContextSize must be between 256 and 262144 tokens (was {ContextSize})";
         }
 
         if (GpuLayers < 0 || Threads < 0 || BatchSize is < 1 or > 65_536)
         {
-            throw new InvalidOperationException($"{Section}: GpuLayers and Threads must be ≥ 0 and BatchSize 1–65536");
+            yield return $"{Section}: GpuLayers and Threads must be ≥ 0 and BatchSize 1–65536";
         }
     }
 }

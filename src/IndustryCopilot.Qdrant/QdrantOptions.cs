@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
+using IndustryCopilot.Core.Settings;
 
 namespace IndustryCopilot.Qdrant;
 
 /// <summary>Where and how the Qdrant search index is kept. Bound from <c>Qdrant</c>; used when <c>Index:Provider</c> is <c>qdrant</c>.</summary>
-public sealed partial class QdrantOptions
+public sealed partial class QdrantOptions : IValidatedOptions
 {
     public const string Section = "Qdrant";
 
@@ -56,26 +57,26 @@ public sealed partial class QdrantOptions
     /// <summary>Keep the previous model's collection after the alias moves (to roll back by hand). Default false.</summary>
     public bool KeepPreviousCollection { get; set; }
 
-    public void Validate()
+    public IEnumerable<string> Problems()
     {
         if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
-            throw new InvalidOperationException($"Qdrant:Url must be an http or https URL of Qdrant's gRPC port (e.g. http://qdrant:6334), not '{Url}'");
+            yield return $"Qdrant:Url must be an http or https URL of Qdrant's gRPC port (e.g. http://qdrant:6334), not '{Url}'";
         }
 
         if (!CollectionName().IsMatch(Collection))
         {
-            throw new InvalidOperationException($"Qdrant:Collection must be 1–60 letters, digits, '_' or '-', not '{Collection}'");
+            yield return $"Qdrant:Collection must be 1–60 letters, digits, '_' or '-', not '{Collection}'";
         }
 
         if (BatchSize is < 1 or > 10_000 || MaxRetries is < 0 or > 10 || RetryDelayMilliseconds is < 1 or > 60_000 || TimeoutSeconds is < 1 or > 3600)
         {
-            throw new InvalidOperationException("Qdrant: BatchSize 1–10000, MaxRetries 0–10, RetryDelayMilliseconds 1–60000 and TimeoutSeconds 1–3600 are required");
+            yield return "Qdrant: BatchSize 1–10000, MaxRetries 0–10, RetryDelayMilliseconds 1–60000 and TimeoutSeconds 1–3600 are required";
         }
 
         if (Shards is < 1 or > 1000 || ReplicationFactor is < 1 or > 100 || AverageTerms <= 0 || AverageGrams <= 0)
         {
-            throw new InvalidOperationException("Qdrant: Shards 1–1000, ReplicationFactor 1–100 and positive AverageTerms/AverageGrams are required");
+            yield return "Qdrant: Shards 1–1000, ReplicationFactor 1–100 and positive AverageTerms/AverageGrams are required";
         }
     }
 

@@ -1,6 +1,7 @@
 using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Index.Search;
 using IndustryCopilot.Core.Retrieval;
+using IndustryCopilot.Core.Settings;
 using IndustryCopilot.Qdrant.Collections;
 using IndustryCopilot.Qdrant.Points;
 using IndustryCopilot.Qdrant.Queries;

@@ -42,7 +42,22 @@ app.MapOverviewApi();
 app.MapFeedbackApi();
 app.MapAuditApi();
 app.MapBotApis();
-app.LogWhereToOpen().Run();
+try
+{
+    app.LogWhereToOpen().Run();
+    return 0;
+}
+catch (Exception ex) when (StartupFailure.Problems(ex) is { Count: > 0 } problems)
+{
+    // Every wrong setting of every section at once, one per line, instead of a stack trace for the first.
+    Console.Error.WriteLine($"error: the configuration has {problems.Count} problem(s); the server did not start:");
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine("  " + problem);
+    }
+
+    return 2;
+}
 
 /// <summary>The server's entry point, named for <c>WebApplicationFactory</c> in the tests.</summary>
 public partial class Program;

@@ -55,6 +55,21 @@ public sealed class CliEndToEndTests
     }
 
     [Fact]
+    public void Docs_WrongSettingsInThreeSections_ExitsTwoListingEveryOne()
+    {
+        using var dir = new TempDirectory();
+        var env = new Dictionary<string, string> { ["ICP_Retrieval__RrfK"] = "0", ["ICP_Ocr__Dpi"] = "10", ["ICP_Ingestion__ReadTimeoutSeconds"] = "0" };
+
+        var result = IcpProcess.Run(["docs", "--data-dir", dir.Path], env);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("the configuration has 3 problem(s)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Retrieval: CandidatesPerLane and RrfK", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Ocr: Dpi", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Ingestion:ReadTimeoutSeconds", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DataDirectory_FlagThenEnvironmentThenDefault()
     {
         using var dir = new TempDirectory();

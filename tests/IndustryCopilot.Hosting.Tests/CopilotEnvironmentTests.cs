@@ -1,4 +1,5 @@
 using IndustryCopilot.Core.Index;
+using IndustryCopilot.Core.Settings;
 using IndustryCopilot.Core.Tests.Fixtures;
 using Microsoft.Extensions.Configuration;
 
@@ -11,7 +12,7 @@ public sealed class CopilotEnvironmentTests
     {
         var configuration = Configuration(("Index:Provider", "qdrant"), ("Qdrant:Url", "qdrant:6334"));
 
-        var error = Assert.Throws<InvalidOperationException>(() => CopilotEnvironment.FromConfiguration(configuration, "/tmp/icp-unused"));
+        var error = Assert.Throws<InvalidOptionsException>(() => CopilotEnvironment.FromConfiguration(configuration, "/tmp/icp-unused"));
 
         Assert.Contains("Qdrant:Url", error.Message, StringComparison.Ordinal);
     }
@@ -22,6 +23,20 @@ public sealed class CopilotEnvironmentTests
         var environment = CopilotEnvironment.FromConfiguration(Configuration(("Qdrant:Url", "not a url")), "/tmp/icp-unused");
 
         Assert.Equal(IndexProvider.Embedded, environment.Index.Provider);
+    }
+
+    [Fact]
+    public void FromConfiguration_ModelFlag_SelectsLlamaSharpWithoutTouchingAnotherEnvironment()
+    {
+        var plain = CopilotEnvironment.FromConfiguration(Configuration(), "/tmp/icp-unused");
+        var flagged = new ConfigurationBuilder().AddInMemoryCollection(CopilotEnvironment.ModelFlag("/models/qwen.gguf")).Build();
+
+        var withModel = CopilotEnvironment.FromConfiguration(flagged, "/tmp/icp-unused");
+
+        Assert.Equal(Hosting.Llm.LlmProvider.LlamaSharp, withModel.Llm.Provider);
+        Assert.Equal("/models/qwen.gguf", withModel.LlamaModel.ModelPath);
+        Assert.NotEqual(Hosting.Llm.LlmProvider.LlamaSharp, plain.Llm.Provider);
+        Assert.NotEqual("/models/qwen.gguf", plain.LlamaModel.ModelPath);
     }
 
     [Fact]

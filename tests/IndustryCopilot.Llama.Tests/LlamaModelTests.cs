@@ -114,6 +114,6 @@ public sealed class LlamaModelTests(TinyModel tiny) : IClassFixture<TinyModel>
     }
 
     [Fact]
-    public void Validate_ContextTooSmall_Throws() =>
-        Assert.Throws<InvalidOperationException>(() => new LlamaModelOptions { ContextSize = 16 }.Validate());
+    public void Problems_ContextTooSmall_NamesTheSetting() =>
+        Assert.StartsWith($"{LlamaModelOptions.Section}:ContextSize", Assert.Single(new LlamaModelOptions { ContextSize = 16 }.Problems()), StringComparison.Ordinal);
 }

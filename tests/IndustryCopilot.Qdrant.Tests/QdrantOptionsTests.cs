@@ -3,31 +3,33 @@ namespace IndustryCopilot.Qdrant.Tests;
 public sealed class QdrantOptionsTests
 {
     [Fact]
-    public void Validate_Defaults_Pass()
+    public void Problems_Defaults_None()
     {
-        Assert.Null(Record.Exception(() => new QdrantOptions().Validate()));
+        Assert.Empty(new QdrantOptions().Problems());
     }
 
     [Theory]
     [InlineData("localhost:6334")]
     [InlineData("ftp://qdrant:6334")]
     [InlineData("")]
-    public void Validate_UrlNotHttp_RefusedNamingTheSetting(string url)
+    public void Problems_UrlNotHttp_NamesTheSetting(string url)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => new QdrantOptions { Url = url }.Validate());
+        var problem = Assert.Single(new QdrantOptions { Url = url }.Problems());
 
-        Assert.Contains("Qdrant:Url", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Qdrant:Url", problem, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Validate_CollectionWithSpaces_Refused()
+    public void Problems_CollectionWithSpaces_Reported()
     {
-        Assert.Throws<InvalidOperationException>(() => new QdrantOptions { Collection = "plant chunks" }.Validate());
+        Assert.Contains(new QdrantOptions { Collection = "plant chunks" }.Problems(), p => p.StartsWith("Qdrant:Collection", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Validate_ZeroBatch_Refused()
+    public void Problems_SeveralWrong_EveryOneReported()
     {
-        Assert.Throws<InvalidOperationException>(() => new QdrantOptions { BatchSize = 0 }.Validate());
+        var problems = new QdrantOptions { Url = "qdrant", Collection = "plant chunks", BatchSize = 0, Shards = 0 }.Problems().ToList();
+
+        Assert.Equal(4, problems.Count);
     }
 }

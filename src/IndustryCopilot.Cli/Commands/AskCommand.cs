@@ -47,10 +47,10 @@ internal sealed class AskCommand : AsyncCommand<AskCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var environment = CopilotEnvironment.Load(settings.DataDir);
+        var environment = CopilotEnvironment.Load(settings.DataDir, CopilotEnvironment.ModelFlag(settings.Model));
         using var index = environment.OpenIndex();
         string? prompt = null;
-        using var backend = settings.Quote ? null : environment.Backend(settings.Model, StandardErrorLogger.Instance, promptObserver: settings.ShowPrompt ? p => prompt = p : null);
+        using var backend = settings.Quote ? null : environment.Backend(StandardErrorLogger.Instance, promptObserver: settings.ShowPrompt ? p => prompt = p : null);
         using var orchestrator = environment.Orchestrator(index, backend);
 
         Answer? answer = null;

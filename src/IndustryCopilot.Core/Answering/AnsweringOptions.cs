@@ -1,3 +1,4 @@
+using IndustryCopilot.Core.Settings;
 namespace IndustryCopilot.Core.Answering;
 
 /// <summary>
@@ -8,7 +9,7 @@ namespace IndustryCopilot.Core.Answering;
 /// answers, below it quote mode shows the closest passages without claiming an answer (a model, when configured,
 /// gets every question past the gate).
 /// </summary>
-public sealed class AnsweringOptions
+public sealed class AnsweringOptions : IValidatedOptions
 {
     public const string Section = "Answering";
 
@@ -37,16 +38,16 @@ public sealed class AnsweringOptions
     /// </summary>
     public double AnswerThreshold { get; set; } = 0.9955;
 
-    public void Validate()
+    public IEnumerable<string> Problems()
     {
         if (EvidenceChunks is < 1 or > 100 || QuoteChunks is < 1 or > 20 || MaxSentences is < 1 or > 20 || ClosestPassages is < 1 or > 20)
         {
-            throw new InvalidOperationException("Answering: EvidenceChunks 1–100, QuoteChunks 1–20, MaxSentences 1–20, ClosestPassages 1–20 are required");
+            yield return "Answering: EvidenceChunks 1–100, QuoteChunks 1–20, MaxSentences 1–20, ClosestPassages 1–20 are required";
         }
 
         if (GateThreshold is < 0 or > 1 || AnswerThreshold is < 0 or > 1)
         {
-            throw new InvalidOperationException("Answering: GateThreshold and AnswerThreshold must be between 0 and 1");
+            yield return "Answering: GateThreshold and AnswerThreshold must be between 0 and 1";
         }
     }
 }

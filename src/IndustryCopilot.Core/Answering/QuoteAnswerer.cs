@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IndustryCopilot.Core.Answering.Answerability;
 using IndustryCopilot.Core.Retrieval;
+using IndustryCopilot.Core.Settings;
 
 namespace IndustryCopilot.Core.Answering;
 

@@ -1,14 +1,13 @@
-using System.ComponentModel.DataAnnotations;
+using IndustryCopilot.Core.Settings;
 
 namespace IndustryCopilot.Core.Index;
 
 /// <summary>Where the embedded index lives. Bound from <c>Index</c>; the data directory follows one rule everywhere (see docs/configuration.md).</summary>
-public sealed class IndexOptions
+public sealed class IndexOptions : IValidatedOptions
 {
     public const string Section = "Index";
 
     /// <summary>Directory holding <c>index.db</c>. Default <c>./data</c>; overridden by <c>ICP_DATA_DIR</c> and <c>--data-dir</c>.</summary>
-    [Required]
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>
@@ -20,5 +19,11 @@ public sealed class IndexOptions
     /// <summary>Full path of the SQLite file.</summary>
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "index.db");
 
-    public void Validate() => Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
+    public IEnumerable<string> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(DataDirectory))
+        {
+            yield return $"{Section}:DataDirectory must not be empty";
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using IndustryCopilot.Core.Documents;
 using IndustryCopilot.Core.Index.Lexical;
 using IndustryCopilot.Core.Ingestion.Screening;
+using IndustryCopilot.Core.Settings;
 using Microsoft.Data.Sqlite;
 
 namespace IndustryCopilot.Core.Index;

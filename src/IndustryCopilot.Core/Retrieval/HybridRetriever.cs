@@ -8,6 +8,7 @@ using IndustryCopilot.Core.Retrieval.Lanes;
 using IndustryCopilot.Core.Retrieval.Query;
 using IndustryCopilot.Core.Retrieval.Reranking;
 using IndustryCopilot.Core.Retrieval.Translation;
+using IndustryCopilot.Core.Settings;
 
 using IndustryCopilot.Core.Tracing;
 

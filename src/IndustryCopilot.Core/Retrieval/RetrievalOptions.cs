@@ -1,7 +1,8 @@
+using IndustryCopilot.Core.Settings;
 namespace IndustryCopilot.Core.Retrieval;
 
 /// <summary>Fusion and candidate settings of hybrid retrieval (configuration section <c>Retrieval</c>).</summary>
-public sealed class RetrievalOptions
+public sealed class RetrievalOptions : IValidatedOptions
 {
     public const string Section = "Retrieval";
 
@@ -110,26 +111,26 @@ public sealed class RetrievalOptions
         _ => IdentifierWeight,
     };
 
-    public void Validate()
+    public IEnumerable<string> Problems()
     {
         if (MaxQueryTerms is < 1 or > 256 || MaxQueryGrams is < 0 or > 256 || CommonTermShare is <= 0 or > 1)
         {
-            throw new InvalidOperationException("Retrieval: MaxQueryTerms 1–256, MaxQueryGrams 0–256 and CommonTermShare in (0, 1] are required");
+            yield return "Retrieval: MaxQueryTerms 1–256, MaxQueryGrams 0–256 and CommonTermShare in (0, 1] are required";
         }
 
         if (CandidatesPerLane is < 1 or > 1000 || RrfK is < 1 or > 1000)
         {
-            throw new InvalidOperationException("Retrieval: CandidatesPerLane and RrfK must be 1–1000");
+            yield return "Retrieval: CandidatesPerLane and RrfK must be 1–1000";
         }
 
         if (QueryEmbeddingCacheSize is < 0 or > 1_000_000)
         {
-            throw new InvalidOperationException("Retrieval: QueryEmbeddingCacheSize must be 0–1000000");
+            yield return "Retrieval: QueryEmbeddingCacheSize must be 0–1000000";
         }
 
         if (GramWeight < 0 || LexicalWeight < 0 || DenseWeight < 0 || IdentifierWeight < 0 || NamedDocumentWeight < 0 || ChineseBm25Weight < 0 || PartsWeight < 0 || PenaltyWeight < 0 || TranslatedWeight < 0)
         {
-            throw new InvalidOperationException("Retrieval: lane weights must not be negative");
+            yield return "Retrieval: lane weights must not be negative";
         }
     }
 }

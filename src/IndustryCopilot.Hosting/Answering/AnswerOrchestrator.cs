@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using IndustryCopilot.Core.Answering;
-using IndustryCopilot.Core.Answering.Revisions;
 using IndustryCopilot.Core.Answering.Generation;
+using IndustryCopilot.Core.Answering.Revisions;
 using IndustryCopilot.Core.Answering.Verification;
 using IndustryCopilot.Core.Documents;
 using IndustryCopilot.Core.Retrieval;
+using IndustryCopilot.Core.Settings;
 using IndustryCopilot.Core.Tracing;
 using IndustryCopilot.Hosting.Llm;
 

@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using IndustryCopilot.Core.Answering.Generation;
+using IndustryCopilot.Core.Settings;
 using IndustryCopilot.Llama;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;

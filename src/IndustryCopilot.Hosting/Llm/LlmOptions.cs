@@ -1,7 +1,8 @@
+using IndustryCopilot.Core.Settings;
 namespace IndustryCopilot.Hosting.Llm;
 
 /// <summary>Which model answers and what happens without one (configuration section <c>Llm</c>; generation limits are <see cref="Core.Answering.Generation.GenerationOptions"/>, in the same section).</summary>
-public sealed class LlmOptions
+public sealed class LlmOptions : IValidatedOptions
 {
     public const string Section = "Llm";
 
@@ -19,18 +20,18 @@ public sealed class LlmOptions
 
     public OpenAICompatibleOptions OpenAICompatible { get; set; } = new();
 
-    public void Validate()
+    public IEnumerable<string> Problems()
     {
         if (Provider == LlmProvider.OpenAICompatible)
         {
             if (!Uri.TryCreate(OpenAICompatible.BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
-                throw new InvalidOperationException($"{Section}:OpenAICompatible:BaseUrl must be an http(s) URL (was '{OpenAICompatible.BaseUrl}')");
+                yield return $"{Section}:OpenAICompatible:BaseUrl must be an http(s) URL (was '{OpenAICompatible.BaseUrl}')";
             }
 
             if (string.IsNullOrWhiteSpace(OpenAICompatible.Model) || OpenAICompatible.ContextSize < 512)
             {
-                throw new InvalidOperationException($"{Section}:OpenAICompatible: Model is required and ContextSize must be ≥ 512");
+                yield return $"{Section}:OpenAICompatible: Model is required and ContextSize must be ≥ 512";
             }
         }
     }

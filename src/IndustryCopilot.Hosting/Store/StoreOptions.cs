@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using IndustryCopilot.Core.Settings;
 
 namespace IndustryCopilot.Hosting.Store;
 
@@ -6,7 +6,7 @@ namespace IndustryCopilot.Hosting.Store;
 /// Where the server's records live. Bound from <c>Store</c>. SQLite (default) keeps them in files in the data directory;
 /// PostgreSQL keeps them in one database that several servers share (see docs/install.md, Plant group).
 /// </summary>
-public sealed class StoreOptions : IValidatableObject
+public sealed class StoreOptions : IValidatedOptions
 {
     public const string Section = "Store";
 
@@ -20,13 +20,11 @@ public sealed class StoreOptions : IValidatableObject
     /// </summary>
     public string? ConnectionString { get; set; }
 
-    public void Validate() => Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    public IEnumerable<string> Problems()
     {
         if (Provider == StoreProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
         {
-            yield return new ValidationResult("Store:ConnectionString is required when Store:Provider is Postgres", [nameof(ConnectionString)]);
+            yield return $"{Section}:ConnectionString is required when {Section}:Provider is Postgres";
         }
     }
 }

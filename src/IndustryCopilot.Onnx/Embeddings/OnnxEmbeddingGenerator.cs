@@ -1,4 +1,5 @@
 using IndustryCopilot.Core.Retrieval.Dense;
+using IndustryCopilot.Core.Settings;
 using Microsoft.Extensions.AI;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.Tokenizers;

@@ -1,4 +1,5 @@
 using IndustryCopilot.Core.Documents;
+using IndustryCopilot.Core.Settings;
 
 namespace IndustryCopilot.Onnx.Embeddings;
 
@@ -6,7 +7,7 @@ namespace IndustryCopilot.Onnx.Embeddings;
 /// The sentence-embedding model of the dense lane (configuration section <c>Embeddings</c>). With no
 /// <see cref="ModelPath"/> the built-in all-MiniLM-L6-v2 (English, 384-d) is used.
 /// </summary>
-public sealed class OnnxEmbeddingOptions
+public sealed class OnnxEmbeddingOptions : IValidatedOptions
 {
     public const string Section = "Embeddings";
 
@@ -46,38 +47,38 @@ public sealed class OnnxEmbeddingOptions
     public IReadOnlyCollection<DocumentLanguage> ParsedLanguages() =>
         Languages.Select(l => Enum.Parse<DocumentLanguage>(l, ignoreCase: true)).ToList();
 
-    public void Validate()
+    public IEnumerable<string> Problems()
     {
         if (ModelPath is not null && !File.Exists(ModelPath))
         {
-            throw new InvalidOperationException($"Embeddings:ModelPath: file not found: {ModelPath}");
+            yield return $"Embeddings:ModelPath: file not found: {ModelPath}";
         }
 
         if (ModelPath is not null && (VocabPath is null || !File.Exists(VocabPath)))
         {
-            throw new InvalidOperationException($"Embeddings:VocabPath: a model given by path needs its vocab.txt (not found: {VocabPath ?? "(not set)"})");
+            yield return $"Embeddings:VocabPath: a model given by path needs its vocab.txt (not found: {VocabPath ?? "(not set)"})";
         }
 
         if (string.IsNullOrWhiteSpace(ModelId))
         {
-            throw new InvalidOperationException("Embeddings:ModelId must not be empty");
+            yield return "Embeddings:ModelId must not be empty";
         }
 
         if (Dimension is < 8 or > 8192 || MaxTokens is < 8 or > 8192 || BatchSize is < 1 or > 1024 || Threads < 0)
         {
-            throw new InvalidOperationException("Embeddings: Dimension 8–8192, MaxTokens 8–8192, BatchSize 1–1024 and Threads ≥ 0 are required");
+            yield return "Embeddings: Dimension 8–8192, MaxTokens 8–8192, BatchSize 1–1024 and Threads ≥ 0 are required";
         }
 
         if (Pooling is not ("mean" or "cls"))
         {
-            throw new InvalidOperationException($"Embeddings:Pooling must be 'mean' or 'cls', not '{Pooling}'");
+            yield return $"Embeddings:Pooling must be 'mean' or 'cls', not '{Pooling}'";
         }
 
         foreach (var language in Languages)
         {
             if (!Enum.TryParse<DocumentLanguage>(language, ignoreCase: true, out var parsed) || parsed is DocumentLanguage.Unknown)
             {
-                throw new InvalidOperationException($"Embeddings:Languages: unknown language '{language}' (use en, zh, mixed)");
+                yield return $"Embeddings:Languages: unknown language '{language}' (use en, zh, mixed)";
             }
         }
     }

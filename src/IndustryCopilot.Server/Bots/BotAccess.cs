@@ -22,11 +22,12 @@ public sealed class BotAccess
             ? [.. groups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Append("public").Distinct(StringComparer.Ordinal)]
             : UnmappedUsers == UnmappedUsers.Public ? ["public"] : null;
 
-    public void Validate(string section)
+    /// <summary>The problems of these settings, named under the bot's <paramref name="section"/>.</summary>
+    public IEnumerable<string> Problems(string section)
     {
         if (RequestsPerMinute is < 1 or > 10_000)
         {
-            throw new InvalidOperationException($"{section}:RequestsPerMinute must be 1–10000");
+            yield return $"{section}:RequestsPerMinute must be 1–10000";
         }
     }
 }

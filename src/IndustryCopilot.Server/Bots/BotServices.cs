@@ -1,3 +1,4 @@
+using IndustryCopilot.Hosting.Composition;
 using IndustryCopilot.Server.Bots.Teams;
 using IndustryCopilot.Server.Bots.WeCom;
 
@@ -10,25 +11,23 @@ internal static class BotServices
     {
         services.AddSingleton<BotAnswering>();
         services.AddHttpClient();
-        if (configuration.GetSection(WeComOptions.Section) is { } wecomSection && wecomSection.Exists())
+        if (configuration.GetSection(WeComOptions.Section).Exists())
         {
-            var wecom = wecomSection.Get<WeComOptions>() ?? new WeComOptions();
-            wecom.Validate();
-            services.AddSingleton(wecom);
+            services.AddValidatedOptions<WeComOptions>(configuration, WeComOptions.Section);
+            services.AddSingleton(sp => sp.Options<WeComOptions>());
             services.AddSingleton<WeComReplayGuard>();
-            services.AddSingleton(sp => new WeComClient(Http(sp, nameof(WeComClient)), wecom, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WeComClient>>()));
+            services.AddSingleton(sp => new WeComClient(Http(sp, nameof(WeComClient)), sp.Options<WeComOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WeComClient>>()));
             services.AddSingleton<WeComWorker>();
             services.AddHostedService(sp => sp.GetRequiredService<WeComWorker>());
         }
 
-        if (configuration.GetSection(TeamsOptions.Section) is { } teamsSection && teamsSection.Exists())
+        if (configuration.GetSection(TeamsOptions.Section).Exists())
         {
-            var teams = teamsSection.Get<TeamsOptions>() ?? new TeamsOptions();
-            teams.Validate();
-            services.AddSingleton(teams);
+            services.AddValidatedOptions<TeamsOptions>(configuration, TeamsOptions.Section);
+            services.AddSingleton(sp => sp.Options<TeamsOptions>());
             services.AddSingleton<TeamsReplayGuard>();
-            services.AddSingleton(sp => new TeamsTokenValidator(Http(sp, nameof(TeamsTokenValidator)), teams, sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton(sp => new TeamsConnector(Http(sp, nameof(TeamsConnector)), teams, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TeamsConnector>>()));
+            services.AddSingleton(sp => new TeamsTokenValidator(Http(sp, nameof(TeamsTokenValidator)), sp.Options<TeamsOptions>(), sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(sp => new TeamsConnector(Http(sp, nameof(TeamsConnector)), sp.Options<TeamsOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TeamsConnector>>()));
             services.AddSingleton<TeamsWorker>();
             services.AddHostedService(sp => sp.GetRequiredService<TeamsWorker>());
         }

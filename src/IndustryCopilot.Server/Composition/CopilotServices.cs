@@ -3,23 +3,24 @@ using System.Text.Json.Serialization;
 using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Retrieval;
 using IndustryCopilot.Core.Tracing;
+using IndustryCopilot.Hosting;
+using IndustryCopilot.Hosting.Answering;
+using IndustryCopilot.Hosting.Composition;
+using IndustryCopilot.Hosting.Store;
 using IndustryCopilot.Qdrant;
 using IndustryCopilot.Server.Audit;
 using IndustryCopilot.Server.Bots;
 using IndustryCopilot.Server.Documents;
-using IndustryCopilot.Server.Telemetry;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
-using IndustryCopilot.Hosting;
-using IndustryCopilot.Hosting.Store;
-using IndustryCopilot.Hosting.Answering;
 using IndustryCopilot.Server.Indexing;
 using IndustryCopilot.Server.Security;
 using IndustryCopilot.Server.SignIn;
+using IndustryCopilot.Server.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace IndustryCopilot.Server.Composition;
 
-/// <summary>Registers the product in the web host: options validated at start, one index for serving, the answer flow, the indexing worker.</summary>
+/// <summary>Registers the product in the web host: the composition shared with the CLI, then the server's own options, sign-in, workers and endpoints' services.</summary>
 internal static class CopilotServices
 {
     /// <summary>The command-line flag naming the data directory, as the CLI's <c>--data-dir</c>.</summary>
@@ -32,11 +33,17 @@ internal static class CopilotServices
         var beside = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true).Build();
         builder.Configuration.Sources.Insert(0, new ChainedConfigurationSource { Configuration = beside, ShouldDisposeConfiguration = true });
         builder.Configuration.AddEnvironmentVariables("ICP_");
+        // The composition the CLI builds too: every section bound and checked when the host starts (all problems at once).
         // `--data-dir X` as the CLI takes it (the command line arrives as the configuration key "data-dir"), so a key made
         // with `icp keys add --data-dir X` is the key this server checks.
-        var environment = CopilotEnvironment.FromConfiguration(builder.Configuration, builder.Configuration[DataDirFlag]);
+        builder.Services.AddCopilotCore(builder.Configuration, builder.Configuration[DataDirFlag]);
+        var layout = CopilotLayout.Read(builder.Configuration, builder.Configuration[DataDirFlag]);
+        var shared = layout.Store == StoreProvider.Postgres;
+        // Bound here only for what decides the services (upload folder, rate window, sign-in methods); checked at start.
         var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
-        server.Validate();
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        builder.Services.AddValidatedOptions<ServerOptions>(builder.Configuration, ServerOptions.Section);
+        builder.Services.AddValidatedOptions<AuthOptions>(builder.Configuration, AuthOptions.Section);
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<SearchIndexUnavailableHandler>();
@@ -45,37 +52,28 @@ internal static class CopilotServices
         // Questions are short; nothing on these endpoints needs more than 1 MiB (uploads, when they come, get their own limit).
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        builder.Services.AddSingleton(environment);
-        builder.Services.AddSingleton(server);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => environment.OpenIndex());
-        builder.Services.AddSingleton(sp => new ServedModel(environment.Backend(modelFlag: null, sp.GetRequiredService<ILogger<ServedModel>>())));
-        // The host's clock reaches the model queue and conversation memory (tests drive both with a fake one).
-        builder.Services.AddSingleton(sp => environment.Orchestrator(sp.GetRequiredService<SqliteIndex>(), sp.GetRequiredService<ServedModel>().Backend, sp.GetService<QdrantSearchIndex>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => sp.Options<ServerOptions>());
+        builder.Services.AddSingleton(sp => new ServedModel(sp.GetRequiredService<CopilotEnvironment>().Backend(sp.GetRequiredService<ILogger<ServedModel>>())));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<CopilotEnvironment>().Orchestrator(sp.GetRequiredService<SqliteIndex>(), sp.GetRequiredService<ServedModel>().Backend, sp.GetService<QdrantSearchIndex>()));
         builder.Services.AddSingleton<IndexingStatus>();
-        builder.Services.AddSingleton(sp => environment.OpenKeys(sp.GetRequiredService<TimeProvider>()));
-        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        auth.Validate();
-        builder.Services.AddCallers(auth, environment.Index.DataDirectory, environment.SharedStore());
+        builder.Services.AddCallers(auth, layout.DataDirectory, shared);
         builder.Services.AddAuthorization(o => o.AddRolePolicies());
         builder.Services.AddKeyRateLimits(server);
         builder.Services.AddHostedService<IndexingWorker>();
-        builder.Services.AddSingleton(new SearchIndexSyncStatus(environment.Index.Provider.ToString().ToLowerInvariant()));
-        if (environment.Index.Provider == IndexProvider.Qdrant)
+        builder.Services.AddSingleton(new SearchIndexSyncStatus(layout.Index.ToString().ToLowerInvariant()));
+        if (layout.Index == IndexProvider.Qdrant)
         {
-            // One Qdrant index (one gRPC channel) for searches and the sync worker.
-            builder.Services.AddSingleton(_ => environment.QdrantIndex());
             builder.Services.AddHostedService<SearchIndexSyncWorker>();
         }
 
-        builder.Services.AddSingleton(new Uploads(server.Uploads(environment.Index.DataDirectory)));
-        if (environment.SharedStore() is { } shared)
+        builder.Services.AddSingleton(new Uploads(server.Uploads(layout.DataDirectory)));
+        if (shared)
         {
             // A plant group: the catalog and upload jobs are shared, one replica at a time indexes (see IndexerRole).
-            builder.Services.AddSingleton(new PostgresCatalog(shared));
+            builder.Services.AddSingleton(sp => new PostgresCatalog(sp.GetRequiredService<PostgresStore>()));
             builder.Services.AddSingleton(sp => IndexerRole.Replica(sp.GetRequiredService<PostgresCatalog>()));
-            builder.Services.AddSingleton(new IndexerLease(shared));
-            builder.Services.AddSingleton<IUploadQueue>(sp => new PostgresUploadQueue(shared, sp.GetRequiredService<TimeProvider>()));
+            builder.Services.AddSingleton(sp => new IndexerLease(sp.GetRequiredService<PostgresStore>()));
+            builder.Services.AddSingleton<IUploadQueue>(sp => new PostgresUploadQueue(sp.GetRequiredService<PostgresStore>(), sp.GetRequiredService<TimeProvider>()));
             builder.Services.AddHostedService<ReplicationWorker>();
         }
         else
@@ -86,9 +84,7 @@ internal static class CopilotServices
         }
 
         builder.Services.AddHostedService<UploadWorker>();
-        builder.Services.AddSingleton(_ => environment.OpenAudit());
         builder.Services.AddSingleton<AnswerRecorder>();
-        builder.Services.AddSingleton(sp => environment.OpenConversations(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddBots(builder.Configuration);
         var telemetry = builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics

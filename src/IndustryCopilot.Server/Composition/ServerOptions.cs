@@ -1,7 +1,8 @@
+using IndustryCopilot.Core.Settings;
 namespace IndustryCopilot.Server.Composition;
 
 /// <summary>What the server does at start (configuration section <c>Server</c>).</summary>
-public sealed class ServerOptions
+public sealed class ServerOptions : IValidatedOptions
 {
     public const string Section = "Server";
 
@@ -43,26 +44,26 @@ public sealed class ServerOptions
     /// <summary>The upload folder, absolute.</summary>
     public string Uploads(string dataDirectory) => Path.GetFullPath(UploadDirectory ?? Path.Combine(dataDirectory, "uploads"));
 
-    public void Validate()
+    public IEnumerable<string> Problems()
     {
         if (MaxUploadMegabytes is < 1 or > 4096)
         {
-            throw new InvalidOperationException($"{Section}:MaxUploadMegabytes must be between 1 and 4096");
+            yield return $"{Section}:MaxUploadMegabytes must be between 1 and 4096";
         }
 
         if (RequestsPerMinute is < 1 or > 1_000_000)
         {
-            throw new InvalidOperationException($"{Section}:RequestsPerMinute must be between 1 and 1000000");
+            yield return $"{Section}:RequestsPerMinute must be between 1 and 1000000";
         }
 
         if (DefaultLanguage is not (null or "zh" or "en"))
         {
-            throw new InvalidOperationException($"{Section}:DefaultLanguage must be zh or en (or unset to follow the browser), not '{DefaultLanguage}'");
+            yield return $"{Section}:DefaultLanguage must be zh or en (or unset to follow the browser), not '{DefaultLanguage}'";
         }
 
         if (WatchedFolders.Any(string.IsNullOrWhiteSpace))
         {
-            throw new InvalidOperationException($"{Section}:WatchedFolders must not hold empty entries");
+            yield return $"{Section}:WatchedFolders must not hold empty entries";
         }
     }
 }

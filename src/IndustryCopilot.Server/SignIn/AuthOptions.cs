@@ -1,10 +1,11 @@
+using IndustryCopilot.Core.Settings;
 namespace IndustryCopilot.Server.SignIn;
 
 /// <summary>
 /// How people sign in to the chat UI (configuration section <c>Auth</c>). Off by default: with neither method enabled
 /// the UI asks for an API key as before. API keys keep working for programs whatever is configured here.
 /// </summary>
-public sealed class AuthOptions
+public sealed class AuthOptions : IValidatedOptions
 {
     public const string Section = "Auth";
 
@@ -52,29 +53,23 @@ public sealed class AuthOptions
     /// <summary>True when people sign in (either method); false keeps the API-key page.</summary>
     public bool Enabled => Ldap.Enabled || Oidc.Enabled;
 
-    public void Validate()
+    public IEnumerable<string> Problems()
     {
-        Check(RefreshMinutes is >= 1 and <= 1440, "RefreshMinutes must be between 1 and 1440");
-        Check(SessionIdleMinutes is >= 1 and <= 10_080, "SessionIdleMinutes must be between 1 and 10080");
-        Check(SessionMaxHours is >= 1 and <= 720, "SessionMaxHours must be between 1 and 720");
-        Check(MaxFailuresPerUser is >= 1 and <= 1000, "MaxFailuresPerUser must be between 1 and 1000");
-        Check(MaxFailuresPerAddress is >= 1 and <= 100_000, "MaxFailuresPerAddress must be between 1 and 100000");
-        Check(LockoutMinutes is >= 1 and <= 1440, "LockoutMinutes must be between 1 and 1440");
-        foreach (var (entry, i) in GroupMap.Select((e, i) => (e, i)))
+        var checks = new (bool Ok, string Message)[]
         {
-            Check(!string.IsNullOrWhiteSpace(entry.Directory), $"GroupMap:{i}:Directory is required");
-            Check(entry.Groups.Length > 0 || entry.Role is not null, $"GroupMap:{i} must give groups or a role");
-        }
-
-        Ldap.Validate();
-        Oidc.Validate();
+            (RefreshMinutes is >= 1 and <= 1440, "RefreshMinutes must be between 1 and 1440"),
+            (SessionIdleMinutes is >= 1 and <= 10_080, "SessionIdleMinutes must be between 1 and 10080"),
+            (SessionMaxHours is >= 1 and <= 720, "SessionMaxHours must be between 1 and 720"),
+            (MaxFailuresPerUser is >= 1 and <= 1000, "MaxFailuresPerUser must be between 1 and 1000"),
+            (MaxFailuresPerAddress is >= 1 and <= 100_000, "MaxFailuresPerAddress must be between 1 and 100000"),
+            (LockoutMinutes is >= 1 and <= 1440, "LockoutMinutes must be between 1 and 1440"),
+        };
+        var entries = GroupMap.SelectMany((entry, i) => new[]
+        {
+            (!string.IsNullOrWhiteSpace(entry.Directory), $"GroupMap:{i}:Directory is required"),
+            (entry.Groups.Length > 0 || entry.Role is not null, $"GroupMap:{i} must give groups or a role"),
+        });
+        return checks.Concat(entries).Where(c => !c.Item1).Select(c => $"{Section}:{c.Item2}").Concat(Ldap.Problems()).Concat(Oidc.Problems());
     }
 
-    private static void Check(bool ok, string message)
-    {
-        if (!ok)
-        {
-            throw new InvalidOperationException($"{Section}:{message}");
-        }
-    }
 }

@@ -1,10 +1,11 @@
+using IndustryCopilot.Core.Settings;
 namespace IndustryCopilot.Server.SignIn;
 
 /// <summary>
 /// Sign-in against the plant's directory (section <c>Auth:Ldap</c>): find the user's entry with the service account,
 /// bind as that entry with the password typed, read its groups.
 /// </summary>
-public sealed class LdapOptions
+public sealed class LdapOptions : IValidatedOptions
 {
     /// <summary>Show the user-and-password form and accept directory sign-ins. Default false.</summary>
     public bool Enabled { get; set; }
@@ -56,32 +57,28 @@ public sealed class LdapOptions
     /// <summary>The port used: <see cref="Port"/> or the default for <see cref="Security"/>.</summary>
     public int EffectivePort => Port ?? (Security == LdapSecurity.Ldaps ? 636 : 389);
 
-    public void Validate()
+    public IEnumerable<string> Problems()
     {
         if (!Enabled)
         {
-            return;
+            yield break;
         }
 
-        Require(Host, "Host");
-        Require(BindDn, "BindDn");
-        Require(BaseDn, "BaseDn");
+        foreach (var (value, name) in new[] { (Host, nameof(Host)), (BindDn, nameof(BindDn)), (BaseDn, nameof(BaseDn)) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                yield return $"Auth:Ldap:{name} is required when Auth:Ldap:Enabled is true";
+            }
+        }
         if (!UserFilter.Contains("{0}", StringComparison.Ordinal) || !UserFilter.StartsWith('(') || !UserFilter.EndsWith(')'))
         {
-            throw new InvalidOperationException("Auth:Ldap:UserFilter must be a parenthesised LDAP filter holding {0} for the user name");
+            yield return "Auth:Ldap:UserFilter must be a parenthesised LDAP filter holding {0} for the user name";
         }
 
         if (EffectivePort is < 1 or > 65535 || TimeoutSeconds is < 1 or > 300)
         {
-            throw new InvalidOperationException("Auth:Ldap:Port must be 1–65535 and TimeoutSeconds 1–300");
-        }
-    }
-
-    private static void Require(string value, string name)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new InvalidOperationException($"Auth:Ldap:{name} is required when Auth:Ldap:Enabled is true");
+            yield return "Auth:Ldap:Port must be 1–65535 and TimeoutSeconds 1–300";
         }
     }
 }

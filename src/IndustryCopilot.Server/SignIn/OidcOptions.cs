@@ -1,10 +1,11 @@
+using IndustryCopilot.Core.Settings;
 namespace IndustryCopilot.Server.SignIn;
 
 /// <summary>
 /// Single sign-on through an OpenID Connect provider (section <c>Auth:Oidc</c>): the authorization-code flow with PKCE;
 /// the provider's groups claim is mapped through <c>Auth:GroupMap</c>.
 /// </summary>
-public sealed class OidcOptions
+public sealed class OidcOptions : IValidatedOptions
 {
     /// <summary>Show the single sign-on button. Default false.</summary>
     public bool Enabled { get; set; }
@@ -37,26 +38,27 @@ public sealed class OidcOptions
     // Not the property's initial value: configuration binding appends to an array instead of replacing it.
     public IReadOnlyList<string> EffectiveScopes => Scopes.Length > 0 ? [.. Scopes.Append("openid").Distinct(StringComparer.Ordinal)] : ["openid", "profile"];
 
-    public void Validate()
+    public IEnumerable<string> Problems()
     {
         if (!Enabled)
         {
-            return;
+            yield break;
         }
 
-        if (!Uri.TryCreate(Authority, UriKind.Absolute, out var authority) || authority.Scheme is not ("https" or "http"))
+        var authority = Uri.TryCreate(Authority, UriKind.Absolute, out var parsed) && parsed.Scheme is "https" or "http" ? parsed : null;
+        if (authority is null)
         {
-            throw new InvalidOperationException("Auth:Oidc:Authority must be the provider's absolute issuer URL when Auth:Oidc:Enabled is true");
+            yield return "Auth:Oidc:Authority must be the provider's absolute issuer URL when Auth:Oidc:Enabled is true";
         }
 
         if (string.IsNullOrWhiteSpace(ClientId))
         {
-            throw new InvalidOperationException("Auth:Oidc:ClientId is required when Auth:Oidc:Enabled is true");
+            yield return "Auth:Oidc:ClientId is required when Auth:Oidc:Enabled is true";
         }
 
-        if (RequireHttpsMetadata && authority.Scheme != "https")
+        if (RequireHttpsMetadata && authority is not null && authority.Scheme != "https")
         {
-            throw new InvalidOperationException("Auth:Oidc:Authority must use https (set RequireHttpsMetadata=false only for a provider on this machine)");
+            yield return "Auth:Oidc:Authority must use https (set RequireHttpsMetadata=false only for a provider on this machine)";
         }
     }
 }

@@ -1,7 +1,8 @@
+using IndustryCopilot.Hosting.Composition;
+using IndustryCopilot.Hosting.Store;
 using IndustryCopilot.Server.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using IndustryCopilot.Hosting.Store;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
@@ -16,32 +17,32 @@ internal static class SignInServices
     public const string CallerScheme = "Caller";
 
     /// <param name="services">The server's services.</param>
-    /// <param name="auth">The sign-in settings.</param>
     /// <param name="dataDirectory">Where one server keeps sessions and their keys.</param>
-    /// <param name="shared">The group's database, when sessions and their keys are the group's (<c>Store:Provider=Postgres</c>).</param>
-    public static IServiceCollection AddCallers(this IServiceCollection services, AuthOptions auth, string dataDirectory, PostgresStore? shared = null)
+    /// <param name="auth">The bound <c>Auth</c> section, for which sign-in methods exist (its values are checked at start).</param>
+    /// <param name="shared">True when sessions and their keys are the group's (<c>Store:Provider=Postgres</c>, the container's <see cref="PostgresStore"/>).</param>
+    public static IServiceCollection AddCallers(this IServiceCollection services, AuthOptions auth, string dataDirectory, bool shared = false)
     {
-        services.AddSingleton(auth);
-        services.AddSingleton<ISignInThrottle>(sp => shared is null
-            ? new MemorySignInThrottle(auth, sp.GetRequiredService<TimeProvider>())
-            : new PostgresSignInThrottle(shared, auth, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => sp.Options<AuthOptions>());
+        services.AddSingleton<ISignInThrottle>(sp => !shared
+            ? new MemorySignInThrottle(sp.Options<AuthOptions>(), sp.GetRequiredService<TimeProvider>())
+            : new PostgresSignInThrottle(sp.GetRequiredService<PostgresStore>(), sp.Options<AuthOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SessionRenewal>();
         if (auth.Ldap.Enabled)
         {
-            services.AddSingleton(auth.Ldap);
+            services.AddSingleton(sp => sp.Options<AuthOptions>().Ldap);
             services.AddSingleton<LdapDirectory>();
         }
 
         // Session cookies are encrypted with keys kept in the data directory (one server: sessions survive a restart and a
         // backup of the data directory restores them) or in the group's database (every replica reads every session).
         var protection = services.AddDataProtection().SetApplicationName("IndustryCopilot");
-        if (shared is null)
+        if (!shared)
         {
             protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "session-keys")));
         }
         else
         {
-            services.Configure<KeyManagementOptions>(o => o.XmlRepository = new PostgresKeyRing(shared));
+            services.AddOptions<KeyManagementOptions>().Configure<PostgresStore>((o, store) => o.XmlRepository = new PostgresKeyRing(store));
         }
 
         services.AddAntiforgery(o =>
@@ -53,9 +54,9 @@ internal static class SignInServices
         });
 
         // The cookie holds only a session id; the session itself lives in the store, so ending it ends every copy.
-        services.AddSingleton<ISessionTickets>(sp => shared is null
+        services.AddSingleton<ISessionTickets>(sp => !shared
             ? new SqliteSessionTickets(dataDirectory, sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<TimeProvider>())
-            : new PostgresSessionTickets(shared, sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<TimeProvider>()));
+            : new PostgresSessionTickets(sp.GetRequiredService<PostgresStore>(), sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<TimeProvider>()));
         services.AddOptions<CookieAuthenticationOptions>(PersonSession.Scheme).Configure<ISessionTickets>((o, store) => o.SessionStore = store);
 
         var authentication = services.AddAuthentication(CallerScheme)

@@ -52,6 +52,6 @@ public sealed class ChatBackendsTests(TinyModel tiny) : IClassFixture<TinyModel>
     [InlineData("", "qwen")]
     [InlineData("ftp://gpu-01/v1", "qwen")]
     [InlineData("http://gpu-01:8000/v1", "")]
-    public void Validate_OpenAICompatibleIncomplete_Throws(string url, string model) =>
-        Assert.Throws<InvalidOperationException>(() => new LlmOptions { Provider = LlmProvider.OpenAICompatible, OpenAICompatible = new() { BaseUrl = url, Model = model } }.Validate());
+    public void Problems_OpenAICompatibleIncomplete_Reported(string url, string model) =>
+        Assert.Single(new LlmOptions { Provider = LlmProvider.OpenAICompatible, OpenAICompatible = new() { BaseUrl = url, Model = model } }.Problems());
 }

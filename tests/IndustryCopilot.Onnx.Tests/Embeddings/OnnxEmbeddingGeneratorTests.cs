@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using IndustryCopilot.Core.Documents;
+using IndustryCopilot.Core.Settings;
 using IndustryCopilot.Onnx.Embeddings;
 using Microsoft.Extensions.AI;
 using Microsoft.ML.Tokenizers;
@@ -74,7 +75,7 @@ public sealed class OnnxEmbeddingGeneratorTests : IClassFixture<OnnxEmbeddingGen
     [Fact]
     public void Create_ModelPathMissing_ClearErrorNamingTheFile()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => new OnnxEmbeddingGenerator(new OnnxEmbeddingOptions { ModelPath = "/nonexistent/bge-small-zh.onnx" }));
+        var error = Assert.Throws<InvalidOptionsException>(() => new OnnxEmbeddingGenerator(new OnnxEmbeddingOptions { ModelPath = "/nonexistent/bge-small-zh.onnx" }));
 
         Assert.Contains("/nonexistent/bge-small-zh.onnx", error.Message);
     }

@@ -40,7 +40,7 @@ public sealed class SystemdUnitTests
         var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(Deploy, "appsettings.json")).Build();
         var server = configuration.GetSection(ServerOptions.Section).Get<ServerOptions>()!;
 
-        server.Validate();
+        Assert.Empty(server.Problems());
         Assert.False(server.AllowAnonymousLoopback);
         var folder = Assert.Single(server.Folders);
         Assert.True(Path.IsPathRooted(folder), folder);

@@ -26,6 +26,31 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var port = FreePort();
+        var server = new ServerProcess(Process.Start(Info(port, dataDirectory, environment))!, port);
+        try
+        {
+            await server.WaitReadyAsync();
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Runs the server expecting it to refuse to start; returns its exit code and standard error once it ended.</summary>
+    public static async Task<(int ExitCode, string Error)> RefusedAsync(string dataDirectory, IReadOnlyDictionary<string, string?> environment)
+    {
+        using var process = Process.Start(Info(FreePort(), dataDirectory, environment))!;
+        var error = process.StandardError.ReadToEndAsync();
+        // A server that started instead never exits: the hang guard fails the test.
+        await Until.Guarded(process.WaitForExitAsync(), "the server refusing to start");
+        return (process.ExitCode, await error);
+    }
+
+    private static ProcessStartInfo Info(int port, string dataDirectory, IReadOnlyDictionary<string, string?>? environment)
+    {
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "IndustryCopilot.Server.dll"), "--urls", $"http://127.0.0.1:{port}", "--data-dir", dataDirectory])
         {
             // Standard output is not read: left redirected, a chatty server could fill the pipe and stall.
@@ -40,17 +65,7 @@ public sealed class ServerProcess : IAsyncDisposable
             info.Environment[name] = value;
         }
 
-        var server = new ServerProcess(Process.Start(info)!, port);
-        try
-        {
-            await server.WaitReadyAsync();
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
+        return info;
     }
 
     /// <summary>

@@ -49,10 +49,22 @@ public sealed class PersonAccessTests
     public void Escape_FilterCharacters_Escaped(string value, string expected) => Assert.Equal(expected, LdapFilter.Escape(value));
 
     [Fact]
-    public void Validate_EnabledLdapWithoutBaseDn_Throws()
+    public void Problems_EnabledLdapWithoutBaseDn_Reported()
     {
         var options = new AuthOptions { Ldap = { Enabled = true, Host = "dc01", BindDn = "cn=svc" } };
-        Assert.Contains("BaseDn", Assert.Throws<InvalidOperationException>(options.Validate).Message, StringComparison.Ordinal);
-        Assert.Throws<InvalidOperationException>(new AuthOptions { Oidc = { Enabled = true, Authority = "http://idp.plant.local", ClientId = "copilot" } }.Validate);
+        Assert.Contains("BaseDn", Assert.Single(options.Problems()), StringComparison.Ordinal);
+        Assert.Contains("https", Assert.Single(new AuthOptions { Oidc = { Enabled = true, Authority = "http://idp.plant.local", ClientId = "copilot" } }.Problems()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Problems_WrongInSeveralPlaces_EveryOneReported()
+    {
+        var options = new AuthOptions { RefreshMinutes = 0, LockoutMinutes = 0, Ldap = { Enabled = true }, Oidc = { Enabled = true, Authority = "not a url" } };
+
+        var problems = options.Problems().ToList();
+
+        // Two of Auth's own, Host, BindDn and BaseDn of LDAP, Authority and ClientId of OIDC.
+        Assert.Equal(7, problems.Count);
+        Assert.All(problems, p => Assert.StartsWith("Auth:", p, StringComparison.Ordinal));
     }
 }

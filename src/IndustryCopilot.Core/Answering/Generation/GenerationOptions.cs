@@ -1,7 +1,8 @@
+using IndustryCopilot.Core.Settings;
 namespace IndustryCopilot.Core.Answering.Generation;
 
 /// <summary>Generated answers: scheduling, budgets and verification (configuration section <c>Llm</c>).</summary>
-public sealed class GenerationOptions
+public sealed class GenerationOptions : IValidatedOptions
 {
     public const string Section = "Llm";
 
@@ -38,21 +39,21 @@ public sealed class GenerationOptions
     /// <summary>Conversations remembered at once; the least recently used go first. Default 10000.</summary>
     public int MaxConversations { get; set; } = 10_000;
 
-    public void Validate()
+    public IEnumerable<string> Problems()
     {
         if (MaxParallel is < 1 or > 64 || MaxQueue is < 0 or > 10_000)
         {
-            throw new InvalidOperationException($"{Section}: MaxParallel must be 1–64 and MaxQueue 0–10000");
+            yield return $"{Section}: MaxParallel must be 1–64 and MaxQueue 0–10000";
         }
 
         if (RequestTimeoutSeconds is < 1 or > 3600 || MaxAnswerTokens is < 1 or > 32_768 || MaxCondensedTokens is < 8 or > 1024)
         {
-            throw new InvalidOperationException($"{Section}: RequestTimeoutSeconds 1–3600, MaxAnswerTokens 1–32768, MaxCondensedTokens 8–1024 are required");
+            yield return $"{Section}: RequestTimeoutSeconds 1–3600, MaxAnswerTokens 1–32768, MaxCondensedTokens 8–1024 are required";
         }
 
         if (Temperature is < 0 or > 2 || ConversationTurns is < 0 or > 50 || ConversationIdleMinutes < 1 || MaxConversations < 1)
         {
-            throw new InvalidOperationException($"{Section}: Temperature 0–2, ConversationTurns 0–50, ConversationIdleMinutes ≥ 1, MaxConversations ≥ 1 are required");
+            yield return $"{Section}: Temperature 0–2, ConversationTurns 0–50, ConversationIdleMinutes ≥ 1, MaxConversations ≥ 1 are required";
         }
     }
 }

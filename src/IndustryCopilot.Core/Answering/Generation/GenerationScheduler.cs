@@ -1,3 +1,5 @@
+using IndustryCopilot.Core.Settings;
+
 namespace IndustryCopilot.Core.Answering.Generation;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using IndustryCopilot.Core.Settings;
 namespace IndustryCopilot.Core.Ingestion.Ocr;
 
 /// <summary>
@@ -5,7 +6,7 @@ namespace IndustryCopilot.Core.Ingestion.Ocr;
 /// <c>pdftoppm</c> and read by Tesseract, both run as external programs (Debian packages <c>poppler-utils</c>,
 /// <c>tesseract-ocr</c>, <c>tesseract-ocr-eng</c>, <c>tesseract-ocr-chi-sim</c>).
 /// </summary>
-public sealed class OcrOptions
+public sealed class OcrOptions : IValidatedOptions
 {
     public const string Section = "Ocr";
 
@@ -36,16 +37,16 @@ public sealed class OcrOptions
     /// </summary>
     public string WorkDirectory { get; set; } = "";
 
-    public void Validate()
+    public IEnumerable<string> Problems()
     {
         if (Dpi is < 72 or > 1200 || PageTimeoutSeconds is < 1 or > 3600 || MaxParallelPages is < 1 or > 64)
         {
-            throw new InvalidOperationException("Ocr: Dpi 72–1200, PageTimeoutSeconds 1–3600 and MaxParallelPages 1–64 are required");
+            yield return "Ocr: Dpi 72–1200, PageTimeoutSeconds 1–3600 and MaxParallelPages 1–64 are required";
         }
 
         if (string.IsNullOrWhiteSpace(Languages) || Languages.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '_' or '+')))
         {
-            throw new InvalidOperationException($"Ocr:Languages must be Tesseract language codes joined by '+', not '{Languages}'");
+            yield return $"Ocr:Languages must be Tesseract language codes joined by '+', not '{Languages}'";
         }
     }
 }

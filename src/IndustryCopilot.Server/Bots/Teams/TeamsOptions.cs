@@ -1,10 +1,11 @@
+using IndustryCopilot.Core.Settings;
 namespace IndustryCopilot.Server.Bots.Teams;
 
 /// <summary>
 /// The Microsoft Teams bot over the Bot Framework protocol (configuration section <c>Bots:Teams</c>; absent: off, 404).
 /// AppId and ClientSecret are the bot's Entra ID app registration (Azure Bot resource).
 /// </summary>
-public sealed class TeamsOptions
+public sealed class TeamsOptions : IValidatedOptions
 {
     public const string Section = "Bots:Teams";
 
@@ -41,23 +42,26 @@ public sealed class TeamsOptions
 
     public Uri TokenUrl => new(TokenEndpoint ?? $"https://login.microsoftonline.com/{TenantId}/oauth2/v2.0/token");
 
-    public void Validate()
+    public IEnumerable<string> Problems()
     {
         if (string.IsNullOrWhiteSpace(AppId) || string.IsNullOrWhiteSpace(ClientSecret))
         {
-            throw new InvalidOperationException($"{Section}: AppId and ClientSecret are required");
+            yield return $"{Section}: AppId and ClientSecret are required";
         }
 
         if (!Uri.TryCreate(OpenIdMetadataUrl, UriKind.Absolute, out _) || (TokenEndpoint is not null && !Uri.TryCreate(TokenEndpoint, UriKind.Absolute, out _)))
         {
-            throw new InvalidOperationException($"{Section}: OpenIdMetadataUrl and TokenEndpoint must be absolute URLs");
+            yield return $"{Section}: OpenIdMetadataUrl and TokenEndpoint must be absolute URLs";
         }
 
         if (ClockSkewSeconds is < 0 or > 900 || KeyRefreshMinimumSeconds is < 0 or > 86_400)
         {
-            throw new InvalidOperationException($"{Section}: ClockSkewSeconds 0–900 and KeyRefreshMinimumSeconds 0–86400");
+            yield return $"{Section}: ClockSkewSeconds 0–900 and KeyRefreshMinimumSeconds 0–86400";
         }
 
-        Access.Validate(Section);
+        foreach (var problem in Access.Problems(Section))
+        {
+            yield return problem;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using IndustryCopilot.Core.Settings;
 
 namespace IndustryCopilot.Server.Bots.WeCom;
 
@@ -13,18 +14,22 @@ public static class WeComCrypto
 {
     private const int Block = 32;
 
-    public static byte[] Key(string encodingAesKey)
+    /// <summary>The 32-byte key of a valid EncodingAesKey; false for anything else.</summary>
+    public static bool TryKey(string encodingAesKey, out byte[] key)
     {
-        try
+        var buffer = new byte[33];
+        key = [];
+        if (!Convert.TryFromBase64String(encodingAesKey + "=", buffer, out var written) || written != 32)
         {
-            var key = Convert.FromBase64String(encodingAesKey + "=");
-            return key.Length == 32 ? key : throw new FormatException("not 32 bytes");
+            return false;
         }
-        catch (FormatException e)
-        {
-            throw new InvalidOperationException($"{WeComOptions.Section}:EncodingAesKey is not a valid key: {e.Message}", e);
-        }
+
+        key = buffer[..32];
+        return true;
     }
+
+    public static byte[] Key(string encodingAesKey) =>
+        TryKey(encodingAesKey, out var key) ? key : throw new InvalidOptionsException($"{WeComOptions.Section}:EncodingAesKey is not a valid key (43 base64 characters of a 32-byte key)");
 
     // SHA-1 is what WeCom's protocol specifies for msg_signature; it is not our choice to make.
 #pragma warning disable CA5350

@@ -1,10 +1,11 @@
+using IndustryCopilot.Core.Settings;
 namespace IndustryCopilot.Server.Bots.WeCom;
 
 /// <summary>
 /// The WeCom self-built application (configuration section <c>Bots:WeCom</c>; absent: the bot is off and its endpoint
 /// answers 404). Token, EncodingAESKey and CorpID come from the app's 接收消息 settings; Secret and AgentId from its detail page.
 /// </summary>
-public sealed class WeComOptions
+public sealed class WeComOptions : IValidatedOptions
 {
     public const string Section = "Bots:WeCom";
 
@@ -35,24 +36,29 @@ public sealed class WeComOptions
     /// <summary>Who may ask through WeCom and which access groups they see.</summary>
     public BotAccess Access { get; set; } = new();
 
-    public void Validate()
+    public IEnumerable<string> Problems()
     {
         if (string.IsNullOrWhiteSpace(Token) || string.IsNullOrWhiteSpace(CorpId) || string.IsNullOrWhiteSpace(Secret) || AgentId <= 0)
         {
-            throw new InvalidOperationException($"{Section}: Token, CorpId, Secret and AgentId are required");
+            yield return $"{Section}: Token, CorpId, Secret and AgentId are required";
         }
 
         if (EncodingAesKey.Length != 43)
         {
-            throw new InvalidOperationException($"{Section}:EncodingAesKey must be the 43 characters WeCom shows");
+            yield return $"{Section}:EncodingAesKey must be the 43 characters WeCom shows";
         }
-
-        _ = WeComCrypto.Key(EncodingAesKey);
+        else if (!WeComCrypto.TryKey(EncodingAesKey, out _))
+        {
+            yield return $"{Section}:EncodingAesKey is not a valid key (43 base64 characters of a 32-byte key)";
+        }
         if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out _) || TimestampWindowSeconds is < 10 or > 86_400 || MessageType is not ("markdown" or "text"))
         {
-            throw new InvalidOperationException($"{Section}: ApiBaseUrl must be an absolute URL, TimestampWindowSeconds 10–86400, MessageType markdown or text");
+            yield return $"{Section}: ApiBaseUrl must be an absolute URL, TimestampWindowSeconds 10–86400, MessageType markdown or text";
         }
 
-        Access.Validate(Section);
+        foreach (var problem in Access.Problems(Section))
+        {
+            yield return problem;
+        }
     }
 }
