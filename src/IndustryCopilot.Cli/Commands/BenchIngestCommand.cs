@@ -15,7 +15,7 @@ namespace IndustryCopilot.Cli.Commands;
 /// embeddings (read, layout check, chunk, jieba/identifier terms, SQLite transaction) and with dense embeddings, each
 /// into a fresh temporary index, side by side in one run. The embedding model is loaded once before the rounds.
 /// </summary>
-internal sealed class BenchIngestCommand : Command<BenchIngestCommand.Settings>
+internal sealed class BenchIngestCommand : AsyncCommand<BenchIngestCommand.Settings>
 {
     internal sealed class Settings : IcpSettings
     {
@@ -27,7 +27,7 @@ internal sealed class BenchIngestCommand : Command<BenchIngestCommand.Settings>
         public int Rounds { get; init; } = 3;
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var environment = CopilotEnvironment.Load(settings.DataDir);
         var pdfs = System.IO.Directory.GetFiles(settings.Directory, "*.pdf", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
@@ -65,11 +65,11 @@ internal sealed class BenchIngestCommand : Command<BenchIngestCommand.Settings>
 
             bestExtract = Math.Min(bestExtract, sw.Elapsed.TotalSeconds);
 
-            (report, var seconds) = RunPipeline(environment, pdfs, null, cancellationToken);
+            (report, var seconds) = await RunPipelineAsync(environment, pdfs, null, cancellationToken);
             bestPipeline = Math.Min(bestPipeline, seconds);
             if (embedder is not null)
             {
-                bestDense = Math.Min(bestDense, RunPipeline(environment, pdfs, embedder, cancellationToken).Seconds);
+                bestDense = Math.Min(bestDense, (await RunPipelineAsync(environment, pdfs, embedder, cancellationToken)).Seconds);
             }
         }
 
@@ -95,7 +95,7 @@ internal sealed class BenchIngestCommand : Command<BenchIngestCommand.Settings>
         return 0;
     }
 
-    private static (IngestionReport Report, double Seconds) RunPipeline(CopilotEnvironment environment, List<string> pdfs, Core.Retrieval.Dense.TextEmbedder? embedder, CancellationToken cancellationToken)
+    private static async Task<(IngestionReport Report, double Seconds)> RunPipelineAsync(CopilotEnvironment environment, List<string> pdfs, Core.Retrieval.Dense.TextEmbedder? embedder, CancellationToken cancellationToken)
     {
         var temp = Path.Combine(Path.GetTempPath(), "icp-bench-" + Guid.NewGuid().ToString("N"));
         try
@@ -103,7 +103,7 @@ internal sealed class BenchIngestCommand : Command<BenchIngestCommand.Settings>
             using var index = new SqliteIndex(new IndexOptions { DataDirectory = temp });
             var pipeline = new IngestionPipeline(index, ReaderRegistry.Default(environment.Ingestion), new Core.Ingestion.Chunking.StructuredChunker(environment.Chunking), environment.Ingestion, TimeProvider.System, embedder);
             var sw = Stopwatch.StartNew();
-            var report = pipeline.Run(new IngestionRequest { Paths = pdfs }, null, cancellationToken);
+            var report = await pipeline.RunAsync(new IngestionRequest { Paths = pdfs }, null, cancellationToken);
             return (report, sw.Elapsed.TotalSeconds);
         }
         finally

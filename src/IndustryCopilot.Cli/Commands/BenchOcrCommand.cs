@@ -10,7 +10,7 @@ using IndustryCopilot.Hosting;
 namespace IndustryCopilot.Cli.Commands;
 
 /// <summary><c>icp bench ocr &lt;pdf&gt; [--truth &lt;txt&gt;]</c>: OCR of the PDF's pages without a text layer — pages/s and character accuracy.</summary>
-internal sealed class BenchOcrCommand : Command<BenchOcrCommand.Settings>
+internal sealed class BenchOcrCommand : AsyncCommand<BenchOcrCommand.Settings>
 {
     internal sealed class Settings : IcpSettings
     {
@@ -22,7 +22,7 @@ internal sealed class BenchOcrCommand : Command<BenchOcrCommand.Settings>
         public string? Truth { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var environment = CopilotEnvironment.Load(settings.DataDir);
         var read = new PdfReader(environment.Ingestion).Read(settings.Pdf, cancellationToken);
@@ -39,7 +39,7 @@ internal sealed class BenchOcrCommand : Command<BenchOcrCommand.Settings>
         }
 
         var clock = Stopwatch.StartNew();
-        var results = new PdfPageOcr(environment.Ocr).Recognize(Path.GetFullPath(settings.Pdf), pages, cancellationToken);
+        var results = await new PdfPageOcr(environment.Ocr).RecognizeAsync(Path.GetFullPath(settings.Pdf), pages, cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
         var text = string.Join("\n", results.Where(r => r.Result is not null).SelectMany(r => r.Result!.Paragraphs));
         var table = new Table().AddColumns("pages", "recognised", "seconds", "pages/s", "mean confidence", "character accuracy");

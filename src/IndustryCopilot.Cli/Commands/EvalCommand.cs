@@ -185,7 +185,7 @@ internal sealed class EvalCommand : AsyncCommand<EvalCommand.Settings>
         var scoped = environment.ForDataDirectory(data);
         using var index = scoped.OpenIndex();
         Console.Error.WriteLine($"{set.Name}: indexing {set.CorpusDirectory} into {data}");
-        var report = scoped.Pipeline(index).Run(new IngestionRequest { Paths = [set.CorpusDirectory], Prune = true }, null, cancellationToken);
+        var report = await scoped.Pipeline(index).RunAsync(new IngestionRequest { Paths = [set.CorpusDirectory], Prune = true }, null, cancellationToken);
         Console.Error.WriteLine($"{set.Name}: {report.Files.Count} files ({report.Failed} failed) in {report.Elapsed.TotalSeconds:0.0} s; {set.Questions.Count} questions");
         var retriever = scoped.Retriever(index, embedded: true);
         using var baseline = LuceneBaseline.Over(index);

@@ -53,8 +53,8 @@ internal sealed class IndexCommand : AsyncCommand<IndexCommand.Settings>
         };
 
         var report = AnsiConsole.Profile.Capabilities.Interactive
-            ? RunWithProgressBar(pipeline, request, cancellationToken)
-            : pipeline.Run(request, new SynchronousProgress<IngestionProgress>(p => PrintLine(p.Last)), cancellationToken);
+            ? await RunWithProgressBarAsync(pipeline, request, cancellationToken)
+            : await pipeline.RunAsync(request, new SynchronousProgress<IngestionProgress>(p => PrintLine(p.Last)), cancellationToken);
         // A corpus folder may carry its plant glossary (glossary.tsv at its top); searches then use it.
         if (environment.RememberGlossary(index, settings.Paths) is { } glossary)
         {
@@ -66,11 +66,9 @@ internal sealed class IndexCommand : AsyncCommand<IndexCommand.Settings>
         return report.Failed > 0 || synced is { Failed.Count: > 0 } ? 1 : 0;
     }
 
-    private static IngestionReport RunWithProgressBar(IngestionPipeline pipeline, IngestionRequest request, CancellationToken cancellationToken)
-    {
-        IngestionReport? report = null;
+    private static Task<IngestionReport> RunWithProgressBarAsync(IngestionPipeline pipeline, IngestionRequest request, CancellationToken cancellationToken) =>
         AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(ctx =>
+            .StartAsync(ctx =>
             {
                 var task = ctx.AddTask("indexing");
                 var progress = new SynchronousProgress<IngestionProgress>(p =>
@@ -79,10 +77,8 @@ internal sealed class IndexCommand : AsyncCommand<IndexCommand.Settings>
                     task.Value = p.FilesDone;
                     task.Description = $"files {p.FilesDone}/{p.FilesTotal} · pages {p.Pages} · chunks {p.Chunks}";
                 });
-                report = pipeline.Run(request, progress, cancellationToken);
+                return pipeline.RunAsync(request, progress, cancellationToken);
             });
-        return report!;
-    }
 
     // Logs and scripts get one line per file as it finishes, so a long run shows where it is.
     private static void PrintLine(FileOutcome file)

@@ -27,7 +27,7 @@ internal static class VerifierBenchmark
         var injections = WriteNotes(notes);
         var scoped = environment.ForDataDirectory(Path.Combine(root, "verifier-index"));
         using var index = scoped.OpenIndex();
-        var report = scoped.Pipeline(index).Run(new IngestionRequest { Paths = [.. folders, notes], Prune = true }, null, cancellationToken);
+        var report = await scoped.Pipeline(index).RunAsync(new IngestionRequest { Paths = [.. folders, notes], Prune = true }, null, cancellationToken);
         Console.Error.WriteLine($"verifier: {report.Files.Count} files indexed ({report.Failed} failed)");
 
         var noteChunks = index.ListDocuments().Where(d => d.SourcePath.StartsWith(notes, StringComparison.Ordinal)).ToDictionary(d => Path.GetFileNameWithoutExtension(d.SourcePath), d => index.GetChunks(d.Id).First(c => c.Instruction is not null).Id);

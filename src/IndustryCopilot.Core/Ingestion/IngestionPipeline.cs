@@ -28,7 +28,11 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
 
     private int _chunkerRuns;
 
-    public IngestionReport Run(IngestionRequest request, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Indexes the files of <paramref name="request"/> one after another; each file's read (on the thread pool, under its
+    /// time limit), OCR and embedding are awaited, so a run ties up no thread while it waits on a tool or a model.
+    /// </summary>
+    public async Task<IngestionReport> RunAsync(IngestionRequest request, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
         var chunkedBefore = Volatile.Read(ref _chunkerRuns);
@@ -43,7 +47,7 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var outcome = IndexFile(file, request.Metadata, cancellationToken);
+            var outcome = await IndexFileAsync(file, request.Metadata, cancellationToken).ConfigureAwait(false);
             outcomes.Add(outcome);
             pages += outcome.Pages;
             chunks += outcome.Chunks;
@@ -98,7 +102,7 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
         return (files.ToList(), unsupported);
     }
 
-    private FileOutcome IndexFile(string path, DocumentMetadata requestMetadata, CancellationToken cancellationToken)
+    private async Task<FileOutcome> IndexFileAsync(string path, DocumentMetadata requestMetadata, CancellationToken cancellationToken)
     {
         try
         {
@@ -120,17 +124,17 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
 
                 var stored = index.GetDocument(known.DocumentId)!;
                 var storedChunks = index.GetChunks(known.DocumentId);
-                Embed(stored, storedChunks, cancellationToken);
+                await EmbedAsync(stored, storedChunks, cancellationToken).ConfigureAwait(false);
                 return new FileOutcome(path, FileOutcomeKind.Indexed, known.DocumentId, stored.PageCount, storedChunks.Count, stored.PagesNeedingOcr);
             }
 
-            var read = ReadWithTimeout(reader, path, cancellationToken);
+            var read = await ReadWithTimeoutAsync(reader, path, cancellationToken).ConfigureAwait(false);
             if (!read.Succeeded)
             {
                 return new FileOutcome(path, FileOutcomeKind.Failed, Error: read.Error);
             }
 
-            var (parsed, confidences, ocrError) = Recognize(path, read.Document!, cancellationToken);
+            var (parsed, confidences, ocrError) = await RecognizeAsync(path, read.Document!, cancellationToken).ConfigureAwait(false);
             var (detected, language) = MetadataExtractor.Detect(path, parsed);
             var metadata = sidecar.Over(requestMetadata).Over(detected);
             var id = DocumentId(path);
@@ -159,7 +163,7 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
                 IndexedAt = time.GetUtcNow(),
             };
             index.ReplaceDocument(document, chunks, PipelineVersion);
-            Embed(document, chunks, cancellationToken);
+            await EmbedAsync(document, chunks, cancellationToken).ConfigureAwait(false);
             return new FileOutcome(path, FileOutcomeKind.Indexed, id, parsed.PageCount, chunks.Count, parsed.PagesNeedingOcr, PagesByLayout: parsed.PagesReadByLayout)
             {
                 PagesByOcr = confidences.Count,
@@ -174,14 +178,14 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
 
     // Pages without a text layer are rendered and recognised; text-layer pages never are. Each recognised page's
     // paragraphs join the document's blocks at their page; a page whose OCR fails stays listed as needing OCR.
-    private (ParsedDocument Parsed, Dictionary<int, double> Confidences, string? Error) Recognize(string path, ParsedDocument parsed, CancellationToken cancellationToken)
+    private async Task<(ParsedDocument Parsed, Dictionary<int, double> Confidences, string? Error)> RecognizeAsync(string path, ParsedDocument parsed, CancellationToken cancellationToken)
     {
         if (ocr is null || parsed.PagesNeedingOcr.Count == 0)
         {
             return (parsed, [], null);
         }
 
-        var results = ocr.Recognize(path, parsed.PagesNeedingOcr, cancellationToken);
+        var results = await ocr.RecognizeAsync(path, parsed.PagesNeedingOcr, cancellationToken).ConfigureAwait(false);
         var recognised = results.Where(r => r.Result is { Paragraphs.Count: > 0 }).Select(r => r.Result!).ToList();
         var blocks = parsed.Blocks
             .Concat(recognised.SelectMany(r => r.Paragraphs.Select(p => new Block(BlockKind.Paragraph, p, r.Page))))
@@ -215,7 +219,7 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
 
     // Chunks of a language the model does not understand get no vector (it would be noise in the dense lane), but
     // the document is still marked as done for this model.
-    private void Embed(DocumentInfo document, IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken)
+    private async Task EmbedAsync(DocumentInfo document, IReadOnlyList<Chunk> chunks, CancellationToken cancellationToken)
     {
         if (embedder is null)
         {
@@ -225,7 +229,7 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
         var vectors = new List<(string, float[])>();
         if (embedder.Supports(document.Language))
         {
-            var embedded = embedder.Embed(chunks.Select(c => c.SearchText).ToList(), cancellationToken);
+            var embedded = await embedder.EmbedAsync(chunks.Select(c => c.SearchText).ToList(), cancellationToken).ConfigureAwait(false);
             vectors.AddRange(chunks.Select((c, i) => (c.Id, embedded[i])));
         }
 
@@ -234,24 +238,24 @@ public sealed class IngestionPipeline(SqliteIndex index, ReaderRegistry readers,
 
     // A reader checks the token between pages; a parser stuck inside one page is abandoned, its result discarded.
     // A reader that throws (a bug, or a parser failing in an unforeseen way) fails only its own file.
-    private ReadResult ReadWithTimeout(IDocumentReader reader, string path, CancellationToken runToken)
+    private async Task<ReadResult> ReadWithTimeoutAsync(IDocumentReader reader, string path, CancellationToken runToken)
     {
         var limit = TimeSpan.FromSeconds(options.ReadTimeoutSeconds);
         using var timeout = new CancellationTokenSource(limit, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, runToken);
+        // The parsers are synchronous CPU work: run on the pool, awaited here, and abandoned (not awaited) past the limit.
         var task = Task.Run(() => reader.Read(path, linked.Token), CancellationToken.None);
         try
         {
-            task.Wait(linked.Token);
-            return task.Result;
+            return await task.WaitAsync(linked.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (!runToken.IsCancellationRequested && (ex is OperationCanceledException || ex is AggregateException { InnerException: OperationCanceledException }))
+        catch (OperationCanceledException) when (!runToken.IsCancellationRequested)
         {
             return ReadResult.Fail($"reading took longer than {options.ReadTimeoutSeconds} s (Ingestion:ReadTimeoutSeconds); the file may be damaged or pathological");
         }
-        catch (AggregateException ex) when (ex.InnerException is { } inner && inner is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return ReadResult.Fail($"{reader.Format} reader failed ({inner.GetType().Name}): {inner.Message}");
+            return ReadResult.Fail($"{reader.Format} reader failed ({ex.GetType().Name}): {ex.Message}");
         }
     }
 

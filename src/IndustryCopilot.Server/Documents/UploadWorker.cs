@@ -52,7 +52,7 @@ internal sealed partial class UploadWorker(CopilotEnvironment environment, IUplo
         await role.Gate.WaitAsync(stoppingToken);
         try
         {
-            var finished = await Task.Run(() => Index(pipeline, job, stoppingToken), stoppingToken);
+            var finished = await IndexAsync(pipeline, job, stoppingToken);
             await role.PublishAsync(index, stoppingToken);
             await queue.FinishAsync(finished, stoppingToken);
         }
@@ -74,12 +74,12 @@ internal sealed partial class UploadWorker(CopilotEnvironment environment, IUplo
         }
     }
 
-    private UploadJob Index(IngestionPipeline pipeline, UploadJob job, CancellationToken stoppingToken)
+    private async Task<UploadJob> IndexAsync(IngestionPipeline pipeline, UploadJob job, CancellationToken stoppingToken)
     {
         FileOutcome outcome;
         try
         {
-            outcome = pipeline.Run(new IngestionRequest { Paths = [job.Path] }, null, stoppingToken).Files.Single();
+            outcome = (await pipeline.RunAsync(new IngestionRequest { Paths = [job.Path] }, null, stoppingToken)).Files.Single();
         }
         catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException)
         {

@@ -28,7 +28,7 @@ internal sealed partial class IndexingWorker(CopilotEnvironment environment, Ser
         try
         {
             using var index = environment.OpenIndex();
-            var report = await Task.Run(() => environment.Pipeline(index).Run(new IngestionRequest { Paths = folders, Prune = true }, new Progress<IngestionProgress>(p => status.Progress(p.FilesDone, p.FilesTotal)), stoppingToken), stoppingToken);
+            var report = await environment.Pipeline(index).RunAsync(new IngestionRequest { Paths = folders, Prune = true }, new Progress<IngestionProgress>(p => status.Progress(p.FilesDone, p.FilesTotal)), stoppingToken);
             environment.RememberGlossary(index, folders);
             await role.PublishAsync(index, stoppingToken);
             var names = string.Join(", ", folders);

@@ -40,7 +40,10 @@ internal sealed class RetrievalIndex : IDisposable
         Index.ReplaceDocument(document, list, pipelineVersion: 1);
         if (Embedder is not null && Embedder.Supports(document.Language))
         {
-            var vectors = Embedder.Embed(list.Select(c => c.SearchText).ToList());
+            // The test embedders compute in the call, so the task is complete on return (as the search below relies on).
+            var embedding = Embedder.EmbedAsync(list.Select(c => c.SearchText).ToList());
+            Assert.True(embedding.IsCompletedSuccessfully, "the test embedder completed synchronously");
+            var vectors = embedding.Result;
             Index.StoreVectors(Embedder.ModelId, Embedder.Dimension, list.Select((c, i) => (c.Id, vectors[i])).ToList(), document.Id);
         }
 

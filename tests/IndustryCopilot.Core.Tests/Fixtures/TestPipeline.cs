@@ -20,7 +20,7 @@ internal sealed class TestPipeline : IDisposable
 
     public IngestionPipeline Pipeline { get; }
 
-    public IngestionReport Run(params string[] paths) => Pipeline.Run(new IngestionRequest { Paths = paths }, null, CancellationToken.None);
+    public Task<IngestionReport> RunAsync(params string[] paths) => Pipeline.RunAsync(new IngestionRequest { Paths = paths }, null, CancellationToken.None);
 
     public void Dispose()
     {

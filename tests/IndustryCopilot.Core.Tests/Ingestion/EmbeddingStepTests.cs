@@ -9,12 +9,12 @@ namespace IndustryCopilot.Core.Tests.Ingestion;
 
 public sealed class EmbeddingStepTests
 {
-    private static IngestionReport Run(SqliteIndex index, TextEmbedder? embedder, string path) =>
+    private static Task<IngestionReport> RunAsync(SqliteIndex index, TextEmbedder? embedder, string path) =>
         new IngestionPipeline(index, ReaderRegistry.Default(new IngestionOptions()), new StructuredChunker(new ChunkingOptions()), new IngestionOptions(), TimeProvider.System, embedder)
-            .Run(new IngestionRequest { Paths = [path] }, null, CancellationToken.None);
+            .RunAsync(new IngestionRequest { Paths = [path] }, null, CancellationToken.None);
 
     [Fact]
-    public void Run_EnglishAndChineseFiles_OnlyLanguagesTheModelKnowsGetVectors()
+    public async Task Run_EnglishAndChineseFiles_OnlyLanguagesTheModelKnowsGetVectors()
     {
         using var dir = new TempDirectory();
         var docs = Directory.CreateDirectory(dir.Sub("docs")).FullName;
@@ -23,7 +23,7 @@ public sealed class EmbeddingStepTests
         using var index = new SqliteIndex(new IndexOptions { DataDirectory = dir.Sub("data") });
         var embedder = WordHashEmbedder.Create();
 
-        Run(index, embedder, docs);
+        await RunAsync(index, embedder, docs);
 
         var vectors = index.LoadVectors(embedder.ModelKey, embedder.Dimension);
         var english = index.ListDocuments().Single(d => d.Language == DocumentLanguage.En);
@@ -33,16 +33,16 @@ public sealed class EmbeddingStepTests
     }
 
     [Fact]
-    public void Run_IndexedWithoutModelThenWithModel_EmbedsWithoutRereading()
+    public async Task Run_IndexedWithoutModelThenWithModel_EmbedsWithoutRereading()
     {
         using var dir = new TempDirectory();
         var file = dir.File("pump.md", "# Pump manual\n\n## 1 Start\n\nOpen the suction valve before starting the pump.\n");
         using var index = new SqliteIndex(new IndexOptions { DataDirectory = dir.Sub("data") });
         var embedder = WordHashEmbedder.Create();
 
-        Run(index, null, file);
-        var second = Run(index, embedder, file);
-        var third = Run(index, embedder, file);
+        await RunAsync(index, null, file);
+        var second = await RunAsync(index, embedder, file);
+        var third = await RunAsync(index, embedder, file);
 
         Assert.Equal(FileOutcomeKind.Indexed, second.Files.Single().Kind);
         Assert.Equal(0, second.DocumentsChunked);
@@ -51,7 +51,7 @@ public sealed class EmbeddingStepTests
     }
 
     [Fact]
-    public void Run_AnotherModelConfigured_VectorsReplacedNeverMixed()
+    public async Task Run_AnotherModelConfigured_VectorsReplacedNeverMixed()
     {
         using var dir = new TempDirectory();
         var file = dir.File("pump.md", "# Pump manual\n\n## 1 Start\n\nOpen the suction valve before starting the pump.\n");
@@ -59,8 +59,8 @@ public sealed class EmbeddingStepTests
         var first = WordHashEmbedder.Create();
         var other = new TextEmbedder(new WordHashEmbedder(), "other-model", WordHashEmbedder.Dimension, [DocumentLanguage.En]);
 
-        Run(index, first, file);
-        Run(index, other, file);
+        await RunAsync(index, first, file);
+        await RunAsync(index, other, file);
 
         Assert.Equal(EmbeddingStatus.Matches, index.CheckEmbedding("other-model", WordHashEmbedder.Dimension));
         Assert.Equal(0, index.LoadVectors(first.ModelKey, first.Dimension).Count);

@@ -10,7 +10,7 @@ namespace IndustryCopilot.Core.Tests.Ingestion;
 public sealed class IngestionPipelineTests
 {
     [Fact]
-    public void Run_HostileFilesBesideGoodOne_EachFailsAloneAndGoodOneIsIndexed()
+    public async Task Run_HostileFilesBesideGoodOne_EachFailsAloneAndGoodOneIsIndexed()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         using var dir = new TempDirectory();
@@ -26,7 +26,7 @@ public sealed class IngestionPipelineTests
         dir.File("gbk.txt", Encoding.GetEncoding("GBK").GetBytes("第一条 空压机每500小时更换滤芯。"));
         using var test = new TestPipeline();
 
-        var report = test.Run(dir.Path);
+        var report = await test.RunAsync(dir.Path);
 
         var failed = report.Files.Where(f => f.Kind == FileOutcomeKind.Failed).Select(f => Path.GetFileName(f.Path)).Order().ToList();
         Assert.Equal(["bomb.docx", "empty.pdf", "encrypted.pdf", "invalid.txt", "random.docx", "random.pdf", "truncated.pdf"], failed);
@@ -37,17 +37,17 @@ public sealed class IngestionPipelineTests
     }
 
     [Fact]
-    public void Run_Twice_SecondRunChunksNothingAndTouchingOneFileReindexesOnlyIt()
+    public async Task Run_Twice_SecondRunChunksNothingAndTouchingOneFileReindexesOnlyIt()
     {
         using var dir = new TempDirectory();
         var a = dir.File("a.md", "# SOP A\n\n第一条 开机前检查油位。\n");
         dir.File("b.md", "# SOP B\n\n第一条 停机后清理铁屑。\n");
         using var test = new TestPipeline();
 
-        var first = test.Run(dir.Path);
-        var second = test.Run(dir.Path);
+        var first = await test.RunAsync(dir.Path);
+        var second = await test.RunAsync(dir.Path);
         File.WriteAllText(a, "# SOP A\n\n第一条 开机前检查油位和气压。\n");
-        var third = test.Run(dir.Path);
+        var third = await test.RunAsync(dir.Path);
 
         Assert.Equal(2, first.DocumentsChunked);
         Assert.Equal(0, second.DocumentsChunked);
@@ -58,16 +58,16 @@ public sealed class IngestionPipelineTests
     }
 
     [Fact]
-    public void Run_IndexedFileLaterCorrupted_FailsAndKeepsPreviousVersion()
+    public async Task Run_IndexedFileLaterCorrupted_FailsAndKeepsPreviousVersion()
     {
         using var dir = new TempDirectory();
         var path = dir.File("manual.pdf", HostileFiles.Pdf("1 Scope", "Replace filter 2205-4417 every 4,000 h."));
         using var test = new TestPipeline();
-        test.Run(dir.Path);
+        await test.RunAsync(dir.Path);
         var before = test.Index.GetChunks(IngestionPipeline.DocumentId(path));
 
         File.WriteAllBytes(path, HostileFiles.RandomBytes(3000, 9));
-        var report = test.Run(dir.Path);
+        var report = await test.RunAsync(dir.Path);
 
         Assert.Equal(1, report.Failed);
         Assert.Equal(0, report.DocumentsChunked);
@@ -88,7 +88,7 @@ public sealed class IngestionPipelineTests
         var readers = new ReaderRegistry([stuck, new StubReader(".boom", hang: false), new MarkdownReader(options)]);
         using var test = new TestPipeline(options, readers, time);
 
-        var run = Task.Run(() => test.Run(dir.Path));
+        var run = Task.Run(() => test.RunAsync(dir.Path));
         await Until.Guarded(stuck.Entered.Task, "the stuck reader starting");
         time.Advance(TimeSpan.FromSeconds(1));
         var report = await Until.Guarded(run, "the run after the read timeout");
@@ -100,7 +100,7 @@ public sealed class IngestionPipelineTests
     }
 
     [Fact]
-    public void Run_SidecarDeclaresAliases_StoredAndTheQuestionNamingOneSearchesThatDocument()
+    public async Task Run_SidecarDeclaresAliases_StoredAndTheQuestionNamingOneSearchesThatDocument()
     {
         using var dir = new TempDirectory();
         dir.File("epl.md", "# 中华人民共和国环境保护法\n\n第十条 国务院环境保护主管部门，对全国环境保护工作实施统一监督管理。\n");
@@ -108,7 +108,7 @@ public sealed class IngestionPipelineTests
         dir.File("other.md", "# 设备管理规定\n\n第十条 设备管理部门负责全厂设备的统一监督管理。\n");
         using var test = new TestPipeline();
 
-        test.Run(dir.Path);
+        await test.RunAsync(dir.Path);
         var document = test.Index.ListDocuments().Single(d => d.Title.Contains("环境保护法", StringComparison.Ordinal));
         var named = new IndustryCopilot.Core.Retrieval.Query.DocumentCatalog(test.Index.ListDocuments()).Find(IndustryCopilot.Core.Index.Lexical.LexicalAnalyzer.Normalize("环保法第十条"), null);
 
@@ -117,7 +117,7 @@ public sealed class IngestionPipelineTests
     }
 
     [Fact]
-    public void Run_FolderWithUnsupportedTypes_CountsThemAndSkipsSidecarsAndHiddenFiles()
+    public async Task Run_FolderWithUnsupportedTypes_CountsThemAndSkipsSidecarsAndHiddenFiles()
     {
         using var dir = new TempDirectory();
         dir.File("drawing.dwg", "x");
@@ -128,51 +128,51 @@ public sealed class IngestionPipelineTests
         dir.File("manual.md.meta.json", "{}");
         using var test = new TestPipeline();
 
-        var report = test.Run(dir.Path);
+        var report = await test.RunAsync(dir.Path);
 
         Assert.Equal(new Dictionary<string, int> { [".doc"] = 2, [".dwg"] = 1 }, report.Unsupported);
         Assert.Equal(["manual.md"], report.Files.Select(f => Path.GetFileName(f.Path)));
     }
 
     [Fact]
-    public void Run_MalformedSidecar_FailsThatFileWithTheReason()
+    public async Task Run_MalformedSidecar_FailsThatFileWithTheReason()
     {
         using var dir = new TempDirectory();
         dir.File("manual.md", "# M\n\ntext\n");
         dir.File("manual.md.meta.json", "{ \"accessGroups\": [\"quality\" ");
         using var test = new TestPipeline();
 
-        var outcome = test.Run(dir.Path).Files.Single();
+        var outcome = (await test.RunAsync(dir.Path)).Files.Single();
 
         Assert.Equal(FileOutcomeKind.Failed, outcome.Kind);
         Assert.Contains("invalid sidecar manual.md.meta.json", outcome.Error);
     }
 
     [Fact]
-    public void Run_Prune_RemovesDocumentsWhoseFilesAreGone()
+    public async Task Run_Prune_RemovesDocumentsWhoseFilesAreGone()
     {
         using var dir = new TempDirectory();
         var gone = dir.File("gone.md", "# Gone\n\ntext\n");
         dir.File("kept.md", "# Kept\n\ntext\n");
         using var test = new TestPipeline();
-        test.Run(dir.Path);
+        await test.RunAsync(dir.Path);
         File.Delete(gone);
 
-        var report = test.Pipeline.Run(new IngestionRequest { Paths = [dir.Path], Prune = true }, null, CancellationToken.None);
+        var report = await test.Pipeline.RunAsync(new IngestionRequest { Paths = [dir.Path], Prune = true }, null, CancellationToken.None);
 
         Assert.Equal([gone], report.Pruned);
         Assert.Equal(["Kept"], test.Index.ListDocuments().Select(d => d.Title));
     }
 
     [Fact]
-    public void Run_NewerRevisionSameNumber_OlderBecomesSuperseded()
+    public async Task Run_NewerRevisionSameNumber_OlderBecomesSuperseded()
     {
         using var dir = new TempDirectory();
         var old = dir.File("sop-old.md", "# SOP-PR-017 换刀作业\n\n版本: B 2022-03-01\n\n第一条 旧要求。\n");
         var newer = dir.File("sop-new.md", "# SOP-PR-017 换刀作业\n\n版本: C 2024-05-01\n\n第一条 新要求。\n");
         using var test = new TestPipeline();
 
-        test.Run(dir.Path);
+        await test.RunAsync(dir.Path);
 
         var docs = test.Index.ListDocuments().ToDictionary(d => d.SourcePath);
         Assert.Equal("SOP-PR-017", docs[old].DocumentNumber);
@@ -189,7 +189,7 @@ public sealed class IngestionPipelineTests
     [Theory]
     [InlineData("2030-01-01")] // a "newer" revision from another department must not retire the quality document
     [InlineData("1990-01-01")] // an "older" one must not be retired by it either, or its status would reveal the other's existence
-    public void Run_SameNumberOtherAccessGroups_SeparateRevisionLines(string productionDate)
+    public async Task Run_SameNumberOtherAccessGroups_SeparateRevisionLines(string productionDate)
     {
         using var dir = new TempDirectory();
         var quality = dir.File("qc.md", "# QC-017 Weld inspection\n\nRevision: C 2025-03-01\n\n1 Porosity up to 2 pores per 100 mm.\n");
@@ -198,7 +198,7 @@ public sealed class IngestionPipelineTests
         dir.File("prod.md.meta.json", $$"""{"accessGroups":["production"],"documentNumber":"QC-017","effectiveDate":"{{productionDate}}"}""");
         using var test = new TestPipeline();
 
-        test.Run(dir.Path);
+        await test.RunAsync(dir.Path);
 
         var docs = test.Index.ListDocuments().ToDictionary(d => d.SourcePath);
         Assert.Equal("QC-017", docs[quality].DocumentNumber);
@@ -208,7 +208,7 @@ public sealed class IngestionPipelineTests
         // The same groups in another order are the same line: a later revision supersedes as before.
         dir.File("qc-d.md", "# QC-017 Weld inspection\n\nRevision: D 2026-03-01\n\n1 Porosity up to 1 pore per 100 mm.\n");
         dir.File("qc-d.md.meta.json", """{"accessGroups":["quality","quality"],"documentNumber":"QC-017"}""");
-        test.Run(dir.Path);
+        await test.RunAsync(dir.Path);
         docs = test.Index.ListDocuments().ToDictionary(d => d.SourcePath);
         Assert.Equal(DocumentStatus.Superseded, docs[quality].Status);
         Assert.Equal(docs[Path.Combine(dir.Path, "qc-d.md")].Id, docs[quality].SupersededBy);
@@ -216,17 +216,17 @@ public sealed class IngestionPipelineTests
     }
 
     [Fact]
-    public void Run_SidecarMetadata_AppliedAndChangesTriggerReindex()
+    public async Task Run_SidecarMetadata_AppliedAndChangesTriggerReindex()
     {
         using var dir = new TempDirectory();
         var path = dir.File("manual.md", "# Compressor manual\n\nText.\n");
         dir.File("manual.md.meta.json", """{"docType":"manual","equipment":"AC-2","accessGroups":["maintenance"]}""");
         using var test = new TestPipeline();
 
-        test.Run(dir.Path);
+        await test.RunAsync(dir.Path);
         var document = test.Index.ListDocuments().Single();
         dir.File("manual.md.meta.json", """{"accessGroups":["quality"]}""");
-        var rerun = test.Run(dir.Path);
+        var rerun = await test.RunAsync(dir.Path);
 
         Assert.Equal(("manual", "AC-2"), (document.DocType, document.Equipment));
         Assert.Equal(["maintenance"], document.AccessGroups);
@@ -235,11 +235,11 @@ public sealed class IngestionPipelineTests
     }
 
     [SkippableFact]
-    public void Run_AllSharedDocuments_IngestedWithoutFailure()
+    public async Task Run_AllSharedDocuments_IngestedWithoutFailure()
     {
         using var test = new TestPipeline();
 
-        var report = test.Run(EvalData.Path("pdf-docs-en"), EvalData.Path("zh-safety-regulations"));
+        var report = await test.RunAsync(EvalData.Path("pdf-docs-en"), EvalData.Path("zh-safety-regulations"));
 
         Assert.Equal(0, report.Failed);
         Assert.Equal(165, report.Files.Where(f => f.Path.EndsWith(".pdf", StringComparison.Ordinal)).Sum(f => f.Pages));

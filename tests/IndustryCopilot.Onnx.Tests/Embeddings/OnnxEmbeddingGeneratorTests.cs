@@ -15,32 +15,33 @@ public sealed class OnnxEmbeddingGeneratorTests : IClassFixture<OnnxEmbeddingGen
     public OnnxEmbeddingGeneratorTests(Model model) => _model = model;
 
     [Fact]
-    public void Embed_BuiltInModel_384DimensionsUnitLength()
+    public async Task EmbedAsync_BuiltInModel_384DimensionsUnitLength()
     {
-        var vector = _model.Embedder.Embed(["Replace the intake filter every 500 hours."])[0];
+        var vector = (await _model.Embedder.EmbedAsync(["Replace the intake filter every 500 hours."]))[0];
 
         Assert.Equal(384, vector.Length);
         Assert.Equal(1.0, TensorPrimitives.Norm(vector), 3);
     }
 
     [Fact]
-    public void Embed_RelatedSentences_CloserThanUnrelated()
+    public async Task EmbedAsync_RelatedSentences_CloserThanUnrelated()
     {
-        var v = _model.Embedder.Embed(["How do I lock out the machine before maintenance?", "Apply a padlock to the energy isolating device before servicing.", "The diesel price in Iowa rose last week."]);
+        var v = await _model.Embedder.EmbedAsync(["How do I lock out the machine before maintenance?", "Apply a padlock to the energy isolating device before servicing.", "The diesel price in Iowa rose last week."]);
 
         Assert.True(TensorPrimitives.Dot(v[0], v[1]) > TensorPrimitives.Dot(v[0], v[2]) + 0.2f);
     }
 
     [Fact]
-    public void Embed_BatchOfMixedLengths_SameVectorsAsOneByOne()
+    public async Task EmbedAsync_BatchOfMixedLengths_SameVectorsAsOneByOne()
     {
         string[] texts = ["short", "a considerably longer sentence about spindle warm-up before machining at full speed", "medium length text here"];
 
-        var batch = _model.Embedder.Embed(texts);
+        var batch = await _model.Embedder.EmbedAsync(texts);
 
         for (var i = 0; i < texts.Length; i++)
         {
-            Assert.Equal(1.0, TensorPrimitives.Dot(batch[i], _model.Embedder.Embed([texts[i]])[0]), 3);
+            var alone = (await _model.Embedder.EmbedAsync([texts[i]]))[0];
+            Assert.Equal(1.0, TensorPrimitives.Dot(batch[i], alone), 3);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Ingestion;
@@ -72,15 +71,15 @@ public sealed class ReplicaIndexingTests(SharedPostgres postgres) : IClassFixtur
 
         var compressor = await UploadAsync(a, admin, "compressor-alarms.md", Compressor);
         var indexed = await FinishedAsync(b, admin, compressor);
-        await Until.Answered(async () => (await DocumentsAsync(b, admin)).Contains(indexed.DocumentId), "replica B taking the upload from the shared catalog");
-        var answer = await AskAsync(b, admin, "E-451 报警怎么处理？");
+        await Until.Answered(async () => (await ReplicaCalls.DocumentsAsync(b, admin)).Contains(indexed.DocumentId), "replica B taking the upload from the shared catalog");
+        var answer = await ReplicaCalls.AskAsync(b, admin, "E-451 报警怎么处理？");
 
         var held = a.HeldAsync();
         var dryer = await UploadAsync(b, admin, "dryer-maintenance.md", Dryer);
         await Until.Guarded(held, "replica A holding inside the dryer manual's transaction");
         await a.KillAsync();
         var finished = await FinishedAsync(b, admin, dryer);
-        var answerAfter = await AskAsync(b, admin, "D-611 排水阀故障怎么处理？");
+        var answerAfter = await ReplicaCalls.AskAsync(b, admin, "D-611 排水阀故障怎么处理？");
 
         Assert.Equal("indexed", indexed.State);
         Assert.Contains(answer.GetProperty("citations").EnumerateArray(), c => c.GetProperty("chunkId").GetString()!.StartsWith(indexed.DocumentId + "#", StringComparison.Ordinal));
@@ -89,20 +88,21 @@ public sealed class ReplicaIndexingTests(SharedPostgres postgres) : IClassFixtur
         var catalog = new PostgresCatalog(store);
         Assert.Equal(new[] { indexed.DocumentId, finished.DocumentId }.Order(StringComparer.Ordinal), (await catalog.FingerprintsAsync()).Keys.Order(StringComparer.Ordinal));
         var stored = (await catalog.ReadAsync(finished.DocumentId))!.Document.Chunks;
-        Assert.Equal(CleanRun("dryer-maintenance.md", Dryer), stored.Select(c => (c.Ordinal, c.SectionPath, c.Text)));
-        Assert.Equal(new[] { indexed.DocumentId, finished.DocumentId }.Order(StringComparer.Ordinal), (await DocumentsAsync(b, admin)).Order(StringComparer.Ordinal));
+        Assert.Equal(await CleanRunAsync("dryer-maintenance.md", Dryer), stored.Select(c => (c.Ordinal, c.SectionPath, c.Text)));
+        Assert.Equal(new[] { indexed.DocumentId, finished.DocumentId }.Order(StringComparer.Ordinal), (await ReplicaCalls.DocumentsAsync(b, admin)).Order(StringComparer.Ordinal));
     }
 
     // The same file indexed alone into a fresh index: what the interrupted job must end up with.
-    private static List<(int, string, string)> CleanRun(string name, string text)
+    private static async Task<List<(int, string, string)>> CleanRunAsync(string name, string text)
     {
         using var folder = new TempDirectory();
         using var data = new TempDirectory();
         File.WriteAllText(Path.Combine(folder.Path, name), text);
         using var index = new SqliteIndex(new IndexOptions { DataDirectory = data.Path });
         var options = new IngestionOptions();
-        var outcome = new IngestionPipeline(index, ReaderRegistry.Default(options), new StructuredChunker(new ChunkingOptions()), options, TimeProvider.System)
-            .Run(new IngestionRequest { Paths = [folder.Path] }, null, CancellationToken.None).Files.Single();
+        var report = await new IngestionPipeline(index, ReaderRegistry.Default(options), new StructuredChunker(new ChunkingOptions()), options, TimeProvider.System)
+            .RunAsync(new IngestionRequest { Paths = [folder.Path] }, null, CancellationToken.None);
+        var outcome = report.Files.Single();
         return [.. index.GetChunks(outcome.DocumentId!).Select(c => (c.Ordinal, c.SectionPath, c.Text))];
     }
 
@@ -122,31 +122,10 @@ public sealed class ReplicaIndexingTests(SharedPostgres postgres) : IClassFixtur
         await Until.Answered(
             async () =>
             {
-                job = await GetAsync(server, key, $"/api/jobs/{jobId}");
+                job = await ReplicaCalls.GetAsync(server, key, $"/api/jobs/{jobId}");
                 return job.GetProperty("state").GetString() is "indexed" or "failed";
             },
             $"upload job {jobId} finishing");
         return (job.GetProperty("state").GetString()!, job.GetProperty("documentId").GetString() ?? "");
-    }
-
-    private static async Task<List<string>> DocumentsAsync(ServerProcess server, string key) =>
-        [.. (await GetAsync(server, key, "/api/documents")).EnumerateArray().Select(d => d.GetProperty("id").GetString()!)];
-
-    private static async Task<JsonElement> AskAsync(ServerProcess server, string key, string question)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ask") { Content = JsonContent.Create(new { question }) };
-        request.Headers.Add("X-Api-Key", key);
-        using var response = await server.Client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-    }
-
-    private static async Task<JsonElement> GetAsync(ServerProcess server, string key, string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("X-Api-Key", key);
-        using var response = await server.Client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 }

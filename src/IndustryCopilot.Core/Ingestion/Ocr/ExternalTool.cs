@@ -6,7 +6,7 @@ namespace IndustryCopilot.Core.Ingestion.Ocr;
 /// <summary>Runs an external program with a deadline; a missing program or a timeout becomes a clear <see cref="OcrException"/>.</summary>
 internal static class ExternalTool
 {
-    public static string Run(string program, IReadOnlyList<string> arguments, string package, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<string> RunAsync(string program, IReadOnlyList<string> arguments, string package, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
@@ -32,7 +32,7 @@ internal static class ExternalTool
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
             try
             {
-                process.WaitForExitAsync(deadline.Token).GetAwaiter().GetResult();
+                await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -43,10 +43,10 @@ internal static class ExternalTool
 
             if (process.ExitCode != 0)
             {
-                throw new OcrException($"{Path.GetFileName(program)} failed (exit {process.ExitCode}): {error.GetAwaiter().GetResult().Trim()}");
+                throw new OcrException($"{Path.GetFileName(program)} failed (exit {process.ExitCode}): {(await error.ConfigureAwait(false)).Trim()}");
             }
 
-            return output.GetAwaiter().GetResult();
+            return await output.ConfigureAwait(false);
         }
     }
 }

@@ -9,24 +9,25 @@ public sealed class PdfPageOcr(OcrOptions options, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    public IReadOnlyList<(int Page, OcrPage? Result, string? Error)> Recognize(string pdfPath, IReadOnlyList<int> pages, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(int Page, OcrPage? Result, string? Error)>> RecognizeAsync(string pdfPath, IReadOnlyList<int> pages, CancellationToken cancellationToken)
     {
         var results = new (int, OcrPage?, string?)[pages.Count];
-        Parallel.For(0, pages.Count, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelPages, CancellationToken = cancellationToken }, i =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelPages, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, pages.Count), parallel, async (i, token) =>
         {
             try
             {
-                results[i] = (pages[i], RecognizePage(pdfPath, pages[i], cancellationToken), null);
+                results[i] = (pages[i], await RecognizePageAsync(pdfPath, pages[i], token).ConfigureAwait(false), null);
             }
             catch (OcrException ex)
             {
                 results[i] = (pages[i], null, ex.Message);
             }
-        });
+        }).ConfigureAwait(false);
         return results;
     }
 
-    public OcrPage RecognizePage(string pdfPath, int page, CancellationToken cancellationToken)
+    public async Task<OcrPage> RecognizePageAsync(string pdfPath, int page, CancellationToken cancellationToken)
     {
         var work = string.IsNullOrEmpty(options.WorkDirectory)
             ? Directory.CreateTempSubdirectory("icp-ocr-")
@@ -37,7 +38,7 @@ public sealed class PdfPageOcr(OcrOptions options, TimeProvider? time = null)
             var timeout = TimeSpan.FromSeconds(options.PageTimeoutSeconds);
             var prefix = Path.Combine(work.FullName, "page");
             var p = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            ExternalTool.Run(options.PdftoppmPath, ["-r", options.Dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", p, "-l", p, "-png", "-singlefile", pdfPath, prefix], "poppler-utils", timeout, _time, cancellationToken);
+            await ExternalTool.RunAsync(options.PdftoppmPath, ["-r", options.Dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", p, "-l", p, "-png", "-singlefile", pdfPath, prefix], "poppler-utils", timeout, _time, cancellationToken).ConfigureAwait(false);
             var image = prefix + ".png";
             if (!File.Exists(image))
             {
@@ -45,7 +46,7 @@ public sealed class PdfPageOcr(OcrOptions options, TimeProvider? time = null)
             }
 
             var left = timeout - _time.GetElapsedTime(started);
-            var tsv = ExternalTool.Run(options.TesseractPath, [image, "stdout", "-l", options.Languages, "--psm", "3", "tsv"], "tesseract-ocr (with tesseract-ocr-eng and tesseract-ocr-chi-sim)", left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), _time, cancellationToken);
+            var tsv = await ExternalTool.RunAsync(options.TesseractPath, [image, "stdout", "-l", options.Languages, "--psm", "3", "tsv"], "tesseract-ocr (with tesseract-ocr-eng and tesseract-ocr-chi-sim)", left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), _time, cancellationToken).ConfigureAwait(false);
             return TesseractTsv.Parse(page, tsv);
         }
         finally

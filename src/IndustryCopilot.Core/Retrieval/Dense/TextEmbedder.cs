@@ -31,13 +31,6 @@ public sealed class TextEmbedder(IEmbeddingGenerator<string, Embedding<float>> g
         _ => Languages.Contains(language),
     };
 
-    /// <summary>
-    /// Embeds for the indexing pipeline, which runs synchronously on its own background thread. The generators we ship
-    /// compute in the call, so nothing waits on I/O here; searches use <see cref="EmbedAsync"/>.
-    /// </summary>
-    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
-        texts.Count == 0 ? [] : Normalise(generator.GenerateAsync(texts, cancellationToken: cancellationToken).GetAwaiter().GetResult());
-
     /// <summary>Embeds with the caller's cancellation, awaiting the generator (a remote one would not block a thread).</summary>
     public async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
         texts.Count == 0 ? [] : Normalise(await generator.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false));

@@ -9,20 +9,20 @@ namespace IndustryCopilot.Core.Tests.Ingestion.Ocr;
 
 public sealed class PdfPageOcrTests(ITestOutputHelper output)
 {
-    private static IngestionReport Index(SqliteIndex index, string path, OcrOptions options) => Index(index, path, new PdfPageOcr(options));
+    private static Task<IngestionReport> IndexAsync(SqliteIndex index, string path, OcrOptions options) => IndexAsync(index, path, new PdfPageOcr(options));
 
-    private static IngestionReport Index(SqliteIndex index, string path, PdfPageOcr ocr) =>
+    private static Task<IngestionReport> IndexAsync(SqliteIndex index, string path, PdfPageOcr ocr) =>
         new IngestionPipeline(index, ReaderRegistry.Default(new IngestionOptions()), new StructuredChunker(new ChunkingOptions()), new IngestionOptions(), TimeProvider.System, null, ocr)
-            .Run(new IngestionRequest { Paths = [path] }, null, CancellationToken.None);
+            .RunAsync(new IngestionRequest { Paths = [path] }, null, CancellationToken.None);
 
     [SkippableFact]
-    public void RecognizePage_ScannedLinn_CharacterAccuracyAgainstGroundTruth()
+    public async Task RecognizePage_ScannedLinn_CharacterAccuracyAgainstGroundTruth()
     {
         OcrTools.Require();
         var pdf = EvalData.Path("pdf-docs-en", "linn.pdf");
 
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var page = new PdfPageOcr(new OcrOptions()).RecognizePage(pdf, 1, CancellationToken.None);
+        var page = await new PdfPageOcr(new OcrOptions()).RecognizePageAsync(pdf, 1, CancellationToken.None);
         var seconds = started.Elapsed.TotalSeconds; // reported, never asserted
 
         var accuracy = IndustryCopilot.Evaluation.Metrics.CharacterAccuracy.Of(string.Join("\n", page.Paragraphs), File.ReadAllText(EvalData.Path("pdf-docs-en", "groundtruth", "linn.txt")));
@@ -32,14 +32,14 @@ public sealed class PdfPageOcrTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
-    public void Index_ScannedLinn_SearchableAndChunksCarryConfidence()
+    public async Task Index_ScannedLinn_SearchableAndChunksCarryConfidence()
     {
         OcrTools.Require();
         var pdf = EvalData.Path("pdf-docs-en", "linn.pdf");
         using var dir = new TempDirectory();
         using var index = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path });
 
-        var file = Index(index, pdf, new OcrOptions { Languages = "eng" }).Files.Single();
+        var file = (await IndexAsync(index, pdf, new OcrOptions { Languages = "eng" })).Files.Single();
 
         Assert.Equal(1, file.PagesByOcr);
         Assert.Empty(file.PagesNeedingOcr!);
@@ -48,13 +48,13 @@ public sealed class PdfPageOcrTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
-    public void Index_TesseractMissing_PageStaysNeedingOcrWithPackageNamed()
+    public async Task Index_TesseractMissing_PageStaysNeedingOcrWithPackageNamed()
     {
         var pdf = EvalData.Path("pdf-docs-en", "linn.pdf");
         using var dir = new TempDirectory();
         using var index = new SqliteIndex(new IndexOptions { DataDirectory = dir.Path });
 
-        var file = Index(index, pdf, new OcrOptions { TesseractPath = "/nonexistent/tesseract", PdftoppmPath = "/nonexistent/pdftoppm" }).Files.Single();
+        var file = (await IndexAsync(index, pdf, new OcrOptions { TesseractPath = "/nonexistent/tesseract", PdftoppmPath = "/nonexistent/pdftoppm" })).Files.Single();
 
         Assert.Equal(FileOutcomeKind.Indexed, file.Kind);
         Assert.Equal([1], file.PagesNeedingOcr);
@@ -75,7 +75,7 @@ public sealed class PdfPageOcrTests(ITestOutputHelper output)
         var clock = new WatchedClock();
         var ocr = new PdfPageOcr(new OcrOptions { PageTimeoutSeconds = 1, PdftoppmPath = renderer, WorkDirectory = work }, clock);
 
-        var run = Task.Run(() => Index(index, pdf, ocr));
+        var run = Task.Run(() => IndexAsync(index, pdf, ocr));
         await clock.TimersCreated(1);
         clock.Advance(TimeSpan.FromSeconds(1));
         var file = (await Until.Guarded(run, "indexing after the page deadline")).Files.Single();
@@ -87,7 +87,7 @@ public sealed class PdfPageOcrTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
-    public void Index_ScannedChinesePage_RecognisedAndFoundByChineseQuery()
+    public async Task Index_ScannedChinesePage_RecognisedAndFoundByChineseQuery()
     {
         OcrTools.RequireChineseFont();
         using var dir = new TempDirectory();
@@ -97,7 +97,7 @@ public sealed class PdfPageOcrTests(ITestOutputHelper output)
             (72, 700, "润滑油每两千小时更换一次。", 0))));
         using var index = new SqliteIndex(new IndexOptions { DataDirectory = dir.Sub("data") });
 
-        var file = Index(index, scanned, new OcrOptions()).Files.Single();
+        var file = (await IndexAsync(index, scanned, new OcrOptions())).Files.Single();
 
         var text = string.Join("\n", index.GetChunks(file.DocumentId!).Select(c => c.Text));
         output.WriteLine(text);

@@ -46,10 +46,10 @@ public sealed class InstructionScreenTests
         Assert.Null(InstructionScreen.Reason(passage));
 
     [SkippableFact]
-    public void Reason_SharedRegulationsAndManuals_NothingHeld()
+    public async Task Reason_SharedRegulationsAndManuals_NothingHeld()
     {
         using var test = new TestPipeline();
-        test.Run(EvalData.Path("zh-safety-regulations"), EvalData.Path("pdf-docs-en"), Path.Combine(RepositoryRoot(), "corpus"));
+        await test.RunAsync(EvalData.Path("zh-safety-regulations"), EvalData.Path("pdf-docs-en"), Path.Combine(RepositoryRoot(), "corpus"));
 
         var held = test.Index.ListDocuments().SelectMany(d => test.Index.GetChunks(d.Id)).Where(c => c.Instruction is not null).Select(c => c.Id + ": " + c.Instruction).ToList();
 
