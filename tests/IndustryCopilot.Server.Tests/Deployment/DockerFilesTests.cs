@@ -15,8 +15,8 @@ public sealed partial class DockerFilesTests
         var root = Load("compose.yaml");
         var services = (YamlMappingNode)root["services"];
 
-        Assert.Equal(["qdrant", "server", "server-gpu"], services.Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
-        foreach (var (name, node) in services.Children)
+        Assert.Equal(["postgres", "qdrant", "server", "server-1", "server-2", "server-gpu"], services.Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+        foreach (var (name, node) in services.Children.Where(s => s.Key.ToString() is "qdrant" or "server" or "server-gpu"))
         {
             var service = (YamlMappingNode)node;
             var test = (YamlSequenceNode)((YamlMappingNode)service["healthcheck"])["test"];
@@ -28,6 +28,8 @@ public sealed partial class DockerFilesTests
         Assert.Contains("QDRANT__SERVICE__API_KEY", ((YamlMappingNode)qdrant["environment"]).Children.Keys.Select(k => k.ToString()));
         Assert.Contains(Strings(qdrant, "volumes"), v => v.EndsWith(":/qdrant/storage", StringComparison.Ordinal));
         Assert.Contains(Strings(qdrant, "volumes"), v => v.EndsWith(":/qdrant/snapshots", StringComparison.Ordinal));
+        // The single server's search index, not started with the group's replicas.
+        Assert.Equal(["cpu", "gpu"], Strings(qdrant, "profiles"));
 
         foreach (var (name, dockerfile, profile) in new[] { ("server", "docker/Dockerfile", "cpu"), ("server-gpu", "docker/Dockerfile.cuda", "gpu") })
         {
@@ -45,17 +47,16 @@ public sealed partial class DockerFilesTests
         var gpu = (YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)services["server-gpu"])["deploy"])["resources"])["reservations"]["devices"]).Children[0];
         Assert.Equal("nvidia", gpu["driver"].ToString());
         Assert.Equal(["gpu"], ((YamlSequenceNode)gpu["capabilities"]).Children.Select(c => c.ToString()));
-        Assert.Equal(["icp-data", "qdrant-snapshots", "qdrant-storage"], ((YamlMappingNode)root["volumes"]).Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void ComposeGroup_TwoReplicasOnOnePostgres_EachWithItsOwnDataSharingStoreAndUploads()
+    public void Compose_GroupProfile_TwoReplicasOnOnePostgresEachWithItsOwnDataSharingStoreAndUploads()
     {
-        var root = Load("compose.group.yaml");
+        var root = Load("compose.yaml");
         var services = (YamlMappingNode)root["services"];
 
-        Assert.Equal(["postgres", "server-1", "server-2"], services.Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
         var postgres = (YamlMappingNode)services["postgres"];
+        Assert.Equal(["group"], Strings(postgres, "profiles"));
         Assert.StartsWith("postgres:", postgres["image"].ToString(), StringComparison.Ordinal);
         Assert.Contains(Strings(postgres, "volumes"), v => v == "postgres-data:/var/lib/postgresql/data");
         Assert.Equal("pg_isready", ((YamlSequenceNode)((YamlMappingNode)postgres["healthcheck"])["test"]).Children[1].ToString());
@@ -68,6 +69,7 @@ public sealed partial class DockerFilesTests
             var replica = (YamlMappingNode)services[name];
             var shared = (YamlMappingNode)replica["<<"];
             Assert.Equal("docker/Dockerfile", ((YamlMappingNode)shared["build"])["dockerfile"].ToString());
+            Assert.Equal(["group"], Strings(shared, "profiles"));
             Assert.Equal("service_healthy", ((YamlMappingNode)((YamlMappingNode)shared["depends_on"])["postgres"])["condition"].ToString());
             Assert.True(((YamlSequenceNode)((YamlMappingNode)shared["healthcheck"])["test"]).Children.Count > 1);
             var environment = (YamlMappingNode)replica["environment"];
@@ -83,15 +85,13 @@ public sealed partial class DockerFilesTests
 
         Assert.Equal(2, data.Distinct().Count());
         Assert.Equal(2, ports.Distinct().Count());
-        Assert.Equal(["icp-data-1", "icp-data-2", "postgres-data", "uploads"], ((YamlMappingNode)root["volumes"]).Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["icp-data", "icp-data-1", "icp-data-2", "postgres-data", "qdrant-snapshots", "qdrant-storage", "uploads"], ((YamlMappingNode)root["volumes"]).Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
     }
 
-    [Theory]
-    [InlineData("compose.yaml")]
-    [InlineData("compose.group.yaml")]
-    public void EnvExample_DefinesEveryVariableComposeRequires(string file)
+    [Fact]
+    public void EnvExample_DefinesEveryVariableComposeRequires()
     {
-        var compose = File.ReadAllText(Path.Combine(Docker, file));
+        var compose = File.ReadAllText(Path.Combine(Docker, "compose.yaml"));
         var defined = File.ReadAllLines(Path.Combine(Docker, ".env.example")).Where(l => l.Contains('=', StringComparison.Ordinal) && !l.StartsWith('#')).Select(l => l[..l.IndexOf('=', StringComparison.Ordinal)]).ToHashSet();
 
         var required = Required().Matches(compose).Select(m => m.Groups[1].Value).Distinct().ToList();
