@@ -23,9 +23,6 @@ namespace IndustryCopilot.Core.Retrieval;
 /// </summary>
 public sealed class HybridRetriever
 {
-    private const int NamedDocumentCandidates = 3;
-    private const int PenaltyDepth = 4;
-    private const int PenaltyHead = 3;
     private readonly SqliteIndex _index;
     private readonly ISearchIndex _search;
     private readonly RetrievalOptions _options;
@@ -37,6 +34,8 @@ public sealed class HybridRetriever
     private readonly IReadOnlyList<IRankingLane> _rankings;
     private readonly QueryTranslator? _translator;
     private readonly QueryEmbeddingCache _embeddings;
+    private readonly LaneFusion _fusion;
+    private readonly LaneSearch _lanes;
     private readonly GenerationCache<(DocumentCatalog Catalog, Dictionary<string, DocumentInfo> Documents)> _catalog;
 
     /// <summary>Search over the embedded index (the catalog is also the search index).</summary>
@@ -64,6 +63,8 @@ public sealed class HybridRetriever
         _rankings = rankings ?? [];
         _translator = translator;
         _embeddings = new QueryEmbeddingCache(options.QueryEmbeddingCacheSize);
+        _fusion = new LaneFusion(index, options);
+        _lanes = new LaneSearch(index, search, options, _planner, _fusion);
         _catalog = new(index, () =>
         {
             var documents = index.ListDocuments();
@@ -96,7 +97,7 @@ public sealed class HybridRetriever
         var documents = _catalog.Value.Documents;
         foreach (var id in allowed)
         {
-            if (documents.TryGetValue(id, out var document) && Speaks(document.Language, target))
+            if (documents.TryGetValue(id, out var document) && LaneFusion.Speaks(document.Language, target))
             {
                 return target;
             }
@@ -143,8 +144,40 @@ public sealed class HybridRetriever
             Lap(stages, "embed");
         }
 
+        var lanes = await IndexLanesAsync(request, query, plan, vector, allowed, pool, stages, cancellationToken).ConfigureAwait(false);
+        await AddLexicalHintsAsync(lanes, request, query, plan, catalog, documents, allowed, pool, stages, cancellationToken).ConfigureAwait(false);
+        if (request.Lanes.HasFlag(SearchLanes.Ranking))
+        {
+            foreach (var ranking in _rankings.Where(r => r.Applies(query) && _options.Weight(r.Lane) > 0))
+            {
+                lanes[ranking.Lane] = ranking.Search(query, allowed, pool);
+                Lap(stages, ranking.Lane.ToString().ToLowerInvariant());
+            }
+        }
+
+        var fused = _fusion.Fuse(lanes, query, documents, stage => Lap(stages, stage));
+        var hitsOut = Hits(fused.Take(_reranker is null ? request.K : Math.Max(request.K, pool)).ToList(), lanes, documents);
+        IReadOnlyList<RetrievedChunk> result = hitsOut;
+        if (_reranker is not null)
+        {
+            result = _reranker.Rerank(query, hitsOut).Take(request.K).ToList();
+            Lap(stages, "rerank");
+        }
+
+        Lap(stages, "fuse");
+        timings["total"] = timings.Values.Sum();
+        return new SearchResponse(query, result, lanes.Keys.ToList(), timings);
+    }
+
+    /// <summary>The document by id, from the retriever's cached catalog.</summary>
+    public DocumentInfo? Document(string id) => _catalog.Value.Documents.GetValueOrDefault(id);
+
+    // The search index's lanes in one query (lexical, dense, codes), then the catalog's exact clauses with the codes and
+    // the head of each document the question names.
+    private async Task<Dictionary<SearchLane, IReadOnlyList<ChunkScore>>> IndexLanesAsync(SearchRequest request, AnalyzedQuery query, LexicalPlan plan, float[]? vector, IReadOnlySet<string> allowed, int pool, StageTimer stages, CancellationToken cancellationToken)
+    {
         var scoped = ClauseLane.Scope(request.Filter, query.Mentions);
-        var found = await RunAsync(new IndexQuery
+        var found = await _lanes.RunAsync(new IndexQuery
         {
             Terms = plan.Terms,
             Grams = plan.Grams,
@@ -162,48 +195,42 @@ public sealed class HybridRetriever
         var lanes = new Dictionary<SearchLane, IReadOnlyList<ChunkScore>>();
         foreach (var (lane, hits) in found.Lanes.Where(l => l.Key != SearchLane.Identifier))
         {
-            lanes[lane] = ToRows(hits, allowed);
+            lanes[lane] = _lanes.ToRows(hits, allowed);
         }
 
         if (request.Lanes.HasFlag(SearchLanes.Identifier))
         {
             // Exact clauses first, then the chunks holding every code the query names.
             var codes = found.Lanes.GetValueOrDefault(SearchLane.Identifier) ?? [];
-            var identifier = _clauses.Search(query, scoped).Concat(ToRows(codes, allowed).Select(c => c.RowId)).Distinct().Take(pool).ToList();
+            var identifier = _clauses.Search(query, scoped).Concat(_lanes.ToRows(codes, allowed).Select(c => c.RowId)).Distinct().Take(pool).ToList();
             if (identifier.Count > 0)
             {
                 lanes[SearchLane.Identifier] = identifier.Select((row, i) => new ChunkScore(row, identifier.Count - i)).ToList();
             }
 
-            // The head of the BM25 ranking within each document the question names, taken in turns: a hint, not
-            // proof, and only the head, since the question may also need a document it does not name. Per document,
-            // so that a question naming two laws gets the head of each, not six passages of the one with more matches.
-            var named = query.Mentions.Select(m => m.DocumentId).Where(allowed.Contains).Distinct(StringComparer.Ordinal).ToList();
-            if (named.Count > 0)
+            if (await _lanes.NamedDocumentAsync(request, query, plan, allowed, cancellationToken).ConfigureAwait(false) is { } named)
             {
-                var heads = new List<IReadOnlyList<ChunkScore>>(named.Count);
-                foreach (var id in named)
-                {
-                    var head = await RunAsync(new IndexQuery { Terms = plan.Terms, Grams = plan.Grams, Filter = request.Filter with { DocumentIds = [id] }, Lanes = SearchLanes.Lexical, K = NamedDocumentCandidates }, cancellationToken).ConfigureAwait(false);
-                    heads.Add(ToRows(head.Lanes.Values.FirstOrDefault() ?? [], allowed));
-                }
-
-                lanes[SearchLane.NamedDocument] = TakingTurns.Merge(heads, NamedDocumentCandidates * named.Count);
+                lanes[SearchLane.NamedDocument] = named;
             }
 
             Lap(stages, "identifier");
         }
 
-        if (request.Lanes.HasFlag(SearchLanes.Lexical) && _options.PenaltyWeight > 0 && PenaltyIntent.Asks(request.Query))
+        return lanes;
+    }
+
+    // The lexical lanes that look at the ranking from another side: penalty articles, the question's parts, the
+    // question's words in the other language.
+    private async Task AddLexicalHintsAsync(Dictionary<SearchLane, IReadOnlyList<ChunkScore>> lanes, SearchRequest request, AnalyzedQuery query, LexicalPlan plan, DocumentCatalog catalog, Dictionary<string, DocumentInfo> documents, IReadOnlySet<string> allowed, int pool, StageTimer stages, CancellationToken cancellationToken)
+    {
+        if (!request.Lanes.HasFlag(SearchLanes.Lexical))
         {
-            // The penalty chapter's articles rarely lead the whole ranking: look deeper into it. A rule's penalty is in
-            // its own law's liability chapter, so take the documents in the order the question's words rank them and
-            // the best penalty article of each. Only the head, as a hint: with the whole ranking fused, every passage
-            // of the head was a penalty article and the rule the question is also about fell out of it.
-            var wide = await RunAsync(new IndexQuery { Terms = plan.Terms, Grams = plan.Grams, Filter = request.Filter, Lanes = SearchLanes.Lexical, K = pool * PenaltyDepth }, cancellationToken).ConfigureAwait(false);
-            var rows = ToRows(wide.Lanes.Values.FirstOrDefault() ?? [], allowed);
-            var penalty = PenaltyHeads.Of(rows, _index.PlacesOf(rows.Select(r => r.RowId).ToList()), PenaltyHead);
-            if (penalty.Count > 0)
+            return;
+        }
+
+        if (_options.PenaltyWeight > 0 && PenaltyIntent.Asks(request.Query))
+        {
+            if (await _lanes.PenaltyAsync(request, plan, allowed, pool, cancellationToken).ConfigureAwait(false) is { Count: > 0 } penalty)
             {
                 lanes[SearchLane.Penalty] = penalty;
             }
@@ -211,169 +238,37 @@ public sealed class HybridRetriever
             Lap(stages, "penalty");
         }
 
-        if (request.Lanes.HasFlag(SearchLanes.Lexical) && _options.PartsWeight > 0)
+        if (_options.PartsWeight > 0 && QuestionParts.Split(request.Query) is { Count: > 0 } parts)
         {
-            var parts = QuestionParts.Split(request.Query);
-            if (parts.Count > 0)
-            {
-                var rankings = new List<IReadOnlyList<ChunkScore>>(parts.Count);
-                foreach (var part in parts)
-                {
-                    var partPlan = _planner.Plan(QueryAnalyzer.Analyze(part, _glossary, catalog, allowed));
-                    var hits = await RunAsync(new IndexQuery { Terms = partPlan.Terms, Grams = partPlan.Grams, Filter = request.Filter, Lanes = SearchLanes.Lexical, K = pool }, cancellationToken).ConfigureAwait(false);
-                    rankings.Add(ToRows(hits.Lanes.Values.FirstOrDefault() ?? [], allowed));
-                }
-
-                lanes[SearchLane.Parts] = TakingTurns.Merge(rankings, pool);
-                Lap(stages, "parts");
-            }
+            lanes[SearchLane.Parts] = await _lanes.PartsAsync(request, parts, _glossary, catalog, allowed, pool, cancellationToken).ConfigureAwait(false);
+            Lap(stages, "parts");
         }
 
-        if (request.Lanes.HasFlag(SearchLanes.Lexical) && query.Translation?.Groups() is { Count: > 0 } groups)
+        if (query.Translation is { } translation && translation.Groups() is { Count: > 0 } groups)
         {
-            // The lane speaks for the other language only: its kept codes and Latin words would otherwise rank the
-            // question's own-language passages a second time, weighted as the other language's voice.
-            var translated = await RunAsync(new IndexQuery { TermGroups = groups, Filter = request.Filter, Lanes = SearchLanes.Lexical, K = pool }, cancellationToken).ConfigureAwait(false);
-            var to = query.Translation.To;
-            var rows = ToRows(translated.Lanes.Values.FirstOrDefault() ?? [], allowed).Where(h => Speaks(LanguageOf(h.RowId, documents), to)).ToList();
-            if (rows.Count > 0)
+            if (await _lanes.TranslatedAsync(request, groups, translation.To, allowed, pool, documents, cancellationToken).ConfigureAwait(false) is { Count: > 0 } translated)
             {
-                lanes[SearchLane.Translated] = rows;
+                lanes[SearchLane.Translated] = translated;
             }
 
             Lap(stages, "translated");
         }
+    }
 
-        if (request.Lanes.HasFlag(SearchLanes.Ranking))
-        {
-            foreach (var ranking in _rankings.Where(r => r.Applies(query) && _options.Weight(r.Lane) > 0))
-            {
-                lanes[ranking.Lane] = ranking.Search(query, allowed, pool);
-                Lap(stages, ranking.Lane.ToString().ToLowerInvariant());
-            }
-        }
-
-        // Passages that address an assistant are data nobody has reviewed: they take no place in any answer, quote,
-        // suggestion or closest-passages list until an admin releases their document.
-        var held = _index.HeldRows();
-        var weight = _options.Weight;
-        if (query.Translation is { } translation && lanes.ContainsKey(SearchLane.Translated))
-        {
-            // In a document of the other language the question's own words can only have met its Latin words and
-            // codes, which the translated lane searches too (kept as written) and the identifier lane matches exactly:
-            // counted again by every own-language lane, "OSHA" outvoted the words that say what the question asks.
-            foreach (var lane in lanes.Keys.Where(l => l is SearchLane.Lexical or SearchLane.ChineseBm25 or SearchLane.Parts or SearchLane.Penalty or SearchLane.NamedDocument).ToList())
-            {
-                var own = lanes[lane].Where(h => LanguageOf(h.RowId, documents) != translation.To).ToList();
-                if (own.Count > 0)
-                {
-                    lanes[lane] = own;
-                }
-                else
-                {
-                    lanes.Remove(lane);
-                }
-            }
-        }
-
-        if (lanes.ContainsKey(SearchLane.Translated) && _options.BalanceLanguages)
-        {
-            // Every lane of the question's language votes for its passages and one lane speaks for the other
-            // language: weighted as many times as the question's language has lanes, the other language's best
-            // passage is not outvoted by weaker ones in the question's own (docs/evaluation.md, Across languages).
-            // The identifier lane matches codes in either language, so it is nobody's voice here.
-            var ownLanes = Math.Max(1, lanes.Keys.Count(l => l is not (SearchLane.Translated or SearchLane.Identifier or SearchLane.NamedDocument or SearchLane.Parts or SearchLane.Penalty)));
-            weight = lane => lane == SearchLane.Translated ? _options.Weight(lane) * ownLanes : _options.Weight(lane);
-        }
-
-        IEnumerable<(long RowId, double Score)> fused = ReciprocalRankFusion.Fuse(lanes, weight, _options.RrfK).Where(f => !held.Contains(f.RowId)).ToList();
-        if (query.Translation is { } spoken && lanes.TryGetValue(SearchLane.Translated, out var other) && _options.BalanceLanguages)
-        {
-            // The extra weight stays only with other-language passages that say as much of the question as the best
-            // own-language one near the head; the rest fall back to one lane's weight.
-            // A passage rests on the extra weight when no lane of the question's language found it (a mixed document
-            // may be found by both).
-            var ownFound = lanes.Where(l => l.Key is not (SearchLane.Translated or SearchLane.Identifier)).SelectMany(l => l.Value).Select(h => h.RowId).ToHashSet();
-            var isOther = (long row) => !ownFound.Contains(row);
-            var weaker = LanguageBalance.Weaker(_index, fused.Take(LanguageBalance.Head).Select(f => f.RowId).ToList(), isOther, query.Terms, spoken);
-            if (weaker.Count > 0)
-            {
-                var extra = weight(SearchLane.Translated) - _options.Weight(SearchLane.Translated);
-                var rank = other.Select((h, i) => (h.RowId, Rank: i + 1)).ToDictionary(p => p.RowId, p => p.Rank);
-                fused = fused.Select(f => weaker.Contains(f.RowId) ? (f.RowId, Score: f.Score - (extra / (_options.RrfK + rank[f.RowId]))) : f).OrderByDescending(f => f.Score).ToList();
-            }
-
-            Lap(stages, "balance");
-        }
-
-        var top = fused.Take(_reranker is null ? request.K : Math.Max(request.K, pool)).ToList();
+    // The fused rows as chunks with their documents and the rank each lane gave them; a row the catalog no longer holds is dropped.
+    private List<RetrievedChunk> Hits(List<(long RowId, double Score)> top, Dictionary<SearchLane, IReadOnlyList<ChunkScore>> lanes, Dictionary<string, DocumentInfo> documents)
+    {
         var chunks = _index.GetChunksByRowId(top.Select(t => t.RowId).ToList()).ToDictionary(c => c.RowId);
-        var hitsOut = new List<RetrievedChunk>(top.Count);
+        var hits = new List<RetrievedChunk>(top.Count);
         foreach (var (row, score) in top)
         {
             if (chunks.TryGetValue(row, out var chunk) && documents.TryGetValue(chunk.Chunk.DocumentId, out var document))
             {
-                hitsOut.Add(new RetrievedChunk(chunk.Chunk, document, score, LaneRanks(lanes, row)) { RowId = row });
+                hits.Add(new RetrievedChunk(chunk.Chunk, document, score, LaneRanks(lanes, row)) { RowId = row });
             }
         }
 
-        IReadOnlyList<RetrievedChunk> result = hitsOut;
-        if (_reranker is not null)
-        {
-            result = _reranker.Rerank(query, hitsOut).Take(request.K).ToList();
-            Lap(stages, "rerank");
-        }
-
-        Lap(stages, "fuse");
-        timings["total"] = timings.Values.Sum();
-        return new SearchResponse(query, result, lanes.Keys.ToList(), timings);
-    }
-
-    private DocumentLanguage LanguageOf(long row, Dictionary<string, DocumentInfo> documents)
-    {
-        var id = _index.ChunkRows().IdOf(row);
-        var hash = id?.LastIndexOf('#') ?? -1;
-        return hash > 0 && documents.TryGetValue(id![..hash], out var document) ? document.Language : DocumentLanguage.Unknown;
-    }
-
-    // A mixed document speaks both languages; one without letters (an unread scan) neither.
-    private static bool Speaks(DocumentLanguage document, DocumentLanguage language) =>
-        document == language || document == DocumentLanguage.Mixed;
-
-    /// <summary>The document by id, from the retriever's cached catalog.</summary>
-    public DocumentInfo? Document(string id) => _catalog.Value.Documents.GetValueOrDefault(id);
-
-    private Task<IndexSearchResult> RunAsync(IndexQuery query, CancellationToken cancellationToken) =>
-        _search.SearchAsync(
-            query with
-            {
-                GramWeight = _options.GramWeight,
-                LexicalWeight = _options.LexicalWeight,
-                DenseWeight = _options.DenseWeight,
-                IdentifierWeight = _options.IdentifierWeight,
-                RrfK = _options.RrfK,
-            },
-            cancellationToken);
-
-    /// <summary>
-    /// The hits as catalog rows. A search index may be a moment behind the catalog (Qdrant between two syncs): a hit
-    /// the catalog no longer holds is dropped, not guessed at, and so is a hit of a document the caller's filter does
-    /// not allow in the catalog — access groups taken away count at once, whatever the search index still says.
-    /// </summary>
-    private List<ChunkScore> ToRows(IReadOnlyList<IndexHit> hits, IReadOnlySet<string> allowed)
-    {
-        var rows = _index.ChunkRows();
-        var result = new List<ChunkScore>(hits.Count);
-        foreach (var hit in hits)
-        {
-            var hash = hit.ChunkId.LastIndexOf('#');
-            if (hash > 0 && allowed.Contains(hit.ChunkId[..hash]) && rows.RowOf(hit.ChunkId) is { } row)
-            {
-                result.Add(new ChunkScore(row, hit.Score));
-            }
-        }
-
-        return result;
+        return hits;
     }
 
     private static Dictionary<SearchLane, (int, double)> LaneRanks(Dictionary<SearchLane, IReadOnlyList<ChunkScore>> lanes, long row)
