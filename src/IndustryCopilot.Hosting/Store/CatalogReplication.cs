@@ -50,7 +50,25 @@ public static class CatalogReplication
             removed += local.RemoveDocument(id) ? 1 : 0;
         }
 
-        return new CatalogSyncReport(written, removed, unchanged);
+        var released = TakeReleases(await shared.ReleasesAsync(cancellationToken).ConfigureAwait(false), local);
+        return new CatalogSyncReport(written, removed, unchanged) { Released = released };
+    }
+
+    // A release counts for the version reviewed: applied where this replica holds that version and it is still held.
+    private static int TakeReleases(IReadOnlyList<CatalogRelease> releases, SqliteIndex local)
+    {
+        var heldHere = local.HeldDocuments();
+        var taken = 0;
+        foreach (var release in releases)
+        {
+            if (heldHere.TryGetValue(release.DocumentId, out var held) && !held.Released
+                && local.GetDocument(release.DocumentId)?.ContentHash == release.ContentHash)
+            {
+                taken += local.ReleaseHeld(release.DocumentId, release.ReleasedBy, release.ReleasedAt) ? 1 : 0;
+            }
+        }
+
+        return taken;
     }
 
     /// <summary>

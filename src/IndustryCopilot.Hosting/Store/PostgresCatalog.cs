@@ -120,6 +120,44 @@ public sealed class PostgresCatalog(PostgresStore store)
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Records a release for the group (in place of an earlier one of the document); every replica takes it when it follows.</summary>
+    public async Task ReleaseAsync(CatalogRelease release, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        var source = await store.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var upsert = new NpgsqlCommand("""
+            INSERT INTO catalog_releases (doc_id, content_hash, released_by, released_at) VALUES (@id, @hash, @by, @at)
+            ON CONFLICT (doc_id) DO UPDATE SET content_hash = excluded.content_hash, released_by = excluded.released_by, released_at = excluded.released_at
+            """, connection, tx))
+        {
+            upsert.Parameters.AddWithValue("id", release.DocumentId);
+            upsert.Parameters.AddWithValue("hash", release.ContentHash);
+            upsert.Parameters.AddWithValue("by", release.ReleasedBy);
+            upsert.Parameters.AddWithValue("at", release.ReleasedAt.ToUniversalTime());
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await BumpAsync(connection, tx, cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every release recorded for the group.</summary>
+    public async Task<IReadOnlyList<CatalogRelease>> ReleasesAsync(CancellationToken cancellationToken = default)
+    {
+        var source = await store.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = source.CreateCommand("SELECT doc_id, content_hash, released_by, released_at FROM catalog_releases");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var releases = new List<CatalogRelease>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            releases.Add(new CatalogRelease(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)));
+        }
+
+        return releases;
+    }
+
     /// <summary>Removes a document with its vectors; false when the catalog did not hold it.</summary>
     public async Task<bool> RemoveAsync(string documentId, CancellationToken cancellationToken = default)
     {

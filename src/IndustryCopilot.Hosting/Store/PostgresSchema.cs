@@ -69,6 +69,13 @@ internal static class PostgresSchema
             vector bytea NOT NULL,
             PRIMARY KEY (document_id, chunk_id));
         CREATE TABLE IF NOT EXISTS catalog_generation (one boolean PRIMARY KEY DEFAULT true CHECK (one), value bigint NOT NULL);
+        -- An admin's release of a document's held passages, for the version (content hash) reviewed; made on any
+        -- replica, taken by every replica when it follows the catalog.
+        CREATE TABLE IF NOT EXISTS catalog_releases (
+            doc_id text PRIMARY KEY,
+            content_hash text NOT NULL,
+            released_by text NOT NULL,
+            released_at timestamptz NOT NULL);
         INSERT INTO catalog_generation (one, value) VALUES (true, 0) ON CONFLICT DO NOTHING;
 
         -- Uploaded files waiting to be indexed, taken by whichever replica holds the indexer lease; the files themselves

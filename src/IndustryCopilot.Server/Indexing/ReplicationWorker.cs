@@ -74,9 +74,9 @@ internal sealed partial class ReplicationWorker(
         try
         {
             var report = await CatalogReplication.FollowAsync(catalog, index, cancellationToken);
-            if (report.Written + report.Removed > 0)
+            if (report.Written + report.Removed + report.Released > 0)
             {
-                LogFollowed(report.Written, report.Removed, report.Unchanged);
+                LogFollowed(report.Written, report.Removed, report.Unchanged, report.Released);
             }
         }
         finally
@@ -91,8 +91,8 @@ internal sealed partial class ReplicationWorker(
     [LoggerMessage(Level = LogLevel.Critical, Message = "lost the indexer lease (its database connection ended); stopping so this replica never indexes beside the new indexer")]
     private partial void LogLeaseLost();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "took the shared catalog's changes: {Written} documents written, {Removed} removed, {Unchanged} unchanged")]
-    private partial void LogFollowed(int written, int removed, int unchanged);
+    [LoggerMessage(Level = LogLevel.Information, Message = "took the shared catalog's changes: {Written} documents written, {Removed} removed, {Unchanged} unchanged, {Released} releases of held passages")]
+    private partial void LogFollowed(int written, int removed, int unchanged, int released);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "shared database unavailable ({Reason}); trying again")]
     private partial void LogUnavailable(string reason);
