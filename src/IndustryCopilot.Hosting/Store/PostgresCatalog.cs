@@ -27,6 +27,23 @@ public sealed class PostgresCatalog(PostgresStore store)
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
+    /// <summary>Records that the indexer finished its start-up run (the catalog now holds the watched folders).</summary>
+    public async Task MarkIndexedAsync(DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var source = await store.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = source.CreateCommand("UPDATE catalog_state SET indexed_at = @at");
+        command.Parameters.AddWithValue("at", at.ToUniversalTime());
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>When an indexer last finished its start-up run; null while none ever has.</summary>
+    public async Task<DateTimeOffset?> IndexedAtAsync(CancellationToken cancellationToken = default)
+    {
+        var source = await store.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = source.CreateCommand("SELECT indexed_at FROM catalog_state");
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is DateTime at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+    }
+
     /// <summary>Every document's id with the fingerprint it was written with.</summary>
     public async Task<IReadOnlyDictionary<string, string>> FingerprintsAsync(CancellationToken cancellationToken = default)
     {

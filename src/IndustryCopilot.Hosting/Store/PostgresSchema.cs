@@ -77,6 +77,10 @@ internal static class PostgresSchema
             released_by text NOT NULL,
             released_at timestamptz NOT NULL);
         INSERT INTO catalog_generation (one, value) VALUES (true, 0) ON CONFLICT DO NOTHING;
+        -- When an indexer last finished its start-up run: until one has, the catalog is not the group's documents yet,
+        -- and the other replicas do not report ready.
+        CREATE TABLE IF NOT EXISTS catalog_state (one boolean PRIMARY KEY DEFAULT true CHECK (one), indexed_at timestamptz);
+        INSERT INTO catalog_state (one, indexed_at) VALUES (true, NULL) ON CONFLICT DO NOTHING;
 
         -- Uploaded files waiting to be indexed, taken by whichever replica holds the indexer lease; the files themselves
         -- are in the shared upload folder.

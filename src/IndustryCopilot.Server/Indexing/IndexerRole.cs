@@ -36,6 +36,15 @@ internal sealed class IndexerRole
 
     public void BecomeIndexer() => _indexer.TrySetResult();
 
+    /// <summary>In a group, records that the start-up run finished, which lets the other replicas report ready.</summary>
+    public async Task MarkIndexedAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (Shared is not null)
+        {
+            await Shared.MarkIndexedAsync(at, cancellationToken);
+        }
+    }
+
     /// <summary>In a group, writes what this replica's index changed to the shared catalog (call inside <see cref="Gate"/>).</summary>
     public async Task<CatalogSyncReport?> PublishAsync(SqliteIndex index, CancellationToken cancellationToken) =>
         Shared is null ? null : await CatalogReplication.PublishAsync(index, Shared, cancellationToken: cancellationToken);

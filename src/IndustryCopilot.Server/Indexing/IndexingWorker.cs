@@ -10,7 +10,7 @@ namespace IndustryCopilot.Server.Indexing;
 /// group it runs on the replica holding the indexer lease — when it takes the lease over, too — and publishes the
 /// run's changes to the shared catalog.
 /// </summary>
-internal sealed partial class IndexingWorker(CopilotEnvironment environment, ServerOptions options, IndexingStatus status, IndexerRole role, ILogger<IndexingWorker> logger) : BackgroundService
+internal sealed partial class IndexingWorker(CopilotEnvironment environment, ServerOptions options, IndexingStatus status, IndexerRole role, TimeProvider time, ILogger<IndexingWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,6 +19,7 @@ internal sealed partial class IndexingWorker(CopilotEnvironment environment, Ser
         var folders = options.IndexOnStart ? options.Folders.Select(Path.GetFullPath).Append(options.Uploads(environment.Index.DataDirectory)).Where(Directory.Exists).Distinct(StringComparer.Ordinal).ToList() : [];
         if (folders.Count == 0)
         {
+            await MarkIndexedAsync(stoppingToken);
             status.Finish(0);
             return;
         }
@@ -31,6 +32,7 @@ internal sealed partial class IndexingWorker(CopilotEnvironment environment, Ser
             var report = await environment.Pipeline(index).RunAsync(new IngestionRequest { Paths = folders, Prune = true }, new Progress<IngestionProgress>(p => status.Progress(p.FilesDone, p.FilesTotal)), stoppingToken);
             environment.RememberGlossary(index, folders);
             await role.PublishAsync(index, stoppingToken);
+            await MarkIndexedAsync(stoppingToken);
             var names = string.Join(", ", folders);
             LogIndexed(report.Indexed, report.Unchanged, report.Failed, names);
             status.Finish(report.Failed);
@@ -42,6 +44,8 @@ internal sealed partial class IndexingWorker(CopilotEnvironment environment, Ser
         catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException or Npgsql.NpgsqlException)
         {
             LogFailed(e);
+            // Finished, if badly: the other replicas serve what the catalog holds rather than wait for a run that ended.
+            await MarkIndexedAsync(stoppingToken);
             status.Finish(0, e.Message);
         }
         finally
@@ -49,6 +53,22 @@ internal sealed partial class IndexingWorker(CopilotEnvironment environment, Ser
             role.Gate.Release();
         }
     }
+
+    private async Task MarkIndexedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await role.MarkIndexedAsync(time.GetUtcNow(), cancellationToken);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            // The shared database is gone for the moment: the next indexer's run marks it.
+            LogNotMarked(e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "could not record the finished start-up run in the shared database ({Reason}); the other replicas report ready once a run is recorded")]
+    private partial void LogNotMarked(string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "indexed {Indexed} files ({Unchanged} unchanged, {Failed} failed) from {Folders}")]
     private partial void LogIndexed(int indexed, int unchanged, int failed, string folders);

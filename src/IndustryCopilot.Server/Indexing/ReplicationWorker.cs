@@ -51,7 +51,10 @@ internal sealed partial class ReplicationWorker(
                     followed = generation;
                 }
 
-                if (!status.Completed && !role.IsIndexer)
+                // A follower serves once an indexer has indexed the watched folders at least once: before that (a new
+                // group's first run) the catalog is not yet the plant's documents, and a load balancer should not send
+                // questions here.
+                if (!status.Completed && !role.IsIndexer && await catalog.IndexedAtAsync(stoppingToken) is not null)
                 {
                     // The glossary at the top of the watched folders (the same mount on every replica) shapes queries
                     // as on the indexer, which remembers it when it indexes; searches load it once, so before ready.

@@ -5,6 +5,7 @@ using IndustryCopilot.Core.Index;
 using IndustryCopilot.Core.Tests.Fixtures;
 using IndustryCopilot.Hosting;
 using IndustryCopilot.Hosting.Security;
+using IndustryCopilot.Hosting.Store;
 using IndustryCopilot.Hosting.Tests.Fixtures;
 using IndustryCopilot.Server.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +59,37 @@ public sealed class ReplicationWorkerTests(SharedPostgres postgres) : IClassFixt
         Assert.DoesNotContain("ignore all previous", heldOnB, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NoContent, released.StatusCode);
         Assert.Contains("ignore all previous", releasedOnB, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Ready_IndexerStillAtItsFirstRun_FollowerReadyOnlyOnceARunIsRecorded()
+    {
+        Skip.If(postgres.Server is null, PostgresServer.Missing);
+        var database = await postgres.Server.NewDatabaseAsync();
+        await using var store = new PostgresStore(database);
+        // The test is the indexer, half-way through a new group's first run: it holds the lease and has published one document.
+        await using var lease = new IndexerLease(store);
+        Assert.True(await lease.TryAcquireAsync());
+        var catalog = new PostgresCatalog(store);
+        using (var data = new TempDirectory())
+        using (var indexer = new SqliteIndex(new IndexOptions { DataDirectory = data.Path }))
+        {
+            var pump = new Core.Documents.DocumentInfo { Id = "pump", SourcePath = "/plant/pump.md", ContentHash = "pump", Format = "markdown", SizeBytes = 1, Title = "PM-001 Pump maintenance", Language = Core.Documents.DocumentLanguage.En, AccessGroups = ["public"] };
+            indexer.ReplaceDocument(pump, [new Core.Documents.Chunk { DocumentId = "pump", Ordinal = 0, SectionPath = "1 Oil", ClauseLabel = "1", Text = "Change the pump oil every 2,000 operating hours.", Hash = "pump-0" }], pipelineVersion: 1);
+            await CatalogReplication.PublishAsync(indexer, catalog, _ => true);
+        }
+
+        using var follower = new CorpusServer { Settings = new Dictionary<string, string> { ["Store:Provider"] = "Postgres", ["Store:ConnectionString"] = database } };
+        using var client = follower.CreateClient();
+        await ListedAsync(client, d => d.GetProperty("id").GetString() == "pump");
+        using var before = await client.GetAsync("/health/ready");
+
+        await catalog.MarkIndexedAsync(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+        await Until.Answered(async () => (await client.GetAsync("/health/ready")).IsSuccessStatusCode, "the follower reporting ready");
+
+        // Following already took the document; what kept the follower from serving was the unfinished run alone.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
+        Assert.Equal("indexing", JsonDocument.Parse(await before.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
     }
 
     // The id of the first listed document that matches, once the replica lists one (the follower takes the indexer's work in its own time).
