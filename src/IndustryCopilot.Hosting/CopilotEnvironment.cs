@@ -24,7 +24,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IndustryCopilot.Hosting;
 
 /// <summary>
-/// What the shared container (<see cref="CopilotComposition.AddCopilotCore"/>) hands the CLI and the server: the
+/// What the shared container (<see cref="CopilotComposition"/>) hands the CLI and the server: the
 /// checked options, and the index, pipeline, retriever, model and answer flow built from them. Configuration: <c>appsettings.json</c> beside the program, then in the current
 /// folder, then <c>ICP_</c> environment variables (<c>ICP_Chunking__MaxTokens=300</c>), then flags. The data
 /// directory is <c>--data-dir</c>, else <c>ICP_DATA_DIR</c>, else <c>Index:DataDirectory</c>, else <c>./data</c>.

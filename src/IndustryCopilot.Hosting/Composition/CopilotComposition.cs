@@ -23,10 +23,14 @@ namespace IndustryCopilot.Hosting.Composition;
 /// </summary>
 public static class CopilotComposition
 {
-    public static IServiceCollection AddCopilotCore(this IServiceCollection services, IConfiguration configuration, string? dataDirFlag = null)
+    public static IServiceCollection AddCopilotCore(this IServiceCollection services, IConfiguration configuration, string? dataDirFlag = null) =>
+        services.AddCopilotCore(configuration, CopilotLayout.Read(configuration, dataDirFlag));
+
+    /// <summary>The composition over a <paramref name="layout"/> the caller has read already (the server decides its own services with it).</summary>
+    public static IServiceCollection AddCopilotCore(this IServiceCollection services, IConfiguration configuration, CopilotLayout layout)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var layout = CopilotLayout.Read(configuration, dataDirFlag);
+        ArgumentNullException.ThrowIfNull(layout);
         services.TryAddSingleton(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(layout);

@@ -18,8 +18,9 @@ public sealed record CopilotLayout(string DataDirectory, IndexProvider Index, St
             ?? Environment.GetEnvironmentVariable("ICP_DATA_DIR")
             ?? configuration[$"{IndexOptions.Section}:DataDirectory"]
             ?? "data";
-        var index = configuration.GetSection(IndexOptions.Section).Get<IndexOptions>() ?? new IndexOptions();
-        var store = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
+        // An unknown provider name leaves the default here; the start-up check reports it with every other problem.
+        var index = configuration.Peek<IndexOptions>(IndexOptions.Section);
+        var store = configuration.Peek<StoreOptions>(StoreOptions.Section);
         return new CopilotLayout(Path.GetFullPath(dataDirectory), index.Provider, store.Provider);
     }
 }

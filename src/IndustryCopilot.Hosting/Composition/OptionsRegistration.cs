@@ -17,7 +17,8 @@ public static class OptionsRegistration
         where T : class, IValidatedOptions
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var builder = services.AddOptions<T>().Bind(configuration.GetSection(section));
+        services.TryAddSingleton<BindingProblems<T>>();
+        var builder = services.AddOptions<T>().Configure<BindingProblems<T>>((options, binding) => Bind(configuration.GetSection(section), options, binding));
         if (validate)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<T>, OptionsValidation<T>>());
@@ -27,9 +28,42 @@ public static class OptionsRegistration
         return builder;
     }
 
+    /// <summary>
+    /// The bound value of <typeparamref name="T"/> for deciding which services exist, before the container is built; a
+    /// value that cannot be bound leaves the default here and is reported by the start-up check.
+    /// </summary>
+    public static T Peek<T>(this IConfiguration configuration, string section)
+        where T : class, new()
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        try
+        {
+            return configuration.GetSection(section).Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException)
+        {
+            return new T();
+        }
+    }
+
     /// <summary>The checked value of <typeparamref name="T"/>.</summary>
     public static T Options<T>(this IServiceProvider services)
         where T : class => services.GetRequiredService<IOptions<T>>().Value;
+
+    // The binder stops at the first value it cannot convert and names its key; that becomes one problem of the section.
+    private static void Bind<T>(IConfigurationSection section, T options, BindingProblems<T> binding)
+        where T : class
+    {
+        binding.Problems.Clear();
+        try
+        {
+            section.Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            binding.Problems.Add(e.Message);
+        }
+    }
 
     /// <summary>
     /// Runs the start-up checks of every section at once, as the web host does before it starts, and throws one

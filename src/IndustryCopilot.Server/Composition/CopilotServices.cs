@@ -36,12 +36,12 @@ internal static class CopilotServices
         // The composition the CLI builds too: every section bound and checked when the host starts (all problems at once).
         // `--data-dir X` as the CLI takes it (the command line arrives as the configuration key "data-dir"), so a key made
         // with `icp keys add --data-dir X` is the key this server checks.
-        builder.Services.AddCopilotCore(builder.Configuration, builder.Configuration[DataDirFlag]);
         var layout = CopilotLayout.Read(builder.Configuration, builder.Configuration[DataDirFlag]);
+        builder.Services.AddCopilotCore(builder.Configuration, layout);
         var shared = layout.Store == StoreProvider.Postgres;
         // Bound here only for what decides the services (upload folder, rate window, sign-in methods); checked at start.
-        var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
-        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var server = builder.Configuration.Peek<ServerOptions>(ServerOptions.Section);
+        var auth = builder.Configuration.Peek<AuthOptions>(AuthOptions.Section);
         builder.Services.AddValidatedOptions<ServerOptions>(builder.Configuration, ServerOptions.Section);
         builder.Services.AddValidatedOptions<AuthOptions>(builder.Configuration, AuthOptions.Section);
 

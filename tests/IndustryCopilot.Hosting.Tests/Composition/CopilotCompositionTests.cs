@@ -32,6 +32,20 @@ public sealed class CopilotCompositionTests
     }
 
     [Fact]
+    public void BuildCopilot_ValuesThatCannotBeBound_ReportedWithTheOtherProblems()
+    {
+        // The typos an admin makes most: a word for a number, a provider that does not exist.
+        var configuration = Configuration(("Retrieval:RrfK", "sixty"), ("Index:Provider", "elastic"), ("Chunking:OverlapTokens", "300"));
+
+        var error = Assert.Throws<InvalidOptionsException>(() => CopilotComposition.BuildCopilot(configuration, "/tmp/icp-unused"));
+
+        Assert.Equal(3, error.Problems.Count);
+        Assert.Contains(error.Problems, p => p.Contains("'sixty'", StringComparison.Ordinal) && p.Contains("Retrieval:RrfK", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("'elastic'", StringComparison.Ordinal) && p.Contains("Index:Provider", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("Chunking:OverlapTokens", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void BuildCopilot_ValidConfiguration_OptionsBoundAndDataDirectoryResolved()
     {
         using var data = new TempDirectory();

@@ -25,4 +25,24 @@ public sealed class StartupValidationTests
             Assert.Contains(setting, error, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task RealProcess_ValuesThatCannotBeBound_RefusesToStartListingThemWithTheOthers()
+    {
+        using var data = new TempDirectory();
+
+        var (exitCode, error) = await ServerProcess.RefusedAsync(data.Path, new Dictionary<string, string?>
+        {
+            ["ICP_Server__RequestsPerMinute"] = "many",
+            ["ICP_Index__Provider"] = "elastic",
+            ["ICP_Retrieval__RrfK"] = "0",
+        });
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("the configuration has 3 problem(s)", error, StringComparison.Ordinal);
+        foreach (var words in new[] { "'many' at 'Server:RequestsPerMinute'", "'elastic' at 'Index:Provider'", "Retrieval: CandidatesPerLane and RrfK" })
+        {
+            Assert.Contains(words, error, StringComparison.Ordinal);
+        }
+    }
 }
