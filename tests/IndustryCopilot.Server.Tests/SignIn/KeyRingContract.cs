@@ -35,11 +35,12 @@ public abstract class KeyRingContract
     {
         Skip.If(Unavailable is not null, Unavailable);
         using var a = Server();
-        using var stranger = new ServiceCollection().AddDataProtection().SetApplicationName("IndustryCopilot").Services.BuildServiceProvider();
+        // A ring of its own, kept in memory (the default would write keys into the test user's home folder).
+        var stranger = new EphemeralDataProtectionProvider().CreateProtector("IndustryCopilot.Sessions.v1");
 
         var sealedOnA = Protector(a).Protect(Encoding.UTF8.GetBytes("session ticket of ldap:liwei"));
 
-        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => Protector(stranger).Unprotect(sealedOnA));
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => stranger.Unprotect(sealedOnA));
     }
 
     private ServiceProvider Server()
