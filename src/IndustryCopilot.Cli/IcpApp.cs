@@ -39,7 +39,7 @@ internal static class IcpApp
             config.AddBranch("store", store =>
             {
                 store.SetDescription("The shared store (PostgreSQL) of a plant group's servers.");
-                store.AddCommand<StoreMigrateCommand>("migrate").WithDescription("Copy the data directory's API keys and audit into the shared PostgreSQL database; safe to run again.").WithExample("store", "migrate", "--connection-string", "Host=db;Database=copilot;Username=copilot;Password=…");
+                store.AddCommand<StoreMigrateCommand>("migrate").WithDescription("Copy the data directory's API keys, audit and conversations into the shared PostgreSQL database; safe to run again.").WithExample("store", "migrate", "--connection-string", "Host=db;Database=copilot;Username=copilot;Password=…");
             });
             config.AddBranch("bench", bench =>
             {

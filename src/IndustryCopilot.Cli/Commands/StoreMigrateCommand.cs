@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace IndustryCopilot.Cli.Commands;
 
 /// <summary>
-/// <c>icp store migrate</c>: copies the data directory's keys and audit into the shared PostgreSQL database (before
+/// <c>icp store migrate</c>: copies the data directory's keys, audit and conversations into the shared PostgreSQL database (before
 /// switching a server to <c>Store:Provider=Postgres</c>). Keys keep working; audit entries keep their ids and times.
 /// Safe to run again: rows already there are not copied twice.
 /// </summary>
@@ -28,7 +28,7 @@ internal sealed class StoreMigrateCommand : AsyncCommand<StoreMigrateCommand.Set
         await using var store = new PostgresStore(connectionString);
         var copied = await SqliteToPostgres.MigrateAsync(environment.Index.DataDirectory, store, cancellationToken);
         var table = new Table().AddColumns("records", "in the data directory", "copied", "there already");
-        foreach (var (name, (read, written)) in new[] { ("API keys", copied.Keys), ("answers", copied.Answers), ("ratings", copied.Feedback), ("admin actions", copied.Actions) })
+        foreach (var (name, (read, written)) in new[] { ("API keys", copied.Keys), ("answers", copied.Answers), ("ratings", copied.Feedback), ("admin actions", copied.Actions), ("conversations", copied.Conversations), ("conversation turns", copied.Turns) })
         {
             table.AddRow(name, read.ToString(System.Globalization.CultureInfo.InvariantCulture), written.ToString(System.Globalization.CultureInfo.InvariantCulture), (read - written).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }

@@ -5,7 +5,7 @@ using Npgsql;
 namespace IndustryCopilot.Hosting.Store;
 
 /// <summary>
-/// Copies a server's own records — <c>keys.db</c> and <c>audit.db</c> of its data directory — into the shared
+/// Copies a server's own records — <c>keys.db</c>, <c>audit.db</c> and <c>conversations.db</c> of its data directory — into the shared
 /// PostgreSQL database, row for row: keys keep their ids and hashes (so every key handed out keeps working), audit
 /// entries their ids, times and order. Safe to run again: a row already there is not copied twice. One transaction,
 /// so a failure leaves the database as it was.
@@ -47,8 +47,26 @@ public static class SqliteToPostgres
             """,
             r => [Time(r, 0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5)],
             connection, tx, cancellationToken).ConfigureAwait(false);
+        var (conversations, turns) = await CopyConversationsAsync(Path.Combine(dataDirectory, "conversations.db"), connection, tx, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new StoreMigration(keys, answers, feedback, actions);
+        return new StoreMigration(keys, answers, feedback, actions) { Conversations = conversations, Turns = turns };
+    }
+
+    // People's conversations keep their ids, titles, times and turns, so a follow-up after the switch has its history.
+    private static async Task<((int Read, int Written) Conversations, (int Read, int Written) Turns)> CopyConversationsAsync(string file, NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken cancellationToken)
+    {
+        var conversations = await CopyAsync(file, "SELECT owner, id, title, created, updated FROM conversations ORDER BY created",
+            "INSERT INTO conversations (owner, id, title, created, updated) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            r => [r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3), Time(r, 4)],
+            connection, tx, cancellationToken).ConfigureAwait(false);
+        var turns = await CopyAsync(file, "SELECT owner, conversation, seq, question, answer, response, created FROM turns ORDER BY owner, conversation, seq",
+            """
+            INSERT INTO conversation_turns (owner, conversation, seq, question, answer, response, created)
+            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING
+            """,
+            r => [r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), r.GetString(5), Time(r, 6)],
+            connection, tx, cancellationToken).ConfigureAwait(false);
+        return (conversations, turns);
     }
 
     // Rows read and rows written (a row already in the database is read, not written).

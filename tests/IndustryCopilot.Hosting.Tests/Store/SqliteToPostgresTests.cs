@@ -1,6 +1,7 @@
 using IndustryCopilot.Core.Answering;
 using IndustryCopilot.Core.Tests.Fixtures;
 using IndustryCopilot.Hosting.Audit;
+using IndustryCopilot.Hosting.Conversations;
 using IndustryCopilot.Hosting.Security;
 using IndustryCopilot.Hosting.Store;
 using IndustryCopilot.Hosting.Tests.Fixtures;
@@ -54,6 +55,32 @@ public sealed class SqliteToPostgresTests(SharedPostgres postgres) : IClassFixtu
         Assert.Equal("2 passage(s)", Assert.Single(await sharedAudit.ActionsAsync("doc-1")).Detail);
         Assert.Equal(new StoreMigration((2, 2), (2, 2), (1, 1), (1, 1)), first);
         Assert.Equal(new StoreMigration((2, 0), (2, 0), (1, 0), (1, 0)), second);
+    }
+
+    [SkippableFact]
+    public async Task MigrateAsync_Conversations_FollowUpAfterTheSwitchHasTheirHistory()
+    {
+        Skip.If(postgres.Server is null, PostgresServer.Missing);
+        using var data = new TempDirectory();
+        var time = new FakeTimeProvider(Noon);
+        using (var conversations = new SqliteConversationStore(data.Path, time))
+        {
+            await conversations.AppendAsync("ldap:liwei", "c1", "M12 螺栓的拧紧力矩是多少？", "82 N·m [1]", "{}");
+            time.Advance(TimeSpan.FromMinutes(1));
+            await conversations.AppendAsync("ldap:liwei", "c1", "M16 呢？", "200 N·m [1]", "{}");
+            await conversations.AppendAsync("key:mes-line3", "c9", "E-217?", "…", "{}");
+        }
+
+        await using var store = new PostgresStore(await postgres.Server.NewDatabaseAsync());
+        var first = await SqliteToPostgres.MigrateAsync(data.Path, store);
+        var second = await SqliteToPostgres.MigrateAsync(data.Path, store);
+
+        var shared = new PostgresConversationStore(store, time);
+        var kept = (await shared.GetAsync("ldap:liwei", "c1"))!;
+        Assert.Equal(["M12 螺栓的拧紧力矩是多少？", "M16 呢？"], kept.Turns.Select(t => t.Question));
+        Assert.Equal(Noon, kept.Summary.Created);
+        Assert.Equal(((2, 2), (3, 3)), (first.Conversations, first.Turns));
+        Assert.Equal(((2, 0), (3, 0)), (second.Conversations, second.Turns));
     }
 
     [SkippableFact]
